@@ -1,0 +1,126 @@
+import { Command, Option } from 'commander';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyzeInput, isCalendarDate, parsePublished } from '../ingest/index.ts';
+import { InputError } from '../errors.ts';
+import { queryEvents, queryQuotes, search } from '../query/index.ts';
+import { openStore, type Store } from '../store/index.ts';
+import { eventLine, formatArticle, quoteLine } from './format-text.ts';
+import { countsLine, ingestFiles } from './ingest-files.ts';
+import { printRows, ROW_FORMATS, type RowFormat } from './print-rows.ts';
+
+const DEFAULT_DB = './wirewatch.db';
+const EXAMPLES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
+
+const dbOption = () => new Option('--db <file>', 'SQLite database file').default(DEFAULT_DB);
+const rowFormat = () => new Option('--format <format>', 'output format').choices(ROW_FORMATS).default('text');
+const published = () => new Option('--published <date>', 'publication date: YYYY-MM-DD or ISO date-time with offset (resolves "on Monday")');
+
+export function addCommands(program: Command): void {
+  program.command('analyze')
+    .description('analyse one article (a plain-text file, or - for stdin) and print the result')
+    .argument('<file>', 'article file, or - to read stdin')
+    .addOption(published())
+    .option('--url <url>', 'where the article was published')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('json'))
+    .action((file: string, o: { published?: string; url?: string; format: 'json' | 'text' }) => {
+      const article = analyzeInput(file, { published: checkedPublished(o.published), url: o.url });
+      process.stdout.write(o.format === 'text' ? `${formatArticle(article)}\n` : `${JSON.stringify(article, null, 2)}\n`);
+    });
+
+  program.command('ingest')
+    .description('analyse articles and store them; folders are read recursively (.txt, .text, .md, no extension)')
+    .argument('<paths...>', 'files and folders, or - for stdin')
+    .addOption(dbOption())
+    .addOption(published())
+    .option('--url <url>', 'where the article was published (for a single article)')
+    .addHelpText('after', '\nA file story.txt may have a sidecar story.meta.json (or story.txt.meta.json) with\n' +
+      '{ "published": "2025-03-31", "url": "..." }; --published and --url override it.\n' +
+      'Exit status: 0 when every input was stored, 2 when any failed (each named on stderr).')
+    .action((paths: string[], o: { db: string; published?: string; url?: string }) => {
+      const meta = { published: checkedPublished(o.published), url: o.url };
+      const counts = withStore(o.db, false, (store) => ingestFiles(store, paths, meta));
+      process.stdout.write(`${countsLine(o.db, counts)}\n`);
+      if (counts.failed > 0) process.exitCode = 2;
+    });
+
+  program.command('quotes')
+    .description('list stored quotes: who said what, when')
+    .option('--speaker <name>', 'speaker name or surname, case-insensitive ("Peskov")')
+    .addOption(dbOption())
+    .addOption(rowFormat())
+    .action((o: { speaker?: string; db: string; format: RowFormat }) => {
+      const rows = withStore(o.db, true, (s) => queryQuotes(s.db, { speaker: o.speaker }));
+      printRows(rows, o.format, (r) => `${quoteLine(r.speaker ?? '(unattributed)', r.text, r.date)}  [${r.uri ?? r.article_id}]`, 'quotes');
+    });
+
+  program.command('events')
+    .description('list stored events: who did what to whom, when')
+    .option('--actor <name|code>', 'source or target: part of the name, or ISO alpha-3 country code ("RUS")')
+    .option('--type <type>', 'PLOVER event type ("THREATEN")')
+    .option('--from <date>', 'events on or after this day (YYYY-MM-DD)')
+    .option('--to <date>', 'events on or before this day (YYYY-MM-DD)')
+    .addOption(dbOption())
+    .addOption(rowFormat())
+    .action((o: { actor?: string; type?: string; from?: string; to?: string; db: string; format: RowFormat }) => {
+      const query = { actor: o.actor, type: o.type, from: checkedDay(o.from, '--from'), to: checkedDay(o.to, '--to') };
+      const rows = withStore(o.db, true, (s) => queryEvents(s.db, query));
+      printRows(rows, o.format, (r) => `${eventLine({
+        sourceName: r.source_name, sourceCountry: r.source_country, type: r.type, mode: r.mode, cameo: r.cameo,
+        targetName: r.target_name, targetCountry: r.target_country, date: r.date, quantities: r.quantities,
+        conditional: r.conditional, negated: r.negated,
+      })}  [${r.uri ?? r.article_id}]`, 'events');
+    });
+
+  program.command('search')
+    .description('full-text search of stored article text, titles and quotes (all words must occur)')
+    .argument('<words>', 'words to find; punctuation and operators are searched for literally')
+    .addOption(dbOption())
+    .addOption(rowFormat())
+    .action((words: string, o: { db: string; format: RowFormat }) => {
+      const rows = withStore(o.db, true, (s) => search(s.db, words));
+      printRows(rows, o.format, (r) => `${r.uri ?? r.article_id}${r.kind === 'quote' ? ` (quote ${r.quote_id})` : ''}: ${r.snippet}`, 'matches');
+    });
+
+  program.command('demo')
+    .description('ingest the bundled example articles and print what was found in them')
+    .addOption(dbOption())
+    .action((o: { db: string }) => {
+      const summaries: string[] = [];
+      const counts = withStore(o.db, false, (store) =>
+        ingestFiles(store, [shortPath(EXAMPLES_DIR)], {}, (a) => summaries.push(formatArticle(a))));
+      process.stdout.write(`${summaries.join('\n\n────────\n\n')}\n\n${countsLine(o.db, counts)}\n`);
+      const db = o.db === DEFAULT_DB ? '' : ` --db ${o.db}`;
+      process.stdout.write('Query further:\n' +
+        `  npx wirewatch quotes --speaker Peskov${db}\n` +
+        `  npx wirewatch events --actor RUS${db}\n` +
+        `  npx wirewatch search "phone call"${db}\n` +
+        '  npx wirewatch --help\n');
+      if (counts.failed > 0) process.exitCode = 2;
+    });
+}
+
+function withStore<T>(file: string, mustExist: boolean, fn: (store: Store) => T): T {
+  const store = openStore(file, { mustExist });
+  try {
+    return fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+function checkedPublished(s: string | undefined): string | undefined {
+  return s === undefined ? undefined : parsePublished(s);
+}
+
+function checkedDay(s: string | undefined, flag: string): string | undefined {
+  if (s === undefined || isCalendarDate(s)) return s;
+  throw new InputError(flag, `not a date: "${s}" (expected YYYY-MM-DD)`);
+}
+
+/** Paths under the working directory are shown (and recorded as source.uri) relative to it. */
+function shortPath(p: string): string {
+  const rel = relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') && existsSync(rel) ? rel : p;
+}

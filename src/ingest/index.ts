@@ -1,0 +1,6 @@
+export { readInput, type RawInput } from './read-input.ts';
+export { listInputs } from './list-inputs.ts';
+export { parsePublished, isCalendarDate } from './published.ts';
+export { readSidecar, type ArticleMeta } from './sidecar.ts';
+export { MAX_INPUT_BYTES } from './limits.ts';
+export { analyzeInput } from './analyze-input.ts';

@@ -1,0 +1,2 @@
+export { openStore, type Store, type PutResult, type OpenOptions } from './open-store.ts';
+export { SCHEMA_VERSION } from './migrations.ts';
