@@ -1,2 +1,3 @@
 /** Largest input we accept. News articles are kilobytes; anything this big is a wrong file, not an article. */
-export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+export const MAX_INPUT_MB = 20;
+export const MAX_INPUT_BYTES = MAX_INPUT_MB * 1024 * 1024;

@@ -1,7 +1,7 @@
 import { readFileSync, readSync, statSync } from 'node:fs';
 import { InputError } from '../errors.ts';
 import { decodeText } from './decode-text.ts';
-import { MAX_INPUT_BYTES } from './limits.ts';
+import { MAX_INPUT_BYTES, MAX_INPUT_MB } from './limits.ts';
 
 export interface RawInput {
   raw: string;
@@ -26,7 +26,7 @@ function readFileChecked(path: string): Buffer {
     throw asInputError(e, path);
   }
   // Checked before reading so a huge file costs nothing.
-  if (size > MAX_INPUT_BYTES) throw tooLarge(path, `${mb(size)} MB`);
+  if (size > MAX_INPUT_BYTES) throw tooLarge(path, `${mbUp(size)} MB`);
   try {
     return readFileSync(path);
   } catch (e) {
@@ -51,18 +51,19 @@ function readStdin(): Buffer {
     if (n === 0) break;
     total += n;
     // Stop at the cap instead of buffering an unbounded stream.
-    if (total > MAX_INPUT_BYTES) throw tooLarge('stdin', `more than ${mb(MAX_INPUT_BYTES)} MB`);
+    if (total > MAX_INPUT_BYTES) throw tooLarge('stdin', `more than ${MAX_INPUT_MB} MB`);
     chunks.push(Buffer.from(chunk.subarray(0, n)));
   }
   return Buffer.concat(chunks, total);
 }
 
 function tooLarge(input: string, size: string): InputError {
-  return new InputError(input, `too large: ${size} (limit ${mb(MAX_INPUT_BYTES)} MB)`);
+  return new InputError(input, `too large: ${size} (limit ${MAX_INPUT_MB} MB)`);
 }
 
-function mb(bytes: number): string {
-  return (bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1);
+/** Rounded up, so a file one byte over the limit does not read as "20.0 MB (limit 20 MB)". */
+function mbUp(bytes: number): string {
+  return (Math.ceil((bytes / 1024 / 1024) * 10) / 10).toFixed(1);
 }
 
 function waitMs(ms: number): void {

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { InputError } from '../errors.ts';
 
 /**
  * Schema history. Entry i takes the database from user_version i to i+1; never edit a shipped entry,
@@ -105,7 +106,7 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 export function migrate(db: Database, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
-    throw new Error(`${file}: written by a newer wirewatch (schema version ${current}, this one knows ${SCHEMA_VERSION})`);
+    throw new InputError(file, `written by a newer wirewatch (schema version ${current}, this one knows ${SCHEMA_VERSION})`);
   }
   for (let v = current; v < SCHEMA_VERSION; v++) {
     db.transaction(() => {

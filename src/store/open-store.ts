@@ -27,7 +27,7 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
   if (existsSync(file) && statSync(file).isDirectory()) throw new InputError(file, 'is a directory (expected a database file)');
   let db: Database.Database;
   try {
-    db = new Database(file, { fileMustExist: opts.mustExist });
+    db = new Database(file, { fileMustExist: opts.mustExist === true });
   } catch (e) {
     throw new InputError(file, `cannot open database (${(e as Error).message})`);
   }
