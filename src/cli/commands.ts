@@ -2,16 +2,19 @@ import { Command, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeInput, isCalendarDate, parsePublished } from '../ingest/index.ts';
 import { InputError } from '../errors.ts';
+import { isCalendarDate, parsePublished } from '../ingest/published.ts';
 import { queryEvents, queryQuotes, search } from '../query/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { eventLine, formatArticle, quoteLine } from './format-text.ts';
-import { countsLine, ingestFiles } from './ingest-files.ts';
 import { printRows, ROW_FORMATS, type RowFormat } from './print-rows.ts';
 
 const DEFAULT_DB = './wirewatch.db';
 const EXAMPLES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
+
+// The pipeline (and whatever tables it loads) is imported only by the commands that analyse,
+// so queries start fast and keep working whatever state the analysis code is in.
+const analysis = () => import('./analysis.ts');
 
 const dbOption = () => new Option('--db <file>', 'SQLite database file').default(DEFAULT_DB);
 const rowFormat = () => new Option('--format <format>', 'output format').choices(ROW_FORMATS).default('text');
@@ -24,7 +27,8 @@ export function addCommands(program: Command): void {
     .addOption(published())
     .option('--url <url>', 'where the article was published')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('json'))
-    .action((file: string, o: { published?: string; url?: string; format: 'json' | 'text' }) => {
+    .action(async (file: string, o: { published?: string; url?: string; format: 'json' | 'text' }) => {
+      const { analyzeInput } = await analysis();
       const article = analyzeInput(file, { published: checkedPublished(o.published), url: o.url });
       process.stdout.write(o.format === 'text' ? `${formatArticle(article)}\n` : `${JSON.stringify(article, null, 2)}\n`);
     });
@@ -38,8 +42,9 @@ export function addCommands(program: Command): void {
     .addHelpText('after', '\nA file story.txt may have a sidecar story.meta.json (or story.txt.meta.json) with\n' +
       '{ "published": "2025-03-31", "url": "..." }; --published and --url override it.\n' +
       'Exit status: 0 when every input was stored, 2 when any failed (each named on stderr).')
-    .action((paths: string[], o: { db: string; published?: string; url?: string }) => {
+    .action(async (paths: string[], o: { db: string; published?: string; url?: string }) => {
       const meta = { published: checkedPublished(o.published), url: o.url };
+      const { ingestFiles, countsLine } = await analysis();
       const counts = withStore(o.db, false, (store) => ingestFiles(store, paths, meta));
       process.stdout.write(`${countsLine(o.db, counts)}\n`);
       if (counts.failed > 0) process.exitCode = 2;
@@ -86,7 +91,8 @@ export function addCommands(program: Command): void {
   program.command('demo')
     .description('ingest the bundled example articles and print what was found in them')
     .addOption(dbOption())
-    .action((o: { db: string }) => {
+    .action(async (o: { db: string }) => {
+      const { ingestFiles, countsLine } = await analysis();
       const summaries: string[] = [];
       const counts = withStore(o.db, false, (store) =>
         ingestFiles(store, [shortPath(EXAMPLES_DIR)], {}, (a) => summaries.push(formatArticle(a))));
