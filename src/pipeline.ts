@@ -1,6 +1,18 @@
-// PLACEHOLDER (the lead is replacing this with the real stage chain; keep the exported signatures).
+// The stage chain. One Document goes through ingest → clean → nlp → actors → time → quotes → events;
+// each stage adds its layer. `analyze` returns the schema's Article; `pipe` analyses many texts in turn.
 import { createHash } from 'node:crypto';
-import { Article, SCHEMA_ID } from './schema/article.ts';
+import { Document } from './document.ts';
+import { cleanPlainText } from './clean/plain-text.ts';
+import { findQuotationMarks } from './nlp/quotation-marks.ts';
+import { splitSentences } from './nlp/sentences.ts';
+import { tokenize } from './nlp/tokens.ts';
+import { recogniseNames } from './nlp/names.ts';
+import { resolveActors } from './actors/resolve.ts';
+import { findTimes } from './time/timexes.ts';
+import { attributeQuotes } from './quotes/attribute.ts';
+import { codeEvents } from './events/code.ts';
+import { toArticle } from './schema/to-article.ts';
+import type { Article } from './schema/article.ts';
 
 export interface AnalyzeOptions {
   /** YYYY-MM-DD or ISO date-time with offset; already validated by the caller. */
@@ -8,16 +20,42 @@ export interface AnalyzeOptions {
   url?: string;
   /** Where the input came from (file path, '-' for stdin); recorded in source.uri. */
   uri?: string;
+  /** User actor dictionaries (JSON or PETRARCH .actors.txt) added to the bundled one. */
+  actors?: string[];
 }
 
-/** Analyse one raw plain-text article. Pure and synchronous; throws InputError on unusable input. */
+export interface Stage { name: string; run(doc: Document, opts: AnalyzeOptions): void }
+
+export const STAGES: Stage[] = [
+  { name: 'clean', run: (d) => cleanPlainText(d) },
+  { name: 'quotation-marks', run: (d) => findQuotationMarks(d) },
+  { name: 'sentences', run: (d) => splitSentences(d) },
+  { name: 'tokens', run: (d) => tokenize(d) },
+  { name: 'names', run: (d, o) => recogniseNames(d, o.actors) },
+  { name: 'actors', run: (d, o) => resolveActors(d, o.actors) },
+  { name: 'time', run: (d) => findTimes(d) },
+  { name: 'quotes', run: (d) => attributeQuotes(d) },
+  { name: 'events', run: (d) => codeEvents(d) },
+];
+
+/** Normalised form of the cleaned text that identifies an article across re-ingests. */
+export function contentId(text: string): string {
+  return createHash('sha256').update(text.normalize('NFC').replace(/\s+/g, ' ').trim()).digest('hex');
+}
+
+export function analyzeDocument(raw: string, opts: AnalyzeOptions = {}): Document {
+  const doc = new Document(raw, { published: opts.published, url: opts.url, language: 'en' }, opts.uri);
+  for (const stage of STAGES) stage.run(doc, opts);
+  return doc;
+}
+
+/** Analyse one raw plain-text article. Pure and synchronous. */
 export function analyze(raw: string, opts: AnalyzeOptions = {}): Article {
-  const text = raw.trim();
-  return {
-    schema: SCHEMA_ID,
-    id: createHash('sha256').update(text).digest('hex'),
-    source: { uri: opts.uri, format: 'text' },
-    meta: { published: opts.published, url: opts.url },
-    text, paragraphs: [], related: [], removed: [], entities: [], quotes: [], times: [], events: [], messages: [],
-  };
+  const doc = analyzeDocument(raw, opts);
+  return toArticle(doc, contentId(doc.text));
+}
+
+/** Analyse many texts, one Document at a time, yielding as they finish (spaCy's `pipe`). */
+export function* pipe(inputs: Iterable<{ raw: string } & AnalyzeOptions>): Generator<Article> {
+  for (const { raw, ...opts } of inputs) yield analyze(raw, opts);
 }

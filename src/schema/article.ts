@@ -92,7 +92,7 @@ export const Event = z.object({
 export const Paragraph = Span.extend({ kind: z.enum(['paragraph', 'heading']) });
 
 export const Removed = z.object({
-  kind: z.enum(['ad', 'related', 'credit', 'share', 'blank']),
+  kind: z.enum(['ad', 'related', 'credit', 'share', 'title']),
   sourceStart: z.number().int().nonnegative(),
   sourceEnd: z.number().int().nonnegative(),
   text: z.string(),

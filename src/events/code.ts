@@ -1,0 +1,217 @@
+// Event coding: patterns from data/events/patterns.json matched over the narrator's clauses and inside
+// quotations, actors taken from the mention layer, then flags the text states (negation, conditions,
+// intent, reported past), numbers, and a date from the time layer. Each event keeps its evidence spans.
+import { readFileSync } from 'node:fs';
+import { DATA_DIR } from '../data.ts';
+import type { Document, EntityRecord, MentionRecord } from '../document.ts';
+import type { Event, EventActor, Quote, TextSpan } from '../schema/article.ts';
+import { dateFor } from '../time/dating.ts';
+import { eventPatterns, matchAt, type PatternMatch, type SlotFiller } from './patterns.ts';
+import { quantitiesIn } from './quantities.ts';
+
+interface CodebookRow { type: string; mode?: string; context?: string; goldstein?: number; quad?: number }
+let codebook: Map<string, CodebookRow> | undefined;
+
+export function cameoInfo(code: string): CodebookRow | undefined {
+  if (!codebook) {
+    codebook = new Map();
+    const lines = readFileSync(DATA_DIR + 'reference/cameo-codebook.tsv', 'utf8').split('\n').slice(1);
+    for (const line of lines) {
+      const c = line.split('\t');
+      if (c.length < 11) continue;
+      codebook.set(c[0], {
+        type: c[8], mode: c[9] || undefined, context: c[10]?.split(';')[0] || undefined,
+        goldstein: c[5] ? Number(c[5]) : undefined, quad: c[6] ? Number(c[6]) : undefined,
+      });
+    }
+  }
+  return codebook.get(code);
+}
+
+const NEGATORS = /^(?:no|not|never|n't|without|neither|nor|none)$/i;
+const CONDITIONS = /^(?:if|unless|provided|providing|as long as)$/i;
+const PRIORITY: Record<string, number> = { PERSON: 0, ORG: 1, COUNTRY: 2, LOC: 3, MISC: 4 };
+
+/** Mentions starting at a token, the most specific actor first (a person over the country adjective before them). */
+function mentionsAt(doc: Document, token: number): MentionRecord[] {
+  return doc.mentions
+    .filter((m) => m.token === token)
+    .sort((a, b) => (PRIORITY[doc.entity(a.entity)?.type ?? 'MISC'] - PRIORITY[doc.entity(b.entity)?.type ?? 'MISC']) || b.end - a.end);
+}
+
+function actorOf(doc: Document, e: EntityRecord | undefined): EventActor {
+  if (!e) return {};
+  return { name: e.name, entity: e.id, ...(e.country ? { country: e.country } : {}), ...(e.sector ? { sector: e.sector } : {}) };
+}
+
+/** Where a match may run: to the end of the quotation it starts in, or of the narrator's stretch. */
+function regionEnd(doc: Document, token: number): number {
+  const { tokens } = doc;
+  const quoted = tokens[token].quoted, s = tokens[token].sentence;
+  let i = token;
+  while (i < tokens.length && tokens[i].sentence === s && tokens[i].quoted === quoted) i++;
+  return i;
+}
+
+/** The actor doing the deed when the pattern names none: the clause's subject, or inside a quotation the nearest actor before the trigger (else its speaker). */
+function clauseSubject(doc: Document, trigger: number, quote: Quote | undefined): MentionRecord | EntityRecord | undefined {
+  const { tokens } = doc;
+  const s = tokens[trigger].sentence;
+  if (quote) {
+    for (let i = trigger - 1; i >= 0 && tokens[i].start >= quote.start; i--) {
+      const m = mentionsAt(doc, i).find((x) => x.tokenEnd < trigger);
+      if (m) return m;
+    }
+    return doc.entity(quote.speaker?.entity);
+  }
+  let sentenceStart = trigger;
+  while (sentenceStart > 0 && tokens[sentenceStart - 1].sentence === s) sentenceStart--;
+  let that = -1;
+  for (let i = trigger - 1; i >= sentenceStart; i--) if (!tokens[i].quoted && /^that$/i.test(tokens[i].text)) { that = i; break; }
+  const firstActor = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      if (tokens[i].quoted) continue;
+      const m = mentionsAt(doc, i)[0];
+      if (m && doc.entity(m.entity)?.type !== 'MISC') return m;
+    }
+    return undefined;
+  };
+  // "X suggested that <clause>": the clause's own subject, else the one who reports it
+  return (that >= 0 ? firstActor(that + 1, trigger) : undefined) ?? firstActor(sentenceStart, that >= 0 ? that : trigger);
+}
+
+export function codeEvents(doc: Document): void {
+  const { tokens } = doc;
+  const patterns = eventPatterns();
+  const slotAt = (slot: SlotFiller['slot'], token: number): number | undefined => {
+    const ms = mentionsAt(doc, token).filter((m) => doc.entity(m.entity)?.type !== 'MISC');
+    if (!ms.length) return undefined;
+    if (slot !== 'PAIR') return ms[0].tokenEnd;
+    if (ms.length >= 2 && ms[0].end === ms[1].end) return ms[0].tokenEnd; // "the two leaders"
+    const and = ms[0].tokenEnd + 1;
+    if (tokens[and]?.text.toLowerCase() !== 'and') return undefined;
+    const second = mentionsAt(doc, and + 1).find((m) => doc.entity(m.entity)?.type !== 'MISC');
+    return second?.tokenEnd;
+  };
+  const matches: PatternMatch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const limit = regionEnd(doc, i);
+    for (const p of patterns) {
+      const m = matchAt(p, tokens, i, limit, slotAt);
+      if (m) matches.push(m);
+    }
+  }
+  const events: Event[] = [];
+  for (const m of matches) events.push(...buildEvents(doc, m));
+  doc.events = mergeSameSentence(doc, events);
+  attachAnaphoricNumbers(doc);
+  doc.events.forEach((e, n) => (e.id = `v${n + 1}`));
+}
+
+function buildEvents(doc: Document, m: PatternMatch): Event[] {
+  const { tokens } = doc;
+  const trigger = m.words[0];
+  const quote = tokens[trigger].quoted ? doc.quotes.find((q) => q.kind !== 'indirect' && tokens[trigger].start >= q.start && tokens[trigger].end <= q.end) : undefined;
+  const entitiesAt = (f: SlotFiller) => mentionsAt(doc, f.token).filter((x) => x.tokenEnd === f.tokenEnd || f.slot !== 'PAIR').map((x) => doc.entity(x.entity)!);
+  let source: EntityRecord | undefined, target: EntityRecord | undefined;
+  for (const f of m.slots) {
+    if (f.slot === 'SOURCE') source = entitiesAt(f)[0];
+    if (f.slot === 'TARGET') target = entitiesAt(f)[0];
+    if (f.slot === 'PAIR') {
+      const first = mentionsAt(doc, f.token);
+      if (first.length >= 2 && first[0].end === first[1].end) [source, target] = [doc.entity(first[0].entity), doc.entity(first[1].entity)];
+      else {
+        source = doc.entity(first[0]?.entity);
+        target = doc.entity(mentionsAt(doc, first[0].tokenEnd + 2)[0]?.entity);
+      }
+    }
+  }
+  let sourceMention: MentionRecord | undefined;
+  if (!source) {
+    const subject = clauseSubject(doc, m.start, quote);
+    if (subject && 'kind' in subject) { sourceMention = subject; source = doc.entity(subject.entity); } else source = subject;
+  }
+  if (!source || !target || source.id === target.id) return [];
+  const info = cameoInfo(m.pattern.cameo);
+  if (!info || info.type === '(dropped)') return [];
+  const s = doc.sentences[tokens[trigger].sentence];
+  const sentenceTokens = tokens.filter((t) => t.sentence === tokens[trigger].sentence);
+  const before = sentenceTokens.filter((t) => t.start < tokens[trigger].start && t.start >= tokens[trigger].start - 40);
+  const negated = before.slice(-3).some((t) => NEGATORS.test(t.text));
+  const condIdx = sentenceTokens.findIndex((t) => CONDITIONS.test(t.text));
+  let condition: TextSpan | undefined;
+  if (condIdx >= 0) {
+    const c = sentenceTokens[condIdx];
+    // the condition runs to the comma that closes it before the main clause (or the trigger)
+    const stop = sentenceTokens.slice(condIdx).filter((t) => t.text === ',' && t.start < Math.max(tokens[trigger].start, c.start + 1)).pop()
+      ?? sentenceTokens.slice(condIdx).find((t) => t.text === ',' || t.text === '.');
+    condition = doc.textSpan(c.start, stop ? stop.start : s.end);
+  }
+  const pluperfect = before.slice(-3).some((t) => /^had$/i.test(t.text));
+  const evidence: Event['evidence'] = [
+    { ...doc.textSpan(tokens[m.start].start, tokens[m.end].end), role: 'trigger' },
+    ...m.slots.map((f) => ({ ...doc.textSpan(tokens[f.token].start, tokens[f.tokenEnd].end), role: f.slot === 'SOURCE' ? 'source' as const : 'target' as const })),
+    ...(sourceMention ? [{ ...doc.textSpan(sourceMention.start, sourceMention.end), role: 'source' as const }] : []),
+    // the clause the deed is told in: the quotation holding it, else the sentence
+    { ...(quote ? doc.textSpan(quote.start, quote.end) : doc.textSpan(s.start, s.end)), role: 'sentence' },
+  ];
+  const quantities = quantitiesIn(doc.text.slice(s.start, s.end));
+  const base: Omit<Event, 'date' | 'dateBasis' | 'reportedPast'> = {
+    id: '', type: info.type, ...(info.mode ? { mode: info.mode } : {}), ...(info.context ? { context: info.context } : {}),
+    cameo: m.pattern.cameo, ...(info.goldstein !== undefined ? { goldstein: info.goldstein } : {}), ...(info.quad ? { quadClass: info.quad } : {}),
+    source: actorOf(doc, source), target: actorOf(doc, target),
+    ...(quantities.length ? { quantities } : {}),
+    ...(condition ? { conditional: true, condition } : {}),
+    ...(negated ? { negated: true } : {}),
+    ...(m.pattern.intent ? { intent: true } : {}),
+    ...(quote ? { quote: quote.id } : {}),
+    evidence,
+  };
+  // "two phone calls ... on 12 February and 18 March": one event per day the sentence names
+  const days = doc.times.filter((t) => t.start >= s.start && t.end <= s.end && t.value && /^\d{4}-\d{2}-\d{2}/.test(t.value) && !doc.quoteMarkAt(t.start));
+  const plural = /s$/i.test(tokens[m.words[Math.min(1, m.words.length - 1)]].text) || /s$/i.test(tokens[trigger].text);
+  if (!quote && plural && days.length > 1) {
+    return days.map((t) => ({ ...base, date: t.value!.slice(0, 10), dateBasis: 'expression' as const, reportedPast: true, evidence: [...evidence, { ...doc.textSpan(t.start, t.end), role: 'argument' as const }] }));
+  }
+  const date = quote?.date ?? dateFor(doc, tokens[trigger].start, undefined, source.id);
+  const published = doc.meta.published?.slice(0, 10);
+  const old = !!(date.value && published && date.basis === 'expression' && Date.parse(published) - Date.parse(date.value.slice(0, 10)) > 7 * 86_400_000);
+  return [{ ...base, date: date.value, dateBasis: date.basis, ...(old || pluperfect ? { reportedPast: true } : {}) }];
+}
+
+/** Two patterns coding the same deed in one sentence (the trigger and the quote that spells it out) are one event. */
+function mergeSameSentence(doc: Document, events: Event[]): Event[] {
+  const out: Event[] = [];
+  for (const e of events) {
+    const s = doc.sentenceAt(e.evidence[0].start);
+    const same = out.find((o) => o.cameo === e.cameo && o.source.entity === e.source.entity && (o.target.entity === e.target.entity || o.target.country && o.target.country === e.target.country)
+      && o.date === e.date && doc.sentenceAt(o.evidence[0].start) === s);
+    if (!same) { out.push(e); continue; }
+    for (const ev of e.evidence) if (!same.evidence.some((x) => x.start === ev.start && x.end === ev.end)) same.evidence.push(ev);
+    if (e.conditional && !same.conditional) { same.conditional = true; same.condition = e.condition; }
+    same.negated = same.negated && e.negated ? true : undefined;
+    if (!same.negated) delete same.negated;
+    if (e.quote) same.quote ??= e.quote;
+  }
+  return out;
+}
+
+/** "He further elaborated that these tariffs would range between 25% and 50%": numbers join the event they take up. */
+function attachAnaphoricNumbers(doc: Document): void {
+  const anaphorsOf = (e: Event) => eventPatterns().filter((p) => p.cameo === e.cameo && p.anaphors).flatMap((p) => p.anaphors!);
+  for (const [si, s] of doc.sentences.entries()) {
+    const body = doc.text.slice(s.start, s.end);
+    const quantities = quantitiesIn(body);
+    if (!quantities.length) continue;
+    for (const e of doc.events) {
+      const es = doc.sentenceAt(e.evidence[0].start);
+      if (es >= si || si - es > 4) continue;
+      const word = anaphorsOf(e).find((w) => new RegExp(`\\b(?:these|those|the|such)\\s+(?:\\w+\\s+)?${w}\\b`, 'i').test(body));
+      if (!word) continue;
+      const known = e.quantities ?? [];
+      for (const q of quantities) if (!known.some((k) => k.value === q.value && k.unit === q.unit)) known.push(q);
+      e.quantities = known;
+      e.evidence.push({ ...doc.textSpan(s.start, s.end), role: 'argument' });
+    }
+  }
+}

@@ -1,0 +1,77 @@
+// Compiles the token patterns of data/events/patterns.json and matches them over the token layer.
+import { loadData } from '../data.ts';
+import type { Token } from '../document.ts';
+
+export interface PatternSpec { id: string; cameo: string; match: string; gap?: number; intent?: boolean; anaphors?: string[] }
+
+type Element =
+  | { kind: 'word'; alternatives: string[]; prefixes: string[]; optional: boolean }
+  | { kind: 'gap'; max: number }
+  | { kind: 'slot'; slot: 'SOURCE' | 'TARGET' | 'PAIR' };
+
+export interface CompiledPattern extends PatternSpec { elements: Element[] }
+
+export interface SlotFiller { slot: 'SOURCE' | 'TARGET' | 'PAIR'; token: number; tokenEnd: number }
+
+export interface PatternMatch { pattern: CompiledPattern; start: number; end: number; slots: SlotFiller[]; words: number[] }
+
+/** Finds the actor mention starting at a token; returns its last token. */
+export type SlotMatcher = (slot: SlotFiller['slot'], token: number) => number | undefined;
+
+function compile(spec: PatternSpec): CompiledPattern {
+  const elements: Element[] = spec.match.split(/\s+/).map((w): Element => {
+    if (w === '...') return { kind: 'gap', max: spec.gap ?? 4 };
+    const slot = /^\{(SOURCE|TARGET|PAIR)\}$/.exec(w);
+    if (slot) return { kind: 'slot', slot: slot[1] as 'SOURCE' | 'TARGET' | 'PAIR' };
+    const optional = w.endsWith('?');
+    const alts = (optional ? w.slice(0, -1) : w).toLowerCase().split('|');
+    return { kind: 'word', optional, alternatives: alts.filter((a) => !a.endsWith('*')), prefixes: alts.filter((a) => a.endsWith('*')).map((a) => a.slice(0, -1)) };
+  });
+  return { ...spec, elements };
+}
+
+let compiled: CompiledPattern[] | undefined;
+export function eventPatterns(): CompiledPattern[] {
+  return (compiled ??= loadData<{ patterns: PatternSpec[] }>('events/patterns.json').patterns.map(compile));
+}
+
+const wordMatches = (e: Extract<Element, { kind: 'word' }>, t: Token) => {
+  const w = t.text.toLowerCase();
+  return e.alternatives.includes(w) || e.prefixes.some((p) => w.startsWith(p));
+};
+
+/** Match one pattern starting at token `from` within tokens `[from, limit)`; backtracking over gaps and optionals. */
+export function matchAt(p: CompiledPattern, tokens: Token[], from: number, limit: number, slotAt: SlotMatcher): PatternMatch | undefined {
+  const slots: SlotFiller[] = [];
+  const words: number[] = [];
+  const step = (ei: number, ti: number): number | undefined => {
+    if (ei === p.elements.length) return ti;
+    const e = p.elements[ei];
+    if (e.kind === 'gap') {
+      for (let skip = 0; skip <= e.max && ti + skip <= limit; skip++) {
+        const r = step(ei + 1, ti + skip);
+        if (r !== undefined) return r;
+      }
+      return undefined;
+    }
+    if (ti >= limit) return e.kind === 'word' && e.optional ? step(ei + 1, ti) : undefined;
+    if (e.kind === 'slot') {
+      const end = slotAt(e.slot, ti);
+      if (end === undefined) return undefined;
+      slots.push({ slot: e.slot, token: ti, tokenEnd: end });
+      const r = step(ei + 1, end + 1);
+      if (r === undefined) slots.pop();
+      return r;
+    }
+    if (wordMatches(e, tokens[ti])) {
+      words.push(ti);
+      const r = step(ei + 1, ti + 1);
+      if (r !== undefined) return r;
+      words.pop();
+    }
+    return e.optional ? step(ei + 1, ti) : undefined;
+  };
+  const end = step(0, from);
+  if (end === undefined || !words.length) return undefined;
+  return { pattern: p, start: from, end: end - 1, slots, words };
+}

@@ -1,0 +1,44 @@
+// Finds quotations by pairing quote marks inside each paragraph. Apostrophes ("Putin’s", "don't") are not
+// quote marks; a quotation left open at the end of a paragraph closes there (news reopens it on the next).
+import type { Document, QuoteMark } from '../document.ts';
+
+const OPEN_CLOSE: Record<string, string> = { '“': '”', '„': '”', '«': '»', '‹': '›', '‘': '’', '‚': '’', '"': '"', "'": "'" };
+const LETTER = /[\p{L}\p{N}]/u;
+
+function isOpener(text: string, i: number): boolean {
+  const prev = i > 0 ? text[i - 1] : ' ';
+  const next = text[i + 1] ?? ' ';
+  return !LETTER.test(prev) && !/\s/u.test(next);
+}
+
+function isCloser(text: string, i: number): boolean {
+  const prev = i > 0 ? text[i - 1] : ' ';
+  const next = text[i + 1] ?? ' ';
+  return !/\s/u.test(prev) && !LETTER.test(next);
+}
+
+function paragraphQuotes(text: string, from: number, to: number): QuoteMark[] {
+  const out: QuoteMark[] = [];
+  let open: { ch: string; at: number } | null = null;
+  for (let i = from; i < to; i++) {
+    const ch = text[i];
+    if (!(ch in OPEN_CLOSE) && ch !== '”' && ch !== '’' && ch !== '»' && ch !== '›') continue;
+    const single = ch === "'" || ch === '‘' || ch === '’' || ch === '‚';
+    if (open) {
+      if (ch === OPEN_CLOSE[open.ch] && isCloser(text, i)) {
+        out.push({ start: open.at, end: i + 1, contentStart: open.at + 1, contentEnd: i });
+        open = null;
+      }
+      continue;
+    }
+    if (ch === '’' || ch === '”' || ch === '»' || ch === '›') continue;
+    // single marks only open a quotation when they cannot be an apostrophe (start of word after a space)
+    if (isOpener(text, i) && (!single || i === from || /[\s(\[—–-]/u.test(text[i - 1]))) open = { ch, at: i };
+  }
+  if (open && !(open.ch === "'" || open.ch === '‘')) out.push({ start: open.at, end: to, contentStart: open.at + 1, contentEnd: to });
+  return out;
+}
+
+export function findQuotationMarks(doc: Document): void {
+  for (const p of doc.paragraphs) doc.quoteMarks.push(...paragraphQuotes(doc.text, p.start, p.end));
+}

@@ -1,0 +1,51 @@
+// Dating a fact: the time expression governing its clause (the narrator's words in the same sentence,
+// nearest the cue or trigger), else the reporting context — the latest earlier sentence, close by, in
+// which the same actor is the subject and a time is given — else publication.
+import type { Document } from '../document.ts';
+import type { DateRef } from '../schema/article.ts';
+
+type Draft = Document['times'][number];
+
+/** The narrator's time expressions in a sentence (not those inside quotations or an excluded range). */
+function narratorTimes(doc: Document, sentence: number, exclude?: [number, number]): Draft[] {
+  const s = doc.sentences[sentence];
+  if (!s) return [];
+  return doc.times.filter((t) => t.start >= s.start && t.end <= s.end && t.type !== 'DURATION' && t.type !== 'SET'
+    && !(exclude && t.start >= exclude[0] && t.end <= exclude[1]) && !doc.quoteMarkAt(t.start));
+}
+
+/** The entity a sentence is about: the first person (or organisation) the narrator names in it. */
+export function sentenceSubject(doc: Document, sentence: number): string | undefined {
+  const s = doc.sentences[sentence];
+  let fallback: string | undefined;
+  for (const m of doc.mentions) {
+    if (m.start < s.start || m.start >= s.end || doc.tokens[m.token].quoted) continue;
+    const type = doc.entity(m.entity)?.type;
+    if (type === 'PERSON') return m.entity;
+    if (type === 'ORG') fallback ??= m.entity;
+  }
+  return fallback;
+}
+
+/** How far back the reporting context reaches, in sentences. */
+const CONTEXT_WINDOW = 8;
+
+function contextDate(doc: Document, entity: string, sentence: number): DateRef | undefined {
+  for (let s = sentence - 1; s >= 0 && s >= sentence - CONTEXT_WINDOW; s--) {
+    if (sentenceSubject(doc, s) !== entity) continue;
+    const t = narratorTimes(doc, s).find((x) => x.value && /^\d{4}-\d{2}-\d{2}/.test(x.value));
+    if (t) return { value: t.value, text: t.text, basis: 'context' };
+  }
+  return undefined;
+}
+
+export function dateFor(doc: Document, anchor: number, exclude: [number, number] | undefined, actor?: string): DateRef {
+  const sentence = doc.sentenceAt(anchor);
+  let best: Draft | undefined;
+  for (const t of narratorTimes(doc, sentence, exclude)) if (!best || Math.abs(t.start - anchor) < Math.abs(best.start - anchor)) best = t;
+  if (best) return { value: best.value, text: best.text, basis: best.value ? 'expression' : 'unresolved' };
+  const context = actor ? contextDate(doc, actor, sentence) : undefined;
+  if (context) return context;
+  const day = doc.meta.published?.slice(0, 10);
+  return day ? { value: day, basis: 'publication' } : { value: null, basis: 'unresolved' };
+}
