@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { Document } from './document.ts';
 import { cleanPlainText } from './clean/plain-text.ts';
+import { detectLanguage } from './nlp/language.ts';
 import { findQuotationMarks } from './nlp/quotation-marks.ts';
 import { splitSentences } from './nlp/sentences.ts';
 import { tokenize } from './nlp/tokens.ts';
@@ -28,6 +29,7 @@ export interface Stage { name: string; run(doc: Document, opts: AnalyzeOptions):
 
 export const STAGES: Stage[] = [
   { name: 'clean', run: (d) => cleanPlainText(d) },
+  { name: 'language', run: (d) => detectLanguage(d) },
   { name: 'quotation-marks', run: (d) => findQuotationMarks(d) },
   { name: 'sentences', run: (d) => splitSentences(d) },
   { name: 'tokens', run: (d) => tokenize(d) },
@@ -44,7 +46,7 @@ export function contentId(text: string): string {
 }
 
 export function analyzeDocument(raw: string, opts: AnalyzeOptions = {}): Document {
-  const doc = new Document(raw, { published: opts.published, url: opts.url, language: 'en' }, opts.uri);
+  const doc = new Document(raw, { published: opts.published, url: opts.url }, opts.uri);
   for (const stage of STAGES) stage.run(doc, opts);
   return doc;
 }
