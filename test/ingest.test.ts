@@ -119,9 +119,10 @@ describe('sidecar metadata', () => {
   it('reads story.meta.json, and command-line metadata overrides it', () => {
     writeFileSync(join(dir, 'story.meta.json'), JSON.stringify({ published: '2025-03-31', url: 'https://example.com/s' }));
     assert.deepEqual(readSidecar(article), { published: '2025-03-31', url: 'https://example.com/s' });
-    assert.deepEqual(analyzeInput(article).meta, { published: '2025-03-31', url: 'https://example.com/s' });
-    assert.deepEqual(analyzeInput(article, { published: '2025-04-01', url: undefined }).meta,
-      { published: '2025-04-01', url: 'https://example.com/s' });
+    const fromSidecar = analyzeInput(article).meta;
+    assert.deepEqual([fromSidecar.published, fromSidecar.url], ['2025-03-31', 'https://example.com/s']);
+    const overridden = analyzeInput(article, { published: '2025-04-01', url: undefined }).meta;
+    assert.deepEqual([overridden.published, overridden.url], ['2025-04-01', 'https://example.com/s']);
     rmSync(join(dir, 'story.meta.json'));
     assert.deepEqual(readSidecar(article), {});
   });
