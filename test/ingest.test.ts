@@ -34,9 +34,9 @@ describe('readInput', () => {
     const cases: [string, string | Buffer, RegExp][] = [
       ['empty.txt', '', /^empty input/],
       ['blank.txt', ' \n\t\r\n  \n', /^empty input \(only whitespace\)/],
-      ['nul.txt', Buffer.from('text\0with a NUL'), /^binary data/],
-      ['png.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), /^binary data/],
-      ['control.txt', Buffer.from('\x1b\x02\x03\x04\x05\x06abc'), /^binary data, not text \(6 control bytes/],
+      ['nul.txt', Buffer.from('text\0with a NUL'), /^binary content \(NUL bytes\), not text/],
+      ['png.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), /^binary content \(NUL bytes\), not text/],
+      ['control.txt', Buffer.from('\x1b\x02\x03\x04\x05\x06abc'), /^binary content \(6 control bytes in 9\), not text/],
       ['latin1.txt', Buffer.from('caf\xe9 au lait', 'latin1'), /^not UTF-8 text \(invalid byte sequence at byte 3\)/],
       ['utf16.txt', Buffer.from('\ufeffhello', 'utf16le'), /^UTF-16 text is not supported/],
     ];
@@ -178,7 +178,7 @@ describe('analyze rejects bad input (CLI)', () => {
 
   it('binary file', () => {
     const p = write('image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]));
-    expectRejected(['analyze', p], new RegExp(`^wirewatch: ${p}: binary data, not text`));
+    expectRejected(['analyze', p], new RegExp(`^wirewatch: ${p}: binary content \\(NUL bytes\\), not text`));
   });
 
   it('invalid UTF-8', () => {

@@ -9,10 +9,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 export function decodeText(bytes: Uint8Array, input: string): string {
   if (bytes.length === 0) throw new InputError(input, 'empty input (0 bytes)');
   if (hasUtf16Bom(bytes)) throw new InputError(input, 'UTF-16 text is not supported (convert it to UTF-8)');
-  if (bytes.includes(0)) throw new InputError(input, 'binary data, not text (contains NUL bytes)');
+  if (bytes.includes(0)) throw new InputError(input, 'binary content (NUL bytes), not text');
   const control = countControlBytes(bytes);
   if (control / bytes.length > MAX_CONTROL_RATIO) {
-    throw new InputError(input, `binary data, not text (${control} control bytes in ${bytes.length})`);
+    throw new InputError(input, `binary content (${control} control bytes in ${bytes.length}), not text`);
   }
   let text: string;
   try {
