@@ -35,10 +35,17 @@ analyze(inputs[0].raw, { uri: inputs[0].uri, published: inputs[0].published }); 
 
 const perArticleMs: number[] = [];
 const analyses: Article[] = [];
+let failed = 0;
 const started = performance.now();
 for (const { raw, uri, published } of inputs) {
   const t = performance.now();
-  analyses.push(analyze(raw, { uri, published }));
+  try {
+    analyses.push(analyze(raw, { uri, published }));
+  } catch (e) {
+    // A rejected article (say, not English) is reported and counted, not allowed to stop the run.
+    failed++;
+    console.error(`bench: ${(e as Error).message}`);
+  }
   perArticleMs.push(performance.now() - t);
 }
 const seconds = (performance.now() - started) / 1000;
@@ -51,6 +58,7 @@ const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100
 
 const rows: [string, string, string][] = [
   ['articles', String(inputs.length), ''],
+  ['failed', String(failed), ''],
   ['total chars', chars.toLocaleString('en-US'), ''],
   ['seconds', seconds.toFixed(3), ''],
   ['articles/s', perSecond.toFixed(1), 'news-please ~1/s (users report); GDELT ~8.4/s (730,000/day)'],
