@@ -52,9 +52,8 @@ export interface ActorDictionary {
 
 const Text = z.string().trim().min(1);
 const Code = z.string().regex(/^[A-Z]{3}$/, 'expected a 3-letter upper-case code (ISO 3166-1 alpha-3)');
-const Day = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected a date YYYY-MM-DD');
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const Day = z.string().regex(DAY, 'expected a date YYYY-MM-DD');
 const Names = z.array(Text).default([]);
 
 const MetonymSchema = z.strictObject({ name: Text, aliases: Names, type: z.enum(['ORG', 'LOC']), sector: Text.optional() });
@@ -170,7 +169,7 @@ function petrarchDay(s: string): string | undefined {
   else if (/^\d{8}$/.test(s)) [y, m, d] = [s.slice(0, 4), s.slice(4, 6), s.slice(6, 8)];
   else return undefined;
   const day = `${y}-${m}-${d}`;
-  return Day.safeParse(day).success ? day : undefined;
+  return DAY.test(day) ? day : undefined;
 }
 function nextDay(day: string): string {
   const t = new Date(`${day}T00:00:00Z`);
