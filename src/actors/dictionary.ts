@@ -32,8 +32,11 @@ export interface ActorDictionary {
   /** All entries whose name/alias equals the surface form (exact, case-sensitive, after normalising curly
    * apostrophes and whitespace), resolved for the date: a person's role/sector/affiliation are those of the
    * office held on `date` (YYYY-MM-DD), or their most recent office when no date. A person out of office on
-   * `date` who held one before gets sector ELI (CAMEO "elite": former officials) and no role. When no name or
-   * alias matches, an entry id ("RUS", "NATO", "PUTIN_VLADIMIR") is accepted too. */
+   * `date` who held one before gets sector ELI (CAMEO "elite": former officials) and no role. A person's country
+   * is that of the office (its own `country`, else its affiliation's: none for a post in an international
+   * organisation such as NATO Secretary General), else their nationality. Several offices held at once: the
+   * first listed wins. When no name or alias matches, an entry id ("RUS", "NATO", "PUTIN_VLADIMIR") is
+   * accepted too. */
   lookup(surface: string, date?: string): ActorEntry[];
   /** Country code for a country name, alias or adjective/demonym ("Russian" → "RUS", "US" → "USA"), or for a
    * country code itself; undefined if unknown. */
