@@ -39,6 +39,8 @@ test('holder: who held a role for a country on a date', () => {
   assert.equal(dict.holder('President', 'USA', '2025-03-31')?.name, 'Donald Trump');
   assert.equal(dict.holder('President', 'USA', '2025-01-20')?.name, 'Donald Trump'); // ranges are [from, to)
   assert.equal(dict.holder('President', 'RUS', '2025-03-31')?.id, 'PUTIN_VLADIMIR');
+  assert.equal(dict.holder('President', 'Russia', '2025-03-31')?.id, 'PUTIN_VLADIMIR'); // a country name works too
+  assert.equal(dict.holder('Prime Minister', 'GBR')?.name, 'Keir Starmer'); // no date: the current holder
   assert.equal(dict.holder('Foreign Minister', 'UKR', '2024-09-04')?.name, 'Dmytro Kuleba');
   assert.equal(dict.holder('Foreign Minister', 'UKR', '2024-09-05')?.name, 'Andriy Sybiha');
   // role classes and case

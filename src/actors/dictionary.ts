@@ -511,8 +511,8 @@ class Dictionary implements ActorDictionary {
 
   holder(role: string, country: string, date?: string): ActorEntry | undefined {
     const want = this.canonicalRole(role);
-    const where = norm(country);
-    const whereIds = new Set<string>([where.toLowerCase()]);
+    const where = this.countryOf(country) ?? norm(country); // "Russia", "Russian" → RUS
+    const whereIds = new Set<string>([where.toLowerCase(), norm(country).toLowerCase()]);
     for (const e of this.lookup(where)) whereIds.add(e.id.toLowerCase());
     const d = date?.slice(0, 10);
     let best: { p: PersonRec; o: Office } | undefined;
@@ -523,7 +523,7 @@ class Dictionary implements ActorDictionary {
         let place = this.place.get(o) === where;
         if (!place && o.affiliation) {
           const aff = norm(o.affiliation);
-          place = whereIds.has(aff.toLowerCase()) || this.lookup(aff).some((e) => whereIds.has(e.id.toLowerCase()));
+          place = whereIds.has(aff.toLowerCase()) || (this.byName.get(aff) ?? []).some((t) => 'entry' in t && whereIds.has(t.entry.id.toLowerCase()));
         }
         if (!place) continue;
         if (!best || (o.from ?? '') > (best.o.from ?? '')) best = { p, o };
