@@ -16,22 +16,12 @@ export function readInput(pathOrDash: string): RawInput {
 }
 
 function readFileChecked(path: string): Buffer {
-  let size: number;
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) throw new InputError(path, 'is a directory (expected a file)');
-    if (!st.isFile()) throw new InputError(path, 'not a regular file');
-    size = st.size;
-  } catch (e) {
-    throw asInputError(e, path);
-  }
+  const st = fsCall(path, () => statSync(path));
+  if (st.isDirectory()) throw new InputError(path, 'is a directory (expected a file)');
+  if (!st.isFile()) throw new InputError(path, 'not a regular file');
   // Checked before reading so a huge file costs nothing.
-  if (size > MAX_INPUT_BYTES) throw tooLarge(path, `${mbUp(size)} MB`);
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    throw asInputError(e, path);
-  }
+  if (st.size > MAX_INPUT_BYTES) throw tooLarge(path, `${mbUp(st.size)} MB`);
+  return fsCall(path, () => readFileSync(path));
 }
 
 function readStdin(): Buffer {
@@ -70,12 +60,18 @@ function waitMs(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-export function asInputError(e: unknown, input: string): Error {
-  if (e instanceof InputError) return e;
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new InputError(input, 'no such file or directory');
-  if (code === 'EACCES' || code === 'EPERM') return new InputError(input, 'permission denied');
-  if (code === 'EISDIR') return new InputError(input, 'is a directory (expected a file)');
-  if (code === 'ENOTDIR') return new InputError(input, 'no such file (a parent is not a directory)');
-  return e instanceof Error ? e : new Error(String(e));
+/** Run a file-system call, turning the errors a user can cause into one-line InputErrors. */
+function fsCall<T>(input: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    const problem = ({
+      ENOENT: 'no such file or directory',
+      ENOTDIR: 'no such file (a parent is not a directory)',
+      EISDIR: 'is a directory (expected a file)',
+      EACCES: 'permission denied',
+      EPERM: 'permission denied',
+    } as Record<string, string>)[(e as NodeJS.ErrnoException).code ?? ''];
+    throw problem ? new InputError(input, problem) : e;
+  }
 }
