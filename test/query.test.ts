@@ -120,3 +120,21 @@ describe('queries', () => {
     });
   });
 });
+
+describe('name matching ignores case and accents beyond ASCII', () => {
+  it('finds "Šefčovič" as sefcovic, ŠEFČOVIČ or Maroš', () => {
+    const store = openStore(join(tmpDir(), 'accents.db'));
+    const base = gazaArticle();
+    store.put({
+      ...base,
+      quotes: [{ ...base.quotes[0], speaker: { name: 'Maroš Šefčovič' } }],
+      events: [{ ...base.events[0], source: { name: 'Maroš Šefčovič' } }],
+    });
+    for (const speaker of ['sefcovic', 'ŠEFČOVIČ', 'Maroš', 'maros sefcovic']) {
+      assert.deepEqual(queryQuotes(store.db, { speaker }).map((r) => r.speaker), ['Maroš Šefčovič'], speaker);
+    }
+    assert.deepEqual(queryQuotes(store.db, { speaker: 'sefco' }), []);
+    assert.deepEqual(queryEvents(store.db, { actor: 'ŠEFČ' }).map((r) => r.source_name), ['Maroš Šefčovič']);
+    store.close();
+  });
+});

@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
+import { fold } from '../store/fold.ts';
 import { likeEscape } from './like.ts';
 
 export interface EventQuery {
-  /** Substring of the source or target name (case-insensitive), or exactly its ISO alpha-3 country code. */
+  /** Substring of the source or target name (ignoring case and accents), or exactly its ISO alpha-3 country code. */
   actor?: string;
   /** PLOVER type, case-insensitive. */
   type?: string;
@@ -28,14 +29,15 @@ export interface EventRow {
   quantities: { value: number; unit: string; text?: string }[];
 }
 
+/** `db` must come from openStore, which registers the fold() SQL function. */
 export function queryEvents(db: Database, q: EventQuery = {}): EventRow[] {
   const where: string[] = [];
   const params: unknown[] = [];
   if (q.actor?.trim()) {
     const actor = q.actor.trim();
-    where.push(`(e.source_name LIKE ? ESCAPE '\\' OR e.target_name LIKE ? ESCAPE '\\'
+    where.push(`(fold(e.source_name) LIKE ? ESCAPE '\\' OR fold(e.target_name) LIKE ? ESCAPE '\\'
                  OR e.source_country = ? OR e.target_country = ?)`);
-    const like = `%${likeEscape(actor)}%`;
+    const like = `%${likeEscape(fold(actor))}%`;
     params.push(like, like, actor.toUpperCase(), actor.toUpperCase());
   }
   if (q.type?.trim()) {

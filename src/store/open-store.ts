@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../errors.ts';
 import { Article } from '../schema/article.ts';
+import { fold } from './fold.ts';
 import { migrate } from './migrations.ts';
 import { writeArticle } from './write-article.ts';
 
@@ -34,6 +35,7 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
+    db.function('fold', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? fold(s) : s));
     migrate(db, file);
   } catch (e) {
     db.close();
