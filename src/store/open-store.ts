@@ -34,6 +34,7 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
   }
   try {
     db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL'); // safe with WAL: a crash may lose the last commits, never consistency
     db.pragma('foreign_keys = ON');
     db.function('fold', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? fold(s) : s));
     migrate(db, file);
