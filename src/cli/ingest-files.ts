@@ -16,13 +16,15 @@ export interface IngestCounts {
 export function ingestFiles(store: Store, paths: string[], meta: ArticleMeta, onArticle?: (a: Article) => void): IngestCounts {
   const counts: IngestCounts = { inserted: 0, unchanged: 0, failed: 0 };
   for (const file of listInputs(paths)) {
+    let stage = 'analysis failed';
     try {
       const article = analyzeInput(file, meta);
+      stage = 'could not store';
       counts[store.put(article)]++;
       onArticle?.(article);
     } catch (e) {
       counts.failed++;
-      const line = e instanceof InputError ? e.message : `${file}: analysis failed: ${(e as Error).message}`;
+      const line = e instanceof InputError ? e.message : `${file}: ${stage}: ${(e as Error).message}`;
       process.stderr.write(`wirewatch: ${line}\n`);
     }
   }
