@@ -69,7 +69,7 @@ function currentSeason(ref: Day): number {
 function resolveSeason(ref: Day, code: string, shift: string | undefined, tense: Tense): string {
   const cur = currentSeason(ref), s = seasonIndex[code];
   let t = Math.floor(cur / 4) * 4 + s;
-  if (shift === 'last' || shift === 'past') { if (t >= cur) t -= 4; }
+  if (shift === 'last' || shift === 'past') t = (ref.y - 1) * 4 + s;
   else if (shift === 'next' || shift === 'coming') { if (t <= cur) t += 4; }
   else if (shift !== 'this' && tense === 'future' && t < cur) t += 4;
   else if (shift !== 'this' && tense === 'past' && t > cur) t -= 4;
@@ -79,10 +79,10 @@ function resolveSeason(ref: Day, code: string, shift: string | undefined, tense:
 function durationValue(n: number | undefined, code: string): string {
   const time = code === 'H' || code === 'MIN' || code === 'S';
   const unit = code === 'MIN' ? 'M' : code;
-  if (n === undefined) return time ? `PTX${unit}` : `PX${code === 'DE' || code === 'CE' ? code : unit}`;
+  if (n === undefined) return `PX${code === 'DE' ? 'DE' : code === 'CE' ? 'C' : code === '2W' ? 'W' : unit}`;
   if (code === 'DE') return `P${n * 10}Y`;
   if (code === 'CE') return `P${n * 100}Y`;
-  if (code === 'Q') return `P${n * 3}M`;
+  if (code === 'Q') return `P${n}Q`;
   if (code === '2W') return `P${n * 2}W`;
   if (code === 'WE') return `P${n * 2}D`;
   if (!Number.isInteger(n)) {
@@ -182,12 +182,12 @@ function rules(L: Lexicon): Rule[] {
     // October 1998 · early December · last April · mid-November
     {
       name: 'month', priority: 2,
-      re: reDot(`(?:(?<mod>${MOD})|(?<shift>this|last|next|the\\s+same|that|past|coming)\\s+)?(?<mon>${L.MONTH})(?:(?:,\\s*|\\s+of\\s+|\\s+)(?<year>${YEAR}))?(?![\\w%])`),
+      re: reDot(`(?:(?<mod>${MOD})|(?<shift>this|last|next|the\\s+same|that|past|coming)\\s+)?(?<mon>${L.MONTH})(?:(?:,\\s*|\\s+of\\s+|\\s+)(?<year>${YEAR})|\\s+(?<rel>last|this|next)\\s+year)?(?![\\w%])`),
       make(m, { text }) {
         const g = m.groups!;
         const month = L.month(g.mon)!;
         if (!cap(g.mon)) return null;
-        const full = new RegExp(`^(?:${L.MONTH_FULL})$`, 'i').test(g.mon);
+        const full = new RegExp(`^(?:${L.MONTH_FULL})$`, 'i').test(g.mon.replace(/\.$/, ''));
         if (!g.year && !full) return null;
         if (!g.year && !g.mod && !g.shift && /^(may|march)$/i.test(g.mon)) {
           const before = text.slice(Math.max(0, m.index - 12), m.index);
@@ -195,6 +195,10 @@ function rules(L: Lexicon): Rule[] {
         }
         const year = g.year ? +g.year : undefined;
         const shift = g.shift?.toLowerCase();
+        if (g.rel) {
+          const n = relShift(g.rel);
+          return { type: 'DATE', resolve: (ctx) => needRef(ctx, (ref) => `${ref.y + n}-${pad(month)}`) };
+        }
         return {
           type: 'DATE',
           resolve: (ctx) => {
@@ -202,7 +206,7 @@ function rules(L: Lexicon): Rule[] {
             if (shift === 'that' || shift === 'the same') { const y = anchorYear(ctx); return y ? { value: `${y}-${pad(month)}` } : { value: null, why: NO_REF }; }
             return needRef(ctx, (ref) => {
               let y = yearFor(ref, month, undefined, shift === 'last' || shift === 'past' ? 'past' : shift === 'next' || shift === 'coming' ? 'future' : ctx.tense);
-              if ((shift === 'last' || shift === 'past') && month === ref.m && y === ref.y) y -= 1;
+              if (shift === 'last' || shift === 'past') y = ref.y - 1;
               if ((shift === 'next' || shift === 'coming') && month === ref.m && y === ref.y) y += 1;
               if (shift === 'this') y = ref.y;
               return `${y}-${pad(month)}`;
@@ -240,6 +244,7 @@ function rules(L: Lexicon): Rule[] {
       make(m) {
         const g = m.groups!;
         const word = (g.word ?? g.this).toLowerCase();
+        if (/'s$/.test(m[0]) && /^today|^tomorrow/i.test(m[0]) && !/\b(?:after|before)\b/i.test(m[0])) return null;
         const partWord = g.part ?? g.part2;
         const part = partWord ? f.partsOfDay[partWord.toLowerCase()] : undefined;
         let n = word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0;
@@ -252,7 +257,7 @@ function rules(L: Lexicon): Rule[] {
     // 10:35 a.m. · 6 a.m. EDT Thursday · noon
     {
       name: 'clock', priority: 1,
-      re: reDot(`(?<h>[01]?\\d|2[0-3])(?:[:.](?<min>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am(?![\\w])|pm(?![\\w]))(?:\\s+(?<zone>[ECMP][SD]T|GMT|UTC|local\\s+time))?(?:\\s+(?:on\\s+)?(?<wd>${L.WEEKDAY}|today|yesterday|tomorrow)(?![\\w]))?|(?<h2>[01]?\\d|2[0-3]):(?<min2>[0-5]\\d)(?![\\d:])(?:\\s+(?<zone2>[ECMP][SD]T|GMT|UTC|local\\s+time))?|(?<word>noon|midnight|midday)(?![\\w])`),
+      re: reDot(`(?<h>[01]?\\d|2[0-3])(?:[:.](?<min>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am(?![\\w])|pm(?![\\w]))(?:\\s+(?<zone>[ECMP][SD]T|GMT|UTC|local\\s+time))?(?:,?\\s+(?:on\\s+)?(?:(?<wd>${L.WEEKDAY}|today|yesterday|tomorrow)|(?<mon>${L.MONTH})\\s+(?<md>[12]\\d|3[01]|0?[1-9]))(?![\\w]))?|(?<h2>[01]?\\d|2[0-3]):(?<min2>[0-5]\\d)(?![\\d:])(?:\\s+(?<zone2>[ECMP][SD]T|GMT|UTC|local\\s+time))?|(?<word>noon|midnight|midday)(?:\\s+(?:on\\s+)?(?<wd2>${L.WEEKDAY}|today|yesterday|tomorrow)(?![\\w]))?`),
       make(m) {
         const g = m.groups!;
         let h: number, min: number;
@@ -261,12 +266,15 @@ function rules(L: Lexicon): Rule[] {
           h = +(g.h ?? g.h2); min = +(g.min ?? g.min2 ?? 0);
           if (g.ap) { const pm = /^p/i.test(g.ap); if (h > 12 || h === 0) return null; if (pm && h < 12) h += 12; if (!pm && h === 12) h = 0; }
         }
-        const wd = g.wd;
+        const wd = g.wd ?? g.wd2;
         return {
           type: 'TIME',
           resolve: (ctx) => needRef(ctx, (ref) => {
             let day = ref;
-            if (wd) {
+            if (g.mon && cap(g.mon)) {
+              const month = L.month(g.mon)!, d = +g.md;
+              day = { y: yearFor(ref, month, d, ctx.tense), m: month, d };
+            } else if (wd) {
               const w = wd.toLowerCase();
               day = w === 'today' ? ref : w === 'yesterday' ? addDays(ref, -1) : w === 'tomorrow' ? addDays(ref, 1) : resolveWeekday(ref, L.weekday(wd)!, ctx.tense);
             }
@@ -304,10 +312,24 @@ function rules(L: Lexicon): Rule[] {
         };
       },
     },
+    // the 1988 quarter · the 1988 second quarter · the 1989 period
+    {
+      name: 'year-quarter', priority: 1,
+      re: re(`the\\s+(?<year>${YEAR})\\s+(?:(?<ord>${L.ORD})[- ])?(?:fiscal\\s+)?(?<unit>quarter|period|half)`),
+      make(m) {
+        const g = m.groups!;
+        const ord = g.ord ? f.ordinals[g.ord.toLowerCase()] : undefined;
+        if (g.unit.toLowerCase() === 'half') return ord && ord <= 2 ? { type: 'DATE', resolve: () => ({ value: `${g.year}-H${ord}` }) } : null;
+        return {
+          type: 'DATE',
+          resolve: (ctx) => ({ value: ord ? `${g.year}-Q${ord}` : ctx.lastQuarter ? `${g.year}-Q${ctx.lastQuarter.slice(-1)}` : g.year, focus: false }),
+        };
+      },
+    },
     // the quarter · the latest quarter · the year-ago quarter · the year-earlier period
     {
       name: 'the-quarter', priority: 2,
-      re: re(`the\\s+(?:(?<mod>latest|current|same|previous|prior|recent|just-ended|year-earlier|year-ago|comparable|last|most\\s+recent|year-before)\\s+)?(?:fiscal\\s+)?(?<unit>quarter|period)`),
+      re: re(`the\\s+(?:(?<mod>latest|same|previous|prior|recent|just-ended|year-earlier|year-ago|comparable|corresponding|last|most\\s+recent|year-before)\\s+)?(?:fiscal\\s+)?(?<unit>quarter|period)`),
       make(m) {
         const g = m.groups!;
         const mod = g.mod?.toLowerCase();
@@ -316,7 +338,7 @@ function rules(L: Lexicon): Rule[] {
         return {
           type: 'DATE',
           resolve: (ctx) => {
-            if (ctx.lastQuarter) { const [y, q] = ctx.lastQuarter.split('-Q'); return { value: quarter(+y, +q, back), focus: false }; }
+            if (ctx.lastQuarter && !/latest|recent|just-ended/.test(mod ?? '')) { const [y, q] = ctx.lastQuarter.split('-Q'); return { value: quarter(+y, +q, back), focus: false }; }
             return needRef(ctx, (ref) => quarter(ref.y, quarterOf(ref), -1 + back));
           },
         };
@@ -325,7 +347,7 @@ function rules(L: Lexicon): Rule[] {
     // a year ago · two weeks ago · a year earlier · three days later · more than four decades ago
     {
       name: 'ago', priority: 1,
-      re: re(`(?:(?:${L.MODQ})\\s+)?(?<n>${L.NUM}|${L.VAGUE})[- ](?<unit>${L.UNIT})\\s+(?<dir>ago|earlier|later|from\\s+now|hence|back)(?!\\s+than)`),
+      re: re(`(?:(?:${L.MODQ})\\s+)?(?<n>${L.NUM}|${L.VAGUE})[- ](?<unit>${L.UNIT})\\s+(?<dir>ago|earlier|from\\s+now|hence|back)(?!\\s+than)`),
       make(m) {
         const g = m.groups!;
         const code = L.unit(g.unit.replace(/\s+/g, ' '));
@@ -336,7 +358,7 @@ function rules(L: Lexicon): Rule[] {
           type: 'DATE',
           resolve: (ctx) => {
             if (n === undefined) return { value: dir < 0 ? 'PAST_REF' : 'FUTURE_REF' };
-            if (code === 'Y' && n === 1 && ctx.lastQuarter && /quarter|period|three months/i.test(ctx.sentence)) {
+            if (code === 'Y' && n === 1 && ctx.lastQuarter) {
               const [y, q] = ctx.lastQuarter.split('-Q');
               return { value: quarter(+y, +q, -4 * (dir < 0 ? 1 : -1)), focus: false };
             }
@@ -381,7 +403,7 @@ function rules(L: Lexicon): Rule[] {
               if (unit === 'year' || unit === 'fiscal year') { const y = anchorYear(ctx); return y ? { value: String(y + follows) } : { value: null, why: NO_REF }; }
               const d = ctx.lastDay ?? ctx.ref;
               if (!d) return { value: null, why: NO_REF };
-              return { value: unit === 'month' ? ym(d.y, d.m + follows) : unit === 'week' || unit === 'weekend' ? isoWeek(addDays(d, 7 * follows)) + (unit === 'weekend' ? '-WE' : '') : unit === 'quarter' ? quarter(d.y, quarterOf(d), follows) : String(d.y) };
+              return { value: unit === 'month' ? ym(d.y, d.m + follows) : unit === 'week' || unit === 'weekend' ? isoWeek(addDays(d, 7 * follows)) + (unit === 'weekend' ? '-WE' : '') : unit === 'quarter' ? (ctx.lastQuarter ? quarter(+ctx.lastQuarter.slice(0, 4), +ctx.lastQuarter.slice(-1), follows) : quarter(d.y, quarterOf(d), follows)) : String(d.y) };
             }
             return needRef(ctx, (ref) => {
               switch (unit) {
@@ -400,6 +422,27 @@ function rules(L: Lexicon): Rule[] {
             });
           },
         };
+      },
+    },
+    // the year ended June 30 (a duration) · for the year (this year) · the full year · year-end
+    {
+      name: 'the-year', priority: 4,
+      re: re(`(?<mod>${MOD})?the\\s+(?<kind>full|fiscal|calendar|current|whole|entire)?\\s*(?:fiscal\\s+)?year(?<after>\\s+(?:ended|ending|to|through))?|(?:around\\s+)?year(?:[- ]end|'s\\s+end)`),
+      make(m, { text }) {
+        const g = m.groups!;
+        const before = text.slice(Math.max(0, m.index - 14), m.index);
+        if (g.after) return { type: 'DURATION', end: m.index + m[0].length - g.after.length, resolve: () => ({ value: 'P1Y' }) };
+        if (!g.mod && !g.kind && !/\b(?:for|of|in|through|throughout|during)\s+$/i.test(before) && /^the/i.test(m[0])) return null;
+        if (/^the\s+year$/i.test(m[0]) && /^\s*(?:ago|earlier|before|later)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return null;
+        return { type: 'DATE', resolve: (ctx) => needRef(ctx, (ref) => String(ref.y)) };
+      },
+    },
+    {
+      name: 'end-of-month', priority: 3,
+      re: re(`(?<mod>${MOD})the\\s+(?<unit>month|week)`),
+      make(m) {
+        const unit = m.groups!.unit.toLowerCase();
+        return { type: 'DATE', resolve: (ctx) => needRef(ctx, (ref) => (unit === 'month' ? ym(ref.y, ref.m) : isoWeek(ref))) };
       },
     },
     // the weekend · the past weekend
@@ -429,7 +472,7 @@ function rules(L: Lexicon): Rule[] {
         const shift = g.shift?.toLowerCase();
         if (!g.year && !g.mod && (!shift || shift === 'the')) {
           const before = text.slice(Math.max(0, m.index - 10), m.index);
-          if (!/\b(?:in|during|by|until|since|over|through)\s+$/i.test(before)) return null;
+          if (!/\b(?:in|during|by|until|till|since|over|through|into|for|throughout|of|this|last|next)\s+$/i.test(before) && !/^(?:this|last|next|that)$/.test(shift ?? '')) return null;
         }
         if (/^fall$/i.test(g.season) && !g.year && !shift && !g.mod) return null;
         return {
@@ -451,7 +494,7 @@ function rules(L: Lexicon): Rule[] {
         if (g.word && !/^the/i.test(m[0])) return null;
         const d = g.d ?? g.d2 ?? String(f.decadeWords[g.word?.toLowerCase() ?? ''] ?? '');
         const c = g.c ?? '19';
-        return { type: 'DATE', resolve: () => ({ value: g.mod && /mid/i.test(g.mod) ? `${c}${d}` : `${c}${d}X` }) };
+        return { type: 'DATE', resolve: () => ({ value: /^the/i.test(m[0]) || (g.mod && /mid/i.test(g.mod)) ? `${c}${d}` : `${c}${d}X` }) };
       },
     },
     // the 20th century · the nineteenth century
@@ -475,8 +518,8 @@ function rules(L: Lexicon): Rule[] {
         // a count, not a year: "1,990 troops", "2000 people" — a plural noun right after, or a number before
         const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
         const before = text.slice(Math.max(0, m.index - 12), m.index);
-        if (!g.fiscal && !g.mod && /^\s+(?!years|days|months|weeks)[a-z]+s\b/.test(after) && !/\b(?:in|since|of|by|until|from|through|to|and|before|after|during)\s+$/i.test(before)) return null;
-        if (/(?:\$|\d[\d,.]*\s*(?:to|and|-|or)\s*)$/i.test(before) && !/\b(?:in|since|from)\b/i.test(before)) return null;
+        if (!g.fiscal && !g.mod && /^\s+(?!years|days|months|weeks)[a-z]+s\b/.test(after) && !/\b(?:in|since|of|by|until|from|through|to|and|before|after|during|the|its|his|her|their|our|this|that)\s+$/i.test(before)) return null;
+        if (/(?:\$|\d[\d,.]*\s*(?:to|and|-|or)\s*)$/i.test(before) && !/\b(?:in|since|from)\b/i.test(before) && !/(?:^|[^\d,.])(?:1[6-9]|20)\d\d\s*(?:to|and|-|or)\s*$/.test(before)) return null;
         if (/^\s*(?:-|to|through|and)\s*\d/.test(after) && /\d\s*$/.test(before)) return null;
         return { type: 'DATE', resolve: () => ({ value: String(year) }) };
       },
@@ -513,6 +556,8 @@ function rules(L: Lexicon): Rule[] {
         const g = m.groups!;
         const code = L.unit(g.unit);
         if (!code || code === 'WE') return null;
+        if (/^\\d{4}$/.test(g.n)) return null;
+        if (g.adj && /old/i.test(g.adj) || /^\s*old\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 5))) return null;
         const n = L.number(g.n);
         if (n === undefined && !new RegExp(`^(?:${L.VAGUE})$`, 'i').test(g.n)) return null;
         if (n !== undefined && n > 10000) return null;
@@ -520,7 +565,7 @@ function rules(L: Lexicon): Rule[] {
         // "a year" after an amount is a rate ("$5 a year"): the set rule takes it
         if (/^(?:a|an)$/i.test(g.n) && !g.det && !g.pos) {
           const before = text.slice(Math.max(0, m.index - 12), m.index);
-          if (/(?:\d|%|dollars?|cents?|times|once|twice|percent)\s*$/i.test(before)) return null;
+          if (/(?:\d|%|dollars?|cents?|times|once|twice|percent|million|billion|thousand|hours|days|shares|units|flights|seats)\s*$/i.test(before)) return null;
         }
         if (/^'s\b/.test(after) && !g.det) { /* "a year's time" is still a duration */ }
         return { type: 'DURATION', resolve: () => ({ value: durationValue(n, code) }) };
@@ -535,6 +580,16 @@ function rules(L: Lexicon): Rule[] {
         const code = L.unit(g.unit)!;
         if (g.recent && /recent/i.test(g.recent) && code === 'Y') return { type: 'DATE', resolve: () => ({ value: 'PAST_REF' }) };
         return { type: 'DURATION', resolve: () => ({ value: durationValue(undefined, code) }) };
+      },
+    },
+    // in the past · at the time · the near future · the short term · Previously (opening a sentence)
+    {
+      name: 'reference-phrase', priority: 3,
+      re: re(`(?<=\\b(?:in|at|for)\\s+)the\\s+(?:past|time|near\\s+future|near\\s+term|short\\s+term|long\\s+term|future)(?!\\s+(?:of|being))`),
+      make(m) {
+        const w = m[0].toLowerCase();
+        const value = /past|previously/.test(w) ? 'PAST_REF' : w.endsWith('time') ? 'PAST_REF' : 'FUTURE_REF';
+        return { type: 'DATE', resolve: () => ({ value }) };
       },
     },
     // now · currently · recently · the future
@@ -553,7 +608,7 @@ function rules(L: Lexicon): Rule[] {
     // daily · weekly · every day · each year · per month · twice a year · $5 a year
     {
       name: 'set', priority: 1,
-      re: re(`(?<word>${alt(f.setsTagged)})|(?:every|each|per)\\s+(?:(?<other>other)\\s+|(?<n>${L.NUM})\\s+)?(?<unit>${L.UNIT})|(?<=(?:\\d|%|dollars?|cents?|times|once|twice|percent)\\s*)(?:a|an)\\s+(?<unit2>year|month|week|day|hour|quarter)`),
+      re: re(`(?<word>${alt(f.setsTagged)})|(?:every|each|per)\\s+(?:(?<other>other)\\s+|(?<n>${L.NUM})\\s+)?(?<unit>${L.UNIT})|(?<=(?:times|once|twice)\\s*)(?:a|an)\\s+(?<unit2>year|month|week|day|hour|quarter)`),
       make(m) {
         const g = m.groups!;
         if (g.word) {
@@ -602,6 +657,7 @@ export function recognise(text: string): Candidate[] {
       if (!c) continue;
       let start = c.start ?? m.index!, end = c.end ?? m.index! + m[0].length;
       while (end > start && /[\s,]/.test(text[end - 1])) end--;
+      if (text[end - 1] === '.' && /[a-z]{4,}\.$/i.test(text.slice(start, end)) && !/\b(?:sept|tues|thur|thurs)\.$/i.test(text.slice(start, end))) end--;
       while (start < end && /\s/.test(text[start])) start++;
       all.push({ ...c, start, end, priority: rule.priority ?? 5 });
     }
