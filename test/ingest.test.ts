@@ -8,17 +8,23 @@ import { cli, tmpDir } from './fixtures.ts';
 
 const ARTICLE = 'Kremlin spokesman Dmitry Peskov said on Monday, "The president remains open to contact."\n';
 
+/** A fresh temporary folder and a function writing files into it, returning each file's path. */
+function scratch() {
+  const dir = tmpDir();
+  const write = (name: string, content: string | Buffer) => {
+    const p = join(dir, name);
+    writeFileSync(p, content);
+    return p;
+  };
+  return { dir, write };
+}
+
 function inputError(input: string, problem: RegExp) {
   return (e: unknown) => e instanceof InputError && e.input === input && problem.test(e.problem);
 }
 
 describe('readInput', () => {
-  const dir = tmpDir();
-  const file = (name: string, content: string | Buffer) => {
-    const p = join(dir, name);
-    writeFileSync(p, content);
-    return p;
-  };
+  const { dir, write: file } = scratch();
 
   it('reads a UTF-8 file and records its path', () => {
     const p = file('ok.txt', `Zelensky – “quoted” ${ARTICLE}`);
@@ -151,12 +157,7 @@ describe('sidecar metadata', () => {
 
 // The same checks seen from the command line: exit status 2 and one stderr line naming input and problem.
 describe('analyze rejects bad input (CLI)', () => {
-  const dir = tmpDir();
-  const write = (name: string, content: string | Buffer) => {
-    const p = join(dir, name);
-    writeFileSync(p, content);
-    return p;
-  };
+  const { dir, write } = scratch();
   const expectRejected = (args: string[], line: RegExp, input?: string | Buffer) => {
     const r = cli(args, { input });
     assert.equal(r.code, 2, r.stderr);
