@@ -84,7 +84,7 @@ export function lexicon(): Lexicon {
     weekday: (w) => f.weekdays[lower(w)],
     unit: (w) => f.units[w.toLowerCase()],
     number,
-    past: new RegExp(`(?<![\\w'])(?:${alt(f.pastMarkers)}|[a-z]{3,}ed)(?![\\w'])`, 'gi'),
+    past: new RegExp(`(?<![\\w'])(?:${alt(f.pastMarkers)})(?![\\w'])|(?<![\\w'])(?:[a-z]{3,}ed)(?![\\w'])`, 'g'),
     future: new RegExp(`(?<![\\w'])(?:${alt(f.futureMarkers)})(?![\\w'])|'ll\\b`, 'gi'),
   };
   return cached;

@@ -53,7 +53,7 @@ function resolveWeekday(ref: Day, wd: number, tense: Tense, shift?: 'last' | 'ne
 /** The year of a month (and day) named without one: the nearest, unless one that fits the tense is close too. */
 function yearFor(ref: Day, month: number, day: number | undefined, tense: Tense): number {
   const candidates = [ref.y - 1, ref.y, ref.y + 1].map((y) => ({ y, diff: day === undefined ? (y * 12 + month) - (ref.y * 12 + ref.m) : dayDiff({ y, m: month, d: Math.min(day, 28) }, ref) }));
-  const near = day === undefined ? 6 : 200;
+  const near = day === undefined ? 9 : 250;
   const fits = candidates.filter((c) => (tense === 'past' ? c.diff <= 0 : tense === 'future' ? c.diff >= 0 : false) && Math.abs(c.diff) <= near);
   const pool = fits.length ? fits : candidates;
   return pool.reduce((a, b) => (Math.abs(b.diff) < Math.abs(a.diff) || (Math.abs(b.diff) === Math.abs(a.diff) && b.diff > 0) ? b : a)).y;
@@ -146,7 +146,7 @@ function rules(L: Lexicon): Rule[] {
     // Monday, Oct. 26, 1998 · Oct. 26 · October 26th, 1998
     {
       name: 'month-day', priority: 1,
-      re: reDot(`(?:(?<wd>${L.WEEKDAY}),?\\s+)?(?<mon>${L.MONTH})\\s+(?<day>${DAYNUM})(?![\\d:])(?:(?:,\\s*|\\s+)(?<year>${YEAR}|'\\d\\d))?(?![\\w%])`),
+      re: reDot(`(?:(?<wd>${L.WEEKDAY}),?\\s+)?(?<mon>${L.MONTH})\\s+(?<day>${DAYNUM})(?!\\d|:\\d)(?:(?:,\\s*|\\s+)(?<year>${YEAR}|'\\d\\d))?(?![\\w%])`),
       make(m) {
         const g = m.groups!;
         const month = L.month(g.mon)!, day = parseInt(g.day, 10);
@@ -206,7 +206,7 @@ function rules(L: Lexicon): Rule[] {
             if (shift === 'that' || shift === 'the same') { const y = anchorYear(ctx); return y ? { value: `${y}-${pad(month)}` } : { value: null, why: NO_REF }; }
             return needRef(ctx, (ref) => {
               let y = yearFor(ref, month, undefined, shift === 'last' || shift === 'past' ? 'past' : shift === 'next' || shift === 'coming' ? 'future' : ctx.tense);
-              if (shift === 'last' || shift === 'past') y = ref.y - 1;
+              if (shift === 'last' || shift === 'past') y = month < ref.m ? ref.y : ref.y - 1;
               if ((shift === 'next' || shift === 'coming') && month === ref.m && y === ref.y) y += 1;
               if (shift === 'this') y = ref.y;
               return `${y}-${pad(month)}`;
@@ -228,11 +228,13 @@ function rules(L: Lexicon): Rule[] {
         const wd = L.weekday(g.wd)!;
         const shift = g.shift?.toLowerCase();
         const part = g.part ? f.partsOfDay[g.part.toLowerCase()] : undefined;
+        // TimeBank dates "Friday night" to the day; only the morning keeps its part
+        const keep = part === 'MO' ? part : undefined;
         return {
-          type: part ? 'TIME' : 'DATE',
+          type: keep ? 'TIME' : 'DATE',
           resolve: (ctx) => needRef(ctx, (ref) => {
             const s = shift === 'last' || shift === 'past' ? 'last' : shift === 'next' || shift === 'coming' ? 'next' : shift === 'this' ? 'this' : undefined;
-            return ymd(resolveWeekday(ref, wd, ctx.tense, s)) + (part ? `T${part}` : '');
+            return ymd(resolveWeekday(ref, wd, ctx.tense, s)) + (keep ? `T${keep}` : '');
           }),
         };
       },
@@ -304,7 +306,8 @@ function rules(L: Lexicon): Rule[] {
             else {
               if (!ctx.ref) return { value: null, why: NO_REF };
               const cur = half ? (ctx.ref.m <= 6 ? 1 : 2) : quarterOf(ctx.ref);
-              y = ctx.tense === 'future' ? (ord >= cur ? ctx.ref.y : ctx.ref.y + 1) : ord <= cur ? ctx.ref.y : ctx.ref.y - 1;
+              // a quarter not yet begun is this year's in a future clause, else last year's
+              y = ord <= cur || ctx.tense === 'future' ? ctx.ref.y : ctx.ref.y - 1;
               if (yearAgo) y -= 1;
             }
             return { value: half ? `${y}-H${ord}` : `${y}-Q${ord}`, focus: !yearAgo };
@@ -390,7 +393,7 @@ function rules(L: Lexicon): Rule[] {
         const shiftWord = g.shift.toLowerCase().replace(/\s+/g, ' ');
         const unit = g.unit.toLowerCase().replace(/\s+/g, ' ');
         const anaphoric = /^(that|that same|the same|the following|following)$/.test(shiftWord);
-        if (/^the (next|following|coming)$/.test(shiftWord) || shiftWord === 'the last' && unit !== 'week') {
+        if (/^the (next|coming)$/.test(shiftWord) || shiftWord === 'the last' && unit !== 'week') {
           return null; // "the next year" is usually a duration
         }
         const n = relShift(shiftWord.replace(/^that same$/, 'that').replace(/^the latest|latest|current|the current|the recent$/, 'this').replace(/^the prior|prior$/, 'last'));
@@ -557,6 +560,8 @@ function rules(L: Lexicon): Rule[] {
         const code = L.unit(g.unit);
         if (!code || code === 'WE') return null;
         if (/^\\d{4}$/.test(g.n)) return null;
+        if (code === 'Q' && /^\s*of\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return null;
+        if (code === 'S' && /^an?$/i.test(g.n)) return null;
         if (g.adj && /old/i.test(g.adj) || /^\s*old\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 5))) return null;
         const n = L.number(g.n);
         if (n === undefined && !new RegExp(`^(?:${L.VAGUE})$`, 'i').test(g.n)) return null;
@@ -601,7 +606,6 @@ function rules(L: Lexicon): Rule[] {
         const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
         if (w === 'now' && /^-/.test(after)) return null;
         const before = text.slice(Math.max(0, m.index - 8), m.index);
-        if (w === 'now' && /\b(?:until|till|from|by)\s+$/i.test(before) === false && /^\s*that\b/.test(text.slice(m.index + 3, m.index + 9))) return null;
         return { type: 'DATE', resolve: () => ({ value: f.references[w] ?? 'PRESENT_REF' }) };
       },
     },
