@@ -43,7 +43,7 @@ export function formatArticle(a: Article): string {
   out.push('', 'Timeline');
   const times = [...a.times].sort((x, y) => (x.value === y.value ? x.start - y.start
     : x.value === null ? 1 : y.value === null ? -1 : x.value < y.value ? -1 : 1));
-  const width = Math.max(10, ...times.map((t) => (t.value ?? 'unresolved').length));
+  const width = times.reduce((w, t) => Math.max(w, (t.value ?? 'unresolved').length), 10);
   for (const t of times) {
     const why = t.value === null && t.unresolved ? ` — ${t.unresolved}` : '';
     out.push(`  ${(t.value ?? 'unresolved').padEnd(width)}  “${t.text}”${why}`);
