@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
@@ -283,5 +284,29 @@ describe('demo', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.equal(existsSync(join(dir, 'wirewatch.db')), true);
     assert.match(r.stdout, /^\.\/wirewatch\.db: 1 inserted/m);
+  });
+});
+
+// Not a timing test (speed is measured by running the script, not here): the script must keep working.
+describe('npm run bench:throughput', () => {
+  it('analyses every .txt in --data, prints the table and one summary line, writes the predictions', () => {
+    const dir = tmpDir();
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    writeFileSync(join(data, 'a_2025-03-31_x.txt'), 'Peskov said on Monday that the talks continue.\n');
+    writeFileSync(join(data, 'b.txt'), 'Trump said he was angry.\n');
+    writeFileSync(join(data, 'skipped.md'), 'Not a .txt file.\n');
+    const out = join(dir, 'predictions.jsonl');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'bench', 'throughput.ts'), '--data', data, '--predictions-out', out],
+      { cwd: REPO, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.match(lines.at(-1)!, /^throughput: \d+(\.\d+)? articles\/s, peak RSS \d+ MB \(2 articles\)$/);
+    for (const metric of ['articles/s', 'chars/s', 'peak RSS MB', 'p50 ms/article', 'p95 ms/article']) {
+      assert.ok(lines.some((l) => l.startsWith(metric)), metric);
+    }
+    assert.ok(lines.some((l) => l.includes('GDELT') && l.includes('news-please')), 'anchor column');
+    const analyses = readFileSync(out, 'utf8').trimEnd().split('\n').map((l) => Article.parse(JSON.parse(l)));
+    assert.deepEqual(analyses.map((a) => a.meta.published), ['2025-03-31', undefined]);
   });
 });
