@@ -6,11 +6,16 @@ import type { DateRef } from '../schema/article.ts';
 
 type Draft = Document['times'][number];
 
+/** A point on the calendar (a day, month, year, week, quarter…), not a duration, a set or PRESENT_REF. */
+const datable = (t: Draft) => t.type !== 'DURATION' && t.type !== 'SET' && (t.value === null || /^\d{4}/.test(t.value));
+/** Day precision or finer. */
+const exact = (t: Draft) => t.value !== null && /^\d{4}-\d{2}-\d{2}/.test(t.value);
+
 /** The narrator's time expressions in a sentence (not those inside quotations or an excluded range). */
 function narratorTimes(doc: Document, sentence: number, exclude?: [number, number]): Draft[] {
   const s = doc.sentences[sentence];
   if (!s) return [];
-  return doc.times.filter((t) => t.start >= s.start && t.end <= s.end && t.type !== 'DURATION' && t.type !== 'SET'
+  return doc.times.filter((t) => t.start >= s.start && t.end <= s.end && datable(t)
     && !(exclude && t.start >= exclude[0] && t.end <= exclude[1]) && !doc.quoteMarkAt(t.start));
 }
 
@@ -41,8 +46,11 @@ function contextDate(doc: Document, entity: string, sentence: number): DateRef |
 
 export function dateFor(doc: Document, anchor: number, exclude: [number, number] | undefined, actor?: string): DateRef {
   const sentence = doc.sentenceAt(anchor);
+  // the nearest expression in the clause's sentence, a day ("on Monday") before a coarser one ("this year")
   let best: Draft | undefined;
-  for (const t of narratorTimes(doc, sentence, exclude)) if (!best || Math.abs(t.start - anchor) < Math.abs(best.start - anchor)) best = t;
+  const candidates = narratorTimes(doc, sentence, exclude);
+  const pool = candidates.some(exact) ? candidates.filter(exact) : candidates;
+  for (const t of pool) if (!best || Math.abs(t.start - anchor) < Math.abs(best.start - anchor)) best = t;
   if (best) return { value: best.value, text: best.text, basis: best.value ? 'expression' : 'unresolved' };
   const context = actor ? contextDate(doc, actor, sentence) : undefined;
   if (context) return context;

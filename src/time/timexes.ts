@@ -22,6 +22,7 @@ export interface Context {
   /** what earlier expressions established */
   lastYear?: number;
   lastDay?: Day;
+  lastMonth?: { y: number; m: number };
   lastQuarter?: string;
 }
 
@@ -291,8 +292,8 @@ function rules(L: Lexicon): Rule[] {
       re: re(`(?:(?<own>${YEAR}|this\\s+year|last\\s+year|next\\s+year)'s\\s+|the\\s+)?(?:(?:fiscal|calendar|latest|current|same|year-earlier|year-ago)\\s+)*(?<ord>${L.ORD})[- ](?:fiscal[- ])?(?<unit>quarter|half|period)(?:\\s+of\\s+(?:fiscal\\s+)?(?<year>${YEAR}|this\\s+year|last\\s+year|next\\s+year)|,?\\s+(?<year2>${YEAR}))?`),
       make(m) {
         const g = m.groups!;
-        const ord = f.ordinals[g.ord.toLowerCase()];
         const half = g.unit.toLowerCase() === 'half';
+        const ord = half && /^(?:last|final)$/i.test(g.ord) ? 2 : f.ordinals[g.ord.toLowerCase()];
         if (g.unit.toLowerCase() === 'period') return null;
         if (half && ord > 2) return null;
         const yearText = (g.own ?? g.year ?? g.year2)?.toLowerCase();
@@ -387,7 +388,7 @@ function rules(L: Lexicon): Rule[] {
     // this week · last year · earlier this month · the past year · next quarter · later that year
     {
       name: 'relative-unit', priority: 2,
-      re: re(`(?<mod>${MOD})?(?<shift>this|last|next|past|the\\s+past|the\\s+last|previous|the\\s+previous|coming|the\\s+coming|current|the\\s+current|the\\s+same|that|that\\s+same|the\\s+following|the\\s+next|following|the\\s+latest|latest|the\\s+prior|prior|the\\s+recent)\\s+(?<unit>week|weekend|month|year|quarter|decade|century|fiscal\\s+year)`),
+      re: re(`(?<mod>${MOD})?(?<shift>this|last|next|past|this\\s+past|the\\s+past|the\\s+last|previous|the\\s+previous|coming|the\\s+coming|current|the\\s+current|the\\s+same|that|that\\s+same|the\\s+following|the\\s+next|following|the\\s+latest|latest|the\\s+prior|prior|the\\s+recent)\\s+(?<unit>week|weekend|month|year|quarter|decade|century|fiscal\\s+year)`),
       make(m) {
         const g = m.groups!;
         const shiftWord = g.shift.toLowerCase().replace(/\s+/g, ' ');
@@ -396,7 +397,7 @@ function rules(L: Lexicon): Rule[] {
         if (/^the (next|coming)$/.test(shiftWord) || shiftWord === 'the last' && unit !== 'week') {
           return null; // "the next year" is usually a duration
         }
-        const n = relShift(shiftWord.replace(/^that same$/, 'that').replace(/^the latest|latest|current|the current|the recent$/, 'this').replace(/^the prior|prior$/, 'last'));
+        const n = relShift(shiftWord.replace(/^that same$/, 'that').replace(/^the latest|latest|current|the current|the recent$/, 'this').replace(/^the prior|prior$/, 'last').replace(/^this past$/, 'last'));
         if (unit === 'century') return shiftWord === 'this' ? { type: 'DURATION', resolve: () => ({ value: 'P100Y' }) } : null;
         return {
           type: 'DATE',
@@ -406,7 +407,8 @@ function rules(L: Lexicon): Rule[] {
               if (unit === 'year' || unit === 'fiscal year') { const y = anchorYear(ctx); return y ? { value: String(y + follows) } : { value: null, why: NO_REF }; }
               const d = ctx.lastDay ?? ctx.ref;
               if (!d) return { value: null, why: NO_REF };
-              return { value: unit === 'month' ? ym(d.y, d.m + follows) : unit === 'week' || unit === 'weekend' ? isoWeek(addDays(d, 7 * follows)) + (unit === 'weekend' ? '-WE' : '') : unit === 'quarter' ? (ctx.lastQuarter ? quarter(+ctx.lastQuarter.slice(0, 4), +ctx.lastQuarter.slice(-1), follows) : quarter(d.y, quarterOf(d), follows)) : String(d.y) };
+              const mo = ctx.lastMonth ?? d;
+              return { value: unit === 'month' ? ym(mo.y, mo.m + follows) : unit === 'week' || unit === 'weekend' ? isoWeek(addDays(d, 7 * follows)) + (unit === 'weekend' ? '-WE' : '') : unit === 'quarter' ? (ctx.lastQuarter ? quarter(+ctx.lastQuarter.slice(0, 4), +ctx.lastQuarter.slice(-1), follows) : quarter(d.y, quarterOf(d), follows)) : String(d.y) };
             }
             return needRef(ctx, (ref) => {
               switch (unit) {
@@ -468,11 +470,11 @@ function rules(L: Lexicon): Rule[] {
     // this summer · last fall · the winter of 1998 · summer 1997
     {
       name: 'season', priority: 2,
-      re: re(`(?<mod>${MOD})?(?:(?<shift>this|last|next|past|coming|the|that)\\s+)?(?<season>${L.SEASON})(?:\\s+(?:of\\s+)?(?<year>${YEAR}))?`),
+      re: re(`(?<mod>${MOD})?(?:(?<shift>this\\s+past|this|last|next|past|coming|the|that)\\s+)?(?<season>${L.SEASON})(?:\\s+(?:of\\s+)?(?<year>${YEAR}))?`),
       make(m, { text }) {
         const g = m.groups!;
         const code = f.seasons[g.season.toLowerCase()];
-        const shift = g.shift?.toLowerCase();
+        const shift = g.shift?.toLowerCase().replace(/^this\s+past$/, 'last');
         if (!g.year && !g.mod && (!shift || shift === 'the')) {
           const before = text.slice(Math.max(0, m.index - 10), m.index);
           if (!/\b(?:in|during|by|until|till|since|over|through|into|for|throughout|of|this|last|next)\s+$/i.test(before) && !/^(?:this|last|next|that)$/.test(shift ?? '')) return null;
@@ -522,6 +524,8 @@ function rules(L: Lexicon): Rule[] {
         const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
         const before = text.slice(Math.max(0, m.index - 12), m.index);
         if (!g.fiscal && !g.mod && /^\s+(?!years|days|months|weeks)[a-z]+s\b/.test(after) && !/\b(?:in|since|of|by|until|from|through|to|and|before|after|during|the|its|his|her|their|our|this|that)\s+$/i.test(before)) return null;
+        if (!g.fiscal && !g.mod && /^\s+(?:people|men|women|children|police|personnel|staff|cattle|more|others|of\s+(?:the|them|whom))\b/i.test(after)) return null;
+        if (!g.fiscal && !g.mod && /\b(?:about|some|nearly|around|approximately|roughly|almost|least|only|just|the\s+first|the\s+last)\s+$/i.test(before) && !/^\s*(?:,|\.|$|-)/.test(after)) return null;
         if (/(?:\$|\d[\d,.]*\s*(?:to|and|-|or)\s*)$/i.test(before) && !/\b(?:in|since|from)\b/i.test(before) && !/(?:^|[^\d,.])(?:1[6-9]|20)\d\d\s*(?:to|and|-|or)\s*$/.test(before)) return null;
         if (/^\s*(?:-|to|through|and)\s*\d/.test(after) && /\d\s*$/.test(before)) return null;
         return { type: 'DATE', resolve: () => ({ value: String(year) }) };
@@ -572,8 +576,9 @@ function rules(L: Lexicon): Rule[] {
           const before = text.slice(Math.max(0, m.index - 12), m.index);
           if (/(?:\d|%|dollars?|cents?|times|once|twice|percent|million|billion|thousand|hours|days|shares|units|flights|seats)\s*$/i.test(before)) return null;
         }
-        if (/^'s\b/.test(after) && !g.det) { /* "a year's time" is still a duration */ }
-        return { type: 'DURATION', resolve: () => ({ value: durationValue(n, code) }) };
+        // "a [five-year] plan": the article belongs to the noun
+        const adjective = g.det && !g.pos && /^\S+-\S+$/.test(m[0].slice(g.det.length).trim()) && /^\s+[a-z]/.test(after);
+        return { type: 'DURATION', start: adjective ? m.index + m[0].indexOf(g.n, g.det!.length) : undefined, resolve: () => ({ value: durationValue(n, code) }) };
       },
     },
     // years · weeks · decades (bare plural units as vague durations, after a preposition)
@@ -612,13 +617,15 @@ function rules(L: Lexicon): Rule[] {
     // daily · weekly · every day · each year · per month · twice a year · $5 a year
     {
       name: 'set', priority: 1,
-      re: re(`(?<word>${alt(f.setsTagged)})|(?:every|each|per)\\s+(?:(?<other>other)\\s+|(?<n>${L.NUM})\\s+)?(?<unit>${L.UNIT})|(?<=(?:times|once|twice)\\s*)(?:a|an)\\s+(?<unit2>year|month|week|day|hour|quarter)`),
+      re: re(`(?<word>${alt(f.setsTagged)})|(?:every|each)\\s+(?:(?<mon>${L.MONTH_FULL})|(?<wd>${L.WEEKDAY}))|(?:every|each|per)\\s+(?:(?<other>other)\\s+|(?<n>${L.NUM})\\s+)?(?<unit>${L.UNIT})|(?<=(?:times|once|twice)\\s*)(?:a|an)\\s+(?<unit2>year|month|week|day|hour|quarter)`),
       make(m) {
         const g = m.groups!;
         if (g.word) {
           const w = g.word.toLowerCase();
           return { type: 'SET', resolve: () => ({ value: f.sets[w] }) };
         }
+        if (g.mon) { const mo = L.month(g.mon)!; return { type: 'SET', resolve: () => ({ value: `XXXX-${pad(mo)}` }) }; }
+        if (g.wd) { const wd = L.weekday(g.wd)!; return { type: 'SET', resolve: () => ({ value: `XXXX-WXX-${wd || 7}` }) }; }
         const code = L.unit(g.unit ?? g.unit2);
         if (!code || code === 'WE') return null;
         const n = g.other ? 2 : g.n ? L.number(g.n) ?? 1 : 1;
@@ -678,9 +685,10 @@ function updateContext(ctx: Omit<Context, 'tense' | 'sentence'>, value: string |
   if (m) {
     ctx.lastYear = +m[1];
     if (m[3]) ctx.lastDay = { y: +m[1], m: +m[2], d: +m[3] };
+    if (m[2]) ctx.lastMonth = { y: +m[1], m: +m[2] };
   }
   const q = /^(\d{4}-Q\d)$/.exec(value);
-  if (q) ctx.lastQuarter = q[1];
+  if (q) ctx.lastQuarter ??= q[1];
 }
 
 export function findTimes(doc: Document): void {
