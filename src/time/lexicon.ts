@@ -20,6 +20,7 @@ interface LexiconFile {
   futureMarkers: string[];
   decadeWords: Record<string, number>;
   quantityModifiers: string[];
+  abbreviationsWithDot: string[];
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');

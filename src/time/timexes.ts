@@ -26,7 +26,7 @@ export interface Context {
   lastQuarter?: string;
 }
 
-interface Value { value: string | null; why?: string; /** false: not a new focus for later anaphora */ focus?: boolean }
+interface Value { value: string | null; why?: string; /** a clock time whose day may come from its sentence */ floating?: boolean; /** false: not a new focus for later anaphora */ focus?: boolean }
 interface Candidate { start: number; end: number; type: TimeType; priority: number; resolve(ctx: Context): Value }
 interface Rule { name: string; re: RegExp; priority?: number; make(m: RegExpExecArray, ctx: { text: string }): Omit<Candidate, 'start' | 'end' | 'priority'> & { start?: number; end?: number } | null }
 
@@ -272,7 +272,7 @@ function rules(L: Lexicon): Rule[] {
         const wd = g.wd ?? g.wd2;
         return {
           type: 'TIME',
-          resolve: (ctx) => needRef(ctx, (ref) => {
+          resolve: (ctx) => ({ ...needRef(ctx, (ref) => {
             let day = ref;
             if (g.mon && cap(g.mon)) {
               const month = L.month(g.mon)!, d = +g.md;
@@ -282,7 +282,7 @@ function rules(L: Lexicon): Rule[] {
               day = w === 'today' ? ref : w === 'yesterday' ? addDays(ref, -1) : w === 'tomorrow' ? addDays(ref, 1) : resolveWeekday(ref, L.weekday(wd)!, ctx.tense);
             }
             return `${ymd(day)}T${pad(h)}:${pad(min)}`;
-          }),
+          }), floating: !g.mon && !wd }),
         };
       },
     },
@@ -399,6 +399,7 @@ function rules(L: Lexicon): Rule[] {
         }
         const n = relShift(shiftWord.replace(/^that same$/, 'that').replace(/^the latest|latest|current|the current|the recent$/, 'this').replace(/^the prior|prior$/, 'last').replace(/^this past$/, 'last'));
         if (unit === 'century') return shiftWord === 'this' ? { type: 'DURATION', resolve: () => ({ value: 'P100Y' }) } : null;
+        if (unit === 'decade' && n < 0 && !g.mod) return { type: 'DURATION', resolve: () => ({ value: 'P10Y' }) };
         return {
           type: 'DATE',
           resolve: (ctx) => {
@@ -474,8 +475,9 @@ function rules(L: Lexicon): Rule[] {
       make(m, { text }) {
         const g = m.groups!;
         const code = f.seasons[g.season.toLowerCase()];
-        const shift = g.shift?.toLowerCase().replace(/^this\s+past$/, 'last');
-        if (!g.year && !g.mod && (!shift || shift === 'the')) {
+        const thisPast = /^this\s+past$/i.test(g.shift ?? '');
+        const shift = thisPast ? undefined : g.shift?.toLowerCase();
+        if (!g.year && !g.mod && !thisPast && (!shift || shift === 'the')) {
           const before = text.slice(Math.max(0, m.index - 10), m.index);
           if (!/\b(?:in|during|by|until|till|since|over|through|into|for|throughout|of|this|last|next)\s+$/i.test(before) && !/^(?:this|last|next|that)$/.test(shift ?? '')) return null;
         }
@@ -485,7 +487,7 @@ function rules(L: Lexicon): Rule[] {
           resolve: (ctx) => {
             if (g.year) return { value: `${g.year}-${code}` };
             if (shift === 'that') { const y = anchorYear(ctx); return y ? { value: `${y}-${code}` } : { value: null, why: NO_REF }; }
-            return needRef(ctx, (ref) => resolveSeason(ref, code, shift, ctx.tense));
+            return needRef(ctx, (ref) => resolveSeason(ref, code, shift, thisPast ? 'past' : ctx.tense));
           },
         };
       },
@@ -668,7 +670,13 @@ export function recognise(text: string): Candidate[] {
       if (!c) continue;
       let start = c.start ?? m.index!, end = c.end ?? m.index! + m[0].length;
       while (end > start && /[\s,]/.test(text[end - 1])) end--;
-      if (text[end - 1] === '.' && /[a-z]{4,}\.$/i.test(text.slice(start, end)) && !/\b(?:sept|tues|thur|thurs)\.$/i.test(text.slice(start, end))) end--;
+      // a final dot belongs to the sentence unless it closes an abbreviation ("Sept.", "a.m.")
+      if (text[end - 1] === '.') {
+        const word = /([a-z.]+)\.$/i.exec(text.slice(start, end))?.[1].toLowerCase() ?? '';
+        if (!L.file.abbreviationsWithDot.includes(word)) end--;
+      }
+      // a possessive is not part of the expression ("Friday['s] ruling")
+      if (/'s$/.test(text.slice(start, end)) && end - start > 2) end -= 2;
       while (start < end && /\s/.test(text[start])) start++;
       all.push({ ...c, start, end, priority: rule.priority ?? 5 });
     }
@@ -694,6 +702,7 @@ function updateContext(ctx: Omit<Context, 'tense' | 'sentence'>, value: string |
 export function findTimes(doc: Document): void {
   const ref = referenceDay(doc.meta.published);
   const drafts: Draft[] = [];
+  const floating: { draft: Draft; sentence: number }[] = [];
   const state: Omit<Context, 'tense' | 'sentence'> = { ref };
   for (const p of doc.paragraphs) {
     const body = doc.text.slice(p.start, p.end);
@@ -704,8 +713,15 @@ export function findTimes(doc: Document): void {
       const tense = tenseAt(sentence, start - s.start, end - s.start);
       const v = c.resolve({ ...state, tense, sentence });
       if (v.focus !== false) updateContext(state, v.value);
-      drafts.push({ start, end, text: doc.text.slice(start, end), type: c.type, value: v.value, ...(v.why ? { unresolved: v.why } : {}) });
+      const draft: Draft = { start, end, text: doc.text.slice(start, end), type: c.type, value: v.value, ...(v.why ? { unresolved: v.why } : {}) };
+      drafts.push(draft);
+      if (v.floating && v.value) floating.push({ draft, sentence: doc.sentenceAt(start) });
     }
+  }
+  // "at 10:35 a.m. (0735 GMT) Friday": the day named in the same sentence
+  for (const { draft, sentence } of floating) {
+    const day = drafts.find((d) => d !== draft && d.value && /^\d{4}-\d{2}-\d{2}$/.test(d.value) && doc.sentenceAt(d.start) === sentence);
+    if (day) draft.value = day.value + draft.value!.slice(10);
   }
   doc.times = drafts;
 }
