@@ -9,7 +9,6 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GAZ, Gazetteer } from '../src/nlp/ner/features.ts';
 import { train } from '../src/nlp/ner/train.ts';
-import { serialise, deserialise } from '../src/nlp/ner/model.ts';
 import { readConll, score, prf } from '../src/nlp/ner/conll.ts';
 import { loadActorDictionary } from '../src/actors/dictionary.ts';
 
@@ -101,16 +100,15 @@ const { gaz, counts } = buildGazetteer();
 console.log(`gazetteer: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
 const docs = readConll(readFileSync(args.data!, 'utf8'));
 console.log(`training on ${args.data}: ${docs.length} documents, ${docs.reduce((a, d) => a + d.sentences.length, 0)} sentences`);
-const model = train(docs, gaz, {
+const { model, file } = train(docs, gaz, {
   epochs: Number(args.epochs), seed: Number(args.seed), prune: Number(args.prune), stages: Number(args.stages),
   trainedOn: 'CoNLL-2003 English train split (eng.train, Reuters RCV1 newswire)', log: (l) => console.log(l),
 });
-const file = serialise(model.info, model.stages, gaz, Number(args.prune));
 writeFileSync(args.out!, file);
 console.log(`wrote ${args.out}: ${(file.length / 1024 / 1024).toFixed(2)} MB, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 if (args.eval) {
-  const m = deserialise(file);
+  const m = model;
   const test = readConll(readFileSync(args.eval, 'utf8'));
   const gold = test.flatMap((d) => d.entities), pred = test.flatMap((d) => m.tag(d.sentences));
   const s = score(gold, pred);

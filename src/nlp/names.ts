@@ -1,10 +1,13 @@
-// The name recogniser of the foundation: dictionary matches (longest first), title phrases, and runs of
-// capitalised words classified by their context. A trained sequence model replaces the run heuristics
-// later; the layers it fills (`names`, `titles`) stay the same.
+// The name recogniser: dictionary matches (longest first) and title phrases win where they start; every
+// other name is found, bounded and classified by the trained sequence model (src/nlp/ner/, trained on
+// CoNLL-2003), which tags the document's token layer sentence by sentence. Its types map to the schema's:
+// PER → PERSON, ORG → ORG, LOC → COUNTRY when the actor dictionary knows the place as a country, else LOC,
+// MISC → MISC. A name the model runs together with a title ("President Trump") keeps the title outside.
 import { loadData } from '../data.ts';
 import type { Document, NameSpan, Token } from '../document.ts';
 import { loadActorDictionary, type ActorDictionary, type ActorEntry } from '../actors/dictionary.ts';
 import { TokenTrie, phraseTokens } from './token-trie.ts';
+import { loadNer, type EntitySpan } from './ner/index.ts';
 
 interface TitlesFile { titles: { title: string; head?: boolean }[]; pluralHeads: string[] }
 interface Gazetteer { dict: ActorDictionary; names: TokenTrie<{ entry: ActorEntry; adjective: boolean }>; titles: TokenTrie<{ title: string; head: boolean }>; nonNames: Set<string>; orgHeads: Set<string> }
@@ -29,7 +32,6 @@ export function gazetteerOf(actorFiles: string[] = []): Gazetteer {
 }
 
 const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
-const PARTICLES = new Set(['de', 'da', 'del', 'der', 'van', 'von', 'al', 'el', 'bin', 'ibn', 'la', 'le', 'di', 'du', 'dos']);
 
 function sentenceInitial(tokens: Token[], i: number): boolean {
   if (i === 0 || tokens[i - 1].sentence !== tokens[i].sentence) return true;
@@ -41,9 +43,26 @@ function preferEntry(values: { entry: ActorEntry; adjective: boolean }[]): { ent
   return values.find((v) => !v.adjective) ?? values[0];
 }
 
+/** The model's entities over the document, as the last token and type of the entity covering each token. */
+function modelEntities(tokens: Token[]): { end: Int32Array; type: (EntitySpan['type'] | undefined)[] } {
+  const end = new Int32Array(tokens.length).fill(-1);
+  const type: (EntitySpan['type'] | undefined)[] = new Array(tokens.length);
+  const sentences: string[][] = [];
+  const starts: number[] = [];
+  tokens.forEach((t, i) => {
+    if (i === 0 || t.sentence !== tokens[i - 1].sentence) { sentences.push([]); starts.push(i); }
+    sentences[sentences.length - 1].push(t.text);
+  });
+  loadNer().tag(sentences).forEach((spans, s) => {
+    for (const e of spans) for (let i = starts[s] + e.start; i <= starts[s] + e.end; i++) { end[i] = starts[s] + e.end; type[i] = e.type; }
+  });
+  return { end, type };
+}
+
 export function recogniseNames(doc: Document, actorFiles: string[] = []): void {
   const g = gazetteerOf(actorFiles);
   const { tokens } = doc;
+  const model = modelEntities(tokens);
   let i = 0;
   while (i < tokens.length) {
     const title = g.titles.match(tokens, i);
@@ -61,34 +80,27 @@ export function recogniseNames(doc: Document, actorFiles: string[] = []): void {
       i = title.end + 1;
       continue;
     }
-    const run = capitalisedRun(doc, g, i);
-    if (run) {
-      doc.names.push(run);
-      i = run.tokenEnd + 1;
+    // the model's entity covering this token, from here to its end (a title or dictionary name before it
+    // in the same entity stays outside)
+    const end = model.end[i];
+    if (end >= 0 && /[\p{L}\p{N}]/u.test(tokens[i].text)) {
+      doc.names.push(classify(doc, g, i, end, model.type[i]!));
+      i = end + 1;
       continue;
     }
     i++;
   }
 }
 
-function capitalisedRun(doc: Document, g: Gazetteer, i: number): NameSpan | undefined {
-  const { tokens } = doc;
-  const first = tokens[i];
-  if (!CAPITALISED.test(first.text) || g.nonNames.has(first.text) || /^(?:\p{Lu}\.)+$/u.test(first.text) && first.text.length < 3) return undefined;
-  let end = i;
-  while (end + 1 < tokens.length && tokens[end + 1].sentence === first.sentence) {
-    const next = tokens[end + 1];
-    const joinsParticle = PARTICLES.has(next.text) && end + 2 < tokens.length && CAPITALISED.test(tokens[end + 2].text);
-    if (!(CAPITALISED.test(next.text) && !g.nonNames.has(next.text) && !g.titles.match(tokens, end + 1) && !g.names.match(tokens, end + 1)) && !joinsParticle) break;
-    end++;
+function classify(doc: Document, g: Gazetteer, from: number, to: number, type: EntitySpan['type']): NameSpan {
+  const text = doc.text.slice(doc.tokens[from].start, doc.tokens[to].end);
+  if (type === 'PER') return { token: from, tokenEnd: to, type: 'PERSON' };
+  if (type === 'MISC') return { token: from, tokenEnd: to, type: 'MISC' };
+  const entries = g.dict.lookup(text);
+  if (type === 'LOC') {
+    const country = entries.find((e) => e.type === 'COUNTRY');
+    return country ? { token: from, tokenEnd: to, type: 'COUNTRY', entry: country } : { token: from, tokenEnd: to, type: 'LOC' };
   }
-  const initial = sentenceInitial(tokens, i);
-  const length = end - i + 1;
-  const afterTitle = doc.titles.length > 0 && doc.titles[doc.titles.length - 1].tokenEnd === i - 1;
-  if (g.orgHeads.has(tokens[end].text) && (length > 1 || !initial)) return { token: i, tokenEnd: end, type: 'ORG' };
-  if (afterTitle) return { token: i, tokenEnd: end, type: 'PERSON' };
-  if (length >= 2 && length <= 4) return { token: i, tokenEnd: end, type: 'PERSON' };
-  // a lone capitalised word opening a sentence is usually not a name; coreference may still claim it
-  if (initial) return undefined;
-  return { token: i, tokenEnd: end, type: 'MISC' };
+  const org = entries.find((e) => e.type === 'ORG');
+  return org ? { token: from, tokenEnd: to, type: 'ORG', entry: org } : { token: from, tokenEnd: to, type: 'ORG' };
 }

@@ -37,6 +37,16 @@ export class KeyTable {
     this.mask = cap - 1;
   }
 
+  /** A table over arrays saved from another one (same capacity, a power of two). */
+  static over(keys: Uint32Array, values: Int32Array): KeyTable {
+    const t = new KeyTable(1);
+    t.keys = keys;
+    t.values = values;
+    t.mask = keys.length - 1;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) t.size++;
+    return t;
+  }
+
   get(key: number): number {
     const { keys, mask } = this;
     let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask;

@@ -7,7 +7,87 @@ import { Gazetteer, NCLASSES as NCLASSES_, TYPES, allowed as allowed_, dynamicFe
 // hot-path bindings copied to module constants (the TypeScript loader turns imported bindings into getters)
 const NCLASSES = NCLASSES_, allowed = allowed_, dynamicFeatures = dynamicFeatures_, posOf = posOf_, prepare = prepare_, stack = stack_, typeOf = typeOf_;
 
+/** Float weights as training makes them: a feature-hash table to rows of NCLASSES weights. */
 export interface Weights { table: KeyTable; weights: Float32Array | Float64Array }
+
+/** Adds the weights of features [from, to) to per-class scores. */
+export interface Scorer { score(feats: Uint32Array, from: number, to: number, scores: Float64Array): void }
+
+/**
+ * Weights a tagger runs on, inside an open-addressing table of 32-byte slots: the feature hash, a float
+ * scale and 17 int8 weights. A feature costs one memory access (half a cache line), and the table is saved
+ * and loaded as it is, so loading is unzipping.
+ */
+export class PackedWeights implements Scorer {
+  readonly buffer: ArrayBuffer;
+  private readonly keys: Uint32Array;
+  private readonly scales: Float32Array;
+  private readonly q: Int8Array;
+  private readonly mask: number;
+  readonly rows: number;
+
+  constructor(buffer: ArrayBuffer, byteOffset: number, slots: number) {
+    this.buffer = buffer;
+    this.keys = new Uint32Array(buffer, byteOffset, slots * 8);
+    this.scales = new Float32Array(buffer, byteOffset, slots * 8);
+    this.q = new Int8Array(buffer, byteOffset, slots * 32);
+    this.mask = slots - 1;
+    let rows = 0;
+    for (let i = 0; i < slots; i++) if (this.keys[i * 8] !== 0) rows++;
+    this.rows = rows;
+  }
+
+  /** Pack rows (keys in the order given, which fixes the layout) with their float weights. */
+  static pack(keys: ArrayLike<number>, weights: (row: number, c: number) => number): PackedWeights {
+    let slots = 16;
+    while (slots < keys.length * 2) slots *= 2;
+    const buffer = new ArrayBuffer(slots * 32);
+    const k32 = new Uint32Array(buffer), f32 = new Float32Array(buffer), q = new Int8Array(buffer);
+    for (let r = 0; r < keys.length; r++) {
+      let slot = Math.imul(keys[r], 0x9e3779b1) >>> 0 & (slots - 1);
+      while (k32[slot * 8] !== 0) slot = (slot + 1) & (slots - 1);
+      let max = 0;
+      for (let c = 0; c < NCLASSES; c++) max = Math.max(max, Math.abs(weights(r, c)));
+      const sc = max / 127 || 1;
+      k32[slot * 8] = keys[r];
+      f32[slot * 8 + 1] = sc;
+      for (let c = 0; c < NCLASSES; c++) q[slot * 32 + 8 + c] = Math.round(weights(r, c) / sc);
+    }
+    return new PackedWeights(buffer, 0, slots);
+  }
+
+  get slots(): number { return this.mask + 1; }
+
+  score(f: Uint32Array, from: number, to: number, scores: Float64Array): void {
+    const keys = this.keys, mask = this.mask, q = this.q, scales = this.scales;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0, s9 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0, s14 = 0, s15 = 0, s16 = 0;
+    for (let k = from; k < to; k++) {
+      const key = f[k];
+      let slot = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+      let x = keys[slot * 8];
+      while (x !== key && x !== 0) { slot = (slot + 1) & mask; x = keys[slot * 8]; }
+      if (x === 0) continue;
+      const sc = scales[slot * 8 + 1], b = slot * 32 + 8;
+      s0 += q[b + 0] * sc; s1 += q[b + 1] * sc; s2 += q[b + 2] * sc; s3 += q[b + 3] * sc; s4 += q[b + 4] * sc; s5 += q[b + 5] * sc; s6 += q[b + 6] * sc; s7 += q[b + 7] * sc; s8 += q[b + 8] * sc; s9 += q[b + 9] * sc; s10 += q[b + 10] * sc; s11 += q[b + 11] * sc; s12 += q[b + 12] * sc; s13 += q[b + 13] * sc; s14 += q[b + 14] * sc; s15 += q[b + 15] * sc; s16 += q[b + 16] * sc;
+    }
+    scores[0] += s0; scores[1] += s1; scores[2] += s2; scores[3] += s3; scores[4] += s4; scores[5] += s5; scores[6] += s6; scores[7] += s7; scores[8] += s8; scores[9] += s9; scores[10] += s10; scores[11] += s11; scores[12] += s12; scores[13] += s13; scores[14] += s14; scores[15] += s15; scores[16] += s16;
+  }
+}
+
+/** Scoring straight from float weights (used while training). */
+export function floatScorer(get: () => Weights): Scorer {
+  return {
+    score(f, from, to, scores) {
+      const { table, weights } = get();
+      for (let k = from; k < to; k++) {
+        const r = table.get(f[k]);
+        if (r < 0) continue;
+        const b = r * NCLASSES;
+        for (let c = 0; c < NCLASSES; c++) scores[c] += weights[b + c];
+      }
+    },
+  };
+}
 
 export interface ModelInfo {
   format: 'wirewatch-ner';
@@ -24,7 +104,7 @@ export interface EntitySpan { start: number; end: number; type: EntityType }
 
 export class NerModel {
   /** stage 1 tags from local and document features; each later stage also sees the tags of the one before */
-  constructor(readonly info: ModelInfo, readonly stages: Weights[], readonly gazetteer: Gazetteer) {}
+  constructor(readonly info: ModelInfo, readonly stages: PackedWeights[], readonly gazetteer: Gazetteer) {}
 
   /** BILOU classes of every token of a document (sentences of token strings). */
   classes(sentences: readonly (readonly string[])[]): { p: Prepared; tags: Int8Array } {
@@ -41,7 +121,7 @@ export class NerModel {
   }
 
   /** Feature rows over all stages. */
-  get rows(): number { return this.stages.reduce((a, s) => a + s.table.size, 0); }
+  get rows(): number { return this.stages.reduce((a, s) => a + s.rows, 0); }
 }
 
 /** Entities in tags [from, to), as ranges relative to `from`. */
@@ -63,7 +143,7 @@ export function spansOf(tags: ArrayLike<number>, from: number, to: number): Enti
  * Greedy decoding of a prepared document. `learn`, when given, sees each token's features and the guess
  * before the decoder moves on (the perceptron's update); the guess is what the history features remember.
  */
-export function decode(p: Prepared, model: Weights, learn?: (feats: Uint32Array, count: number, guess: number, token: number) => void): Int8Array {
+export function decode(p: Prepared, model: Scorer, learn?: (feats: Uint32Array, count: number, guess: number, token: number) => void): Int8Array {
   const tags = new Int8Array(p.n);
   const buf = new Uint32Array(512);
   const scores = new Float64Array(NCLASSES);
@@ -82,8 +162,8 @@ export function decode(p: Prepared, model: Weights, learn?: (feats: Uint32Array,
       const dynStart = nf;
       nf = dynamicFeatures(p, i, prev1, prev2, hist, buf, nf);
       scores.fill(0);
-      if (!learn) score(model, feats, offsets[i], offsets[i + 1], scores);
-      score(model, buf, learn ? 0 : dynStart, nf, scores);
+      if (!learn) model.score(feats, offsets[i], offsets[i + 1], scores);
+      model.score(buf, learn ? 0 : dynStart, nf, scores);
       const allow = ALLOWED[(prev1 + 1) * 2 + (i === to - 1 ? 1 : 0)];
       let guess = -1;
       for (let c = 0; c < NCLASSES; c++) if (allow[c] && (guess < 0 || scores[c] > scores[guess])) guess = c;
@@ -104,29 +184,6 @@ export function decode(p: Prepared, model: Weights, learn?: (feats: Uint32Array,
 
 if (NCLASSES !== 17) throw new Error('score() is unrolled for 17 classes');
 
-/** Add the weights of features [from, to) to scores. Unrolled over the 17 classes: the rows are read at
- * random, and independent accumulators let the CPU overlap those memory reads. */
-function score(model: Weights, f: Uint32Array, from: number, to: number, scores: Float64Array): void {
-  const keys = model.table.keys, values = model.table.values, mask = keys.length - 1;
-  const w = model.weights;
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0, s9 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0, s14 = 0, s15 = 0, s16 = 0;
-  for (let k = from; k < to; k++) {
-    const key = f[k];
-    let slot = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
-    let found = true;
-    for (;;) {
-      const x = keys[slot];
-      if (x === key) break;
-      if (x === 0) { found = false; break; }
-      slot = (slot + 1) & mask;
-    }
-    if (!found) continue;
-    const b = values[slot] * 17;
-    s0 += w[b + 0]; s1 += w[b + 1]; s2 += w[b + 2]; s3 += w[b + 3]; s4 += w[b + 4]; s5 += w[b + 5]; s6 += w[b + 6]; s7 += w[b + 7]; s8 += w[b + 8]; s9 += w[b + 9]; s10 += w[b + 10]; s11 += w[b + 11]; s12 += w[b + 12]; s13 += w[b + 13]; s14 += w[b + 14]; s15 += w[b + 15]; s16 += w[b + 16];
-  }
-  scores[0] += s0; scores[1] += s1; scores[2] += s2; scores[3] += s3; scores[4] += s4; scores[5] += s5; scores[6] += s6; scores[7] += s7; scores[8] += s8; scores[9] += s9; scores[10] += s10; scores[11] += s11; scores[12] += s12; scores[13] += s13; scores[14] += s14; scores[15] += s15; scores[16] += s16;
-}
-
 /** ALLOWED[(prev + 1) * 2 + last][c]: may class c follow prev (−1 = start), last in its sentence or not. */
 const ALLOWED: Uint8Array[] = [];
 for (let prev = -1; prev < NCLASSES; prev++) for (const last of [false, true]) ALLOWED.push(Uint8Array.from({ length: NCLASSES }, (_, c) => (allowed(prev, c, last) ? 1 : 0)));
@@ -135,11 +192,11 @@ for (let prev = -1; prev < NCLASSES; prev++) for (const last of [false, true]) A
 
 const MAGIC = 'WWNER';
 
-/** Serialise: rows whose largest weight is at most `prune` are dropped; weights are int8 with a scale per row. */
+/** Serialise: rows whose largest weight is at most `prune` are dropped; weights become int8 with a scale per
+ * row. The file is a gzip of: magic, header length, JSON header, then (8-byte aligned) each stage's slot
+ * table and the gazetteer's key and value arrays, byte for byte as the tagger uses them. */
 export function serialise(info: ModelInfo, stages: Weights[], gaz: Gazetteer, prune = 0): Buffer {
-  const blocks: Buffer[] = [];
-  const rowCounts: number[] = [];
-  for (const { table, weights } of stages) {
+  const packed = stages.map(({ table, weights }) => {
     const rows: number[] = [];
     const keys: number[] = [];
     for (let slot = 0; slot < table.keys.length; slot++) {
@@ -150,68 +207,46 @@ export function serialise(info: ModelInfo, stages: Weights[], gaz: Gazetteer, pr
       for (let c = 0; c < NCLASSES; c++) max = Math.max(max, Math.abs(weights[r * NCLASSES + c]));
       if (max > prune) { rows.push(r); keys.push(key); }
     }
-    // deterministic order regardless of hash-table layout
+    // deterministic layout regardless of the training table's: insert in key order
     const order = keys.map((_, i) => i).sort((a, b) => keys[a] - keys[b]);
-    const n = order.length;
-    const keyArr = new Uint32Array(n), scale = new Float32Array(n), q = new Int8Array(n * NCLASSES);
-    order.forEach((idx, i) => {
-      const r = rows[idx];
-      keyArr[i] = keys[idx];
-      let max = 0;
-      for (let c = 0; c < NCLASSES; c++) max = Math.max(max, Math.abs(weights[r * NCLASSES + c]));
-      const sc = max / 127;
-      scale[i] = sc;
-      for (let c = 0; c < NCLASSES; c++) q[i * NCLASSES + c] = Math.round(weights[r * NCLASSES + c] / sc);
-    });
-    rowCounts.push(n);
-    blocks.push(bytes(keyArr), bytes(scale), bytes(q), Buffer.alloc((4 - (q.length % 4)) % 4));
-  }
+    return PackedWeights.pack(order.map((i) => keys[i]), (r, c) => weights[rows[order[r]] * NCLASSES + c]);
+  });
+  // the gazetteer table, rebuilt in key order for the same reason
   const gazKeys: number[] = [];
   for (let slot = 0; slot < gaz.table.keys.length; slot++) if (gaz.table.keys[slot]) gazKeys.push(gaz.table.keys[slot]);
   gazKeys.sort((a, b) => a - b);
-  const gk = Uint32Array.from(gazKeys), gm = Uint8Array.from(gazKeys, (k) => gaz.table.get(k));
-  const header = Buffer.from(JSON.stringify({ ...info, rows: rowCounts, gazetteer: gk.length, gazetteerMaxLength: gaz.maxLength }), 'utf8');
-  const pad = (4 - ((MAGIC.length + 4 + header.length) % 4)) % 4;
+  const gt = new KeyTable(gazKeys.length);
+  for (const k of gazKeys) gt.set(k, gaz.table.get(k));
+  const header = Buffer.from(JSON.stringify({
+    ...info, rows: packed.map((p) => p.rows), slots: packed.map((p) => p.slots), gazetteerSlots: gt.keys.length, gazetteerMaxLength: gaz.maxLength,
+  }), 'utf8');
+  const pad = (8 - ((MAGIC.length + 4 + header.length) % 8)) % 8;
   const len = Buffer.alloc(4);
   len.writeUInt32LE(header.length + pad);
-  const parts = [Buffer.from(MAGIC), len, header, Buffer.alloc(pad, 32), ...blocks, bytes(gk), bytes(gm)];
+  const parts = [Buffer.from(MAGIC), len, header, Buffer.alloc(pad, 32), ...packed.map((p) => Buffer.from(p.buffer)), bytes(gt.keys), bytes(gt.values)];
   return gzipSync(Buffer.concat(parts), { level: 9 });
 }
 
 const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
 export function deserialise(file: Buffer): NerModel {
-  const raw = gunzipSync(file);
+  let raw = gunzipSync(file);
   if (raw.subarray(0, MAGIC.length).toString() !== MAGIC) throw new Error('not a Wirewatch NER model');
+  if (raw.byteOffset % 8 !== 0) raw = Buffer.from(raw); // typed-array views need aligned memory
   const hlen = raw.readUInt32LE(MAGIC.length);
-  const at = MAGIC.length + 4;
-  const info = JSON.parse(raw.subarray(at, at + hlen).toString('utf8')) as ModelInfo & { rows: number[]; gazetteer: number; gazetteerMaxLength: number };
+  let off = raw.byteOffset + MAGIC.length + 4;
+  const info = JSON.parse(raw.subarray(MAGIC.length + 4, MAGIC.length + 4 + hlen).toString('utf8')) as ModelInfo & { slots: number[]; gazetteerSlots: number; gazetteerMaxLength: number };
   if (info.format !== 'wirewatch-ner' || info.features !== FEATURES_VERSION || info.classes.length !== NCLASSES) {
     throw new Error(`NER model built for features v${info.features}, this code has v${FEATURES_VERSION}: retrain with npm run train:ner`);
   }
-  // the body starts 4-byte aligned in `raw`; copy it once into its own buffer so typed arrays can view it
-  const body = raw.buffer.slice(raw.byteOffset + at + hlen, raw.byteOffset + raw.length);
-  let off = 0;
-  const stages: Weights[] = info.rows.map((n) => {
-    const keys = new Uint32Array(body, off, n); off += 4 * n;
-    const scale = new Float32Array(body, off, n); off += 4 * n;
-    const q = new Int8Array(body, off, n * NCLASSES); off += n * NCLASSES;
-    off += (4 - (off % 4)) % 4;
-    const table = new KeyTable(n);
-    const weights = new Float32Array(n * NCLASSES);
-    for (let i = 0; i < n; i++) {
-      table.set(keys[i], i);
-      const sc = scale[i];
-      for (let c = 0; c < NCLASSES; c++) weights[i * NCLASSES + c] = q[i * NCLASSES + c] * sc;
-    }
-    return { table, weights };
+  off += hlen;
+  const stages = info.slots.map((slots) => {
+    const p = new PackedWeights(raw.buffer, off, slots);
+    off += slots * 32;
+    return p;
   });
-  const g = info.gazetteer;
-  const gk = new Uint32Array(body, off, g); off += 4 * g;
-  const gm = new Uint8Array(body, off, g);
-  const gt = new KeyTable(g);
-  for (let i = 0; i < g; i++) gt.set(gk[i], gm[i]);
-  const gaz = new Gazetteer(gt);
+  const g = info.gazetteerSlots;
+  const gaz = new Gazetteer(KeyTable.over(new Uint32Array(raw.buffer, off, g), new Int32Array(raw.buffer, off + 4 * g, g)));
   gaz.maxLength = info.gazetteerMaxLength;
   return new NerModel(info, stages, gaz);
 }

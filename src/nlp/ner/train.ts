@@ -5,7 +5,7 @@ import { KeyTable, rng } from './hash.ts';
 import { Gazetteer, NCLASSES as NCLASSES_, TYPES, CLASS_NAMES, FEATURES_VERSION, classOf, prepare, stack, type Prepared } from './features.ts';
 // hot-path bindings copied to module constants (the TypeScript loader turns imported bindings into getters)
 const NCLASSES = NCLASSES_;
-import { decode, NerModel, type EntitySpan, type ModelInfo, type Weights } from './model.ts';
+import { decode, deserialise, floatScorer, serialise, type EntitySpan, type ModelInfo, type NerModel, type Weights } from './model.ts';
 
 /** A training document: sentences of tokens, and per sentence its entities (token ranges, end inclusive). */
 export interface TrainingDoc { sentences: string[][]; entities: EntitySpan[][] }
@@ -80,6 +80,7 @@ export function goldClasses(doc: TrainingDoc): Int8Array {
 /** One averaged-perceptron stage trained on prepared documents. */
 function trainStage(data: { p: Prepared; gold: Int8Array }[], epochs: number, seed: number, prune: number, log?: (line: string) => void): Weights {
   const perceptron = new Perceptron();
+  const scorer = floatScorer(() => perceptron);
   const random = rng(seed);
   const order = data.map((_, i) => i);
   for (let epoch = 1; epoch <= epochs; epoch++) {
@@ -90,7 +91,7 @@ function trainStage(data: { p: Prepared; gold: Int8Array }[], epochs: number, se
     let errors = 0, tokens = 0;
     for (const d of order) {
       const { p, gold } = data[d];
-      decode(p, perceptron, (feats, count, guess, token) => {
+      decode(p, scorer, (feats, count, guess, token) => {
         if (guess !== gold[token]) { perceptron.update(feats, count, gold[token], guess); errors++; }
         perceptron.step++;
         tokens++;
@@ -120,7 +121,7 @@ function trainStage(data: { p: Prepared; gold: Int8Array }[], epochs: number, se
  * input carries first-stage tags made by models that did not see the document (k-fold, `folds`), so the
  * second stage learns how far to trust them.
  */
-export function train(docs: TrainingDoc[], gazetteer: Gazetteer, opts: TrainOptions = {}): NerModel {
+export function train(docs: TrainingDoc[], gazetteer: Gazetteer, opts: TrainOptions = {}): { model: NerModel; file: Buffer } {
   const epochs = opts.epochs ?? 10, seed = opts.seed ?? 1, prune = opts.prune ?? 0, stages = opts.stages ?? 2, folds = opts.folds ?? 4;
   const log = opts.log;
   const data = docs.map((d) => ({ p: prepare(d.sentences, gazetteer), gold: goldClasses(d) }));
@@ -133,7 +134,8 @@ export function train(docs: TrainingDoc[], gazetteer: Gazetteer, opts: TrainOpti
       log?.(`stage 1, fold ${f + 1} of ${folds}`);
       const inFold = (i: number) => i % folds === f;
       const model = trainStage(data.filter((_, i) => !inFold(i)), epochs, seed + f + 1, prune);
-      data.forEach((d, i) => { if (inFold(i)) tags[i] = decode(d.p, model); });
+      const scorer = floatScorer(() => model);
+      data.forEach((d, i) => { if (inFold(i)) tags[i] = decode(d.p, scorer); });
     }
     log?.('stage 2');
     weights.push(trainStage(data.map((d, i) => ({ p: stack(d.p, tags[i]), gold: d.gold })), epochs, seed + 100, prune, log));
@@ -141,5 +143,7 @@ export function train(docs: TrainingDoc[], gazetteer: Gazetteer, opts: TrainOpti
   const info: ModelInfo = {
     format: 'wirewatch-ner', version: 1, features: FEATURES_VERSION, classes: [...CLASS_NAMES], trainedOn: opts.trainedOn ?? 'inline corpus', epochs, seed, stages, folds,
   };
-  return new NerModel(info, weights, gazetteer);
+  // the model returned is the one the file holds (quantised and pruned), so what is measured is what ships
+  const file = serialise(info, weights, gazetteer, prune);
+  return { model: deserialise(file), file };
 }
