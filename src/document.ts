@@ -159,7 +159,13 @@ export class Document {
 
   /** The innermost quotation covering an offset, if any. */
   quoteMarkAt(offset: number): QuoteMark | undefined {
-    return this.quoteMarks.find((q) => offset >= q.contentStart && offset < q.contentEnd);
+    // quotations are sorted and never overlap, so the last one opening at or before the offset decides
+    let lo = 0, hi = this.quoteMarks.length - 1, found: QuoteMark | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.quoteMarks[mid].contentStart <= offset) { found = this.quoteMarks[mid]; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found && offset < found.contentEnd ? found : undefined;
   }
 }
 
