@@ -66,7 +66,7 @@ const rows = [
 ];
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 console.log(`data: ${args.data} (${docs.length} documents, ${tokens.toLocaleString('en-US')} tokens)`);
-console.log(`model: ${args.model} (${model.info.trainedOn}; ${model.rows.toLocaleString('en-US')} feature rows in ${model.stages.length} stages)\n`);
+console.log(`model: ${args.model} (${model.info.trainedOn}; ${model.rows.toLocaleString('en-US')} feature rows in ${model.stages} stages)\n`);
 for (const r of rows) console.log(r.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd());
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 console.log(`\ntagging: ${n(perSecond)} tokens per CPU-second on one core (${n(perWallSecond)} tokens/s wall-clock); load ${Math.round(loadMs)} ms`);

@@ -299,6 +299,24 @@ export function dynamicFeatures(p: Prepared, i: number, prev1: number, prev2: nu
  * clearly once ("Aung San Suu Kyi", PER) informs its other mentions ("Suu Kyi said").
  */
 export function stack(p: Prepared, tags: Int8Array): Prepared {
+  const extra = stackedFeatures(p, tags);
+  const n = p.n;
+  const feats = new Uint32Array(p.feats.length + extra.feats.length);
+  const offsets = new Int32Array(n + 1);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    offsets[i] = at;
+    feats.set(p.feats.subarray(p.offsets[i], p.offsets[i + 1]), at);
+    at += p.offsets[i + 1] - p.offsets[i];
+    feats.set(extra.feats.subarray(extra.offsets[i], extra.offsets[i + 1]), at);
+    at += extra.offsets[i + 1] - extra.offsets[i];
+  }
+  offsets[n] = at;
+  return { ...p, feats, offsets };
+}
+
+/** Only the second-stage features of `stack`, per token. */
+export function stackedFeatures(p: Prepared, tags: Int8Array): { feats: Uint32Array; offsets: Int32Array } {
   const n = p.n;
   const label = (c: number) => (c === 0 ? 4 : typeOf(c));
   // word-level counts over capitalised occurrences, and each word's first label
@@ -359,19 +377,17 @@ export function stack(p: Prepared, tags: Int8Array): Prepared {
     }
     extra.push(out);
   }
-  let total = p.feats.length;
+  let total = 0;
   for (const e of extra) total += e.length;
   const feats = new Uint32Array(total);
   const offsets = new Int32Array(n + 1);
   let at = 0;
   for (let i = 0; i < n; i++) {
     offsets[i] = at;
-    feats.set(p.feats.subarray(p.offsets[i], p.offsets[i + 1]), at);
-    at += p.offsets[i + 1] - p.offsets[i];
     for (const f of extra[i]) feats[at++] = f;
   }
   offsets[n] = at;
-  return { ...p, feats, offsets };
+  return { feats, offsets };
 }
 
 /** Entities in BILOU classes [from, to) with absolute token indexes and type numbers. */
