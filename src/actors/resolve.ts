@@ -79,7 +79,8 @@ export function resolveActors(doc: Document, actorFiles: string[] = []): void {
       continue;
     }
     const mods = modifiersBefore(doc, n.token);
-    const entry = n.entry ?? g.dict.lookup(text, date).find((x) => x.type === 'PERSON');
+    // the gazetteer holds a person's latest office; the article's date decides which office applies
+    const entry = g.dict.lookup(n.entry?.name ?? text, date).find((x) => x.type === 'PERSON') ?? n.entry;
     const single = n.token === n.tokenEnd;
     // "President Trump": a title and a surname refer back to the full name introduced earlier
     const earlier = single ? persons.find((p) => p.name.split(' ').pop() === text) : persons.find((p) => p.name === (entry?.name ?? text));
