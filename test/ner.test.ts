@@ -84,3 +84,10 @@ test('places the dictionary knows as countries become COUNTRY, other places LOC,
   assert.equal(types['Gazprom'], 'ORG');
   assert.equal(types['Batumi'], 'LOC');
 });
+
+test('a Title Case headline is read with the article\'s own casing, not as one long name', () => {
+  const a = analyze('Story\n\nThe ministers of Nato met in Brussels on Tuesday, officials said.\n\nNato Allies Meet In Brussels As Talks Stall\n\nThe talks stalled, a diplomat said.');
+  const names = a.entities.map((x) => x.name);
+  assert.ok(!names.some((x) => /Allies|Meet|Talks|Stall/.test(x)), JSON.stringify(names));
+  assert.ok(a.entities.some((x) => x.name === 'Brussels' && x.type === 'LOC' && x.mentions.length === 2), JSON.stringify(a.entities));
+});

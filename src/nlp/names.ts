@@ -53,7 +53,7 @@ function modelEntities(tokens: Token[]): { end: Int32Array; type: (EntitySpan['t
     if (i === 0 || t.sentence !== tokens[i - 1].sentence) { sentences.push([]); starts.push(i); }
     sentences[sentences.length - 1].push(t.text);
   });
-  loadNer().tag(sentences).forEach((spans, s) => {
+  loadNer().tag(sentences, { truecase: true }).forEach((spans, s) => {
     for (const e of spans) for (let i = starts[s] + e.start; i <= starts[s] + e.end; i++) { end[i] = starts[s] + e.end; type[i] = e.type; }
   });
   return { end, type };

@@ -59,6 +59,11 @@ export class Gazetteer {
     this.maxLength = Math.max(this.maxLength, words.length);
   }
 
+  /** Is this word (a `gazWord` hash) a name, or a first or last word of one, by itself? */
+  knowsWord(word: number): boolean {
+    return this.table.get(mix(GAZ_SEED, word)) > 0;
+  }
+
   /** Every phrase found in tokens [from, to): calls back with first and last token and categories. */
   scan(words: Uint32Array, from: number, to: number, found: (i: number, j: number, cats: number) => void): void {
     for (let i = from; i < to; i++) {
@@ -159,7 +164,7 @@ export interface Prepared {
 }
 
 /** What a token contributes on its own, cached per distinct token text. */
-interface WordInfo { word: number; cased: number; lshape: number; sshape: number; gaz: number; cc: number; affixes: number[]; lower: string }
+interface WordInfo { raw: string; word: number; cased: number; lshape: number; sshape: number; gaz: number; cc: number; affixes: number[]; lower: string }
 const wordCache = new Map<string, WordInfo>();
 
 function wordInfo(raw: string): WordInfo {
@@ -172,14 +177,51 @@ function wordInfo(raw: string): WordInfo {
   for (let a = 1; a <= 4 && a <= lw.length; a++) affixes.push(mix(T.Pre1 + a - 1, hashString(lw.slice(0, a))), mix(T.Suf1 + a - 1, hashString(lw.slice(-a))));
   const cc = caseClass(t);
   affixes.push(mix(mix(T.Length, Math.min(lw.length, 10)), cc));
-  info = { word: hashString(lw.replace(/\p{N}/gu, '0')), cased: mix(T.Cased, hashString(t)), lshape: mix(T.Shape, hashString(ls)), sshape: hashString(ss), gaz: gazWord(t), cc, affixes, lower: lw };
+  info = { raw, word: hashString(lw.replace(/\p{N}/gu, '0')), cased: mix(T.Cased, hashString(t)), lshape: mix(T.Shape, hashString(ls)), sshape: hashString(ss), gaz: gazWord(t), cc, affixes, lower: lw };
   if (wordCache.size > 100_000) wordCache.clear();
   wordCache.set(raw, info);
   return info;
 }
 
+const FUNCTION_WORDS = new Set(('a an the of in on at to for with by from as and or but nor so if than then over under after before about against amid ' +
+  'among between into onto out up down off via per vs not no is are was were be been being has have had will would can could may might must ' +
+  'shall should do does did says said say tells told its his her their our your my it he she they we you i this that these those what who ' +
+  'why how when where which new more most less all any some').split(' '));
+
+export interface PrepareOptions {
+  /** re-case Title Case headlines from the rest of the document (for running text; see `truecase`) */
+  truecase?: boolean;
+}
+
+/**
+ * Headlines in Title Case say little through their capitals (and the training data has almost none).
+ * Where the rest of the document shows how a word is written (in ordinary sentences, not first in them)
+ * the headline's word takes that form; otherwise a word the gazetteer knows as (part of) a name keeps its
+ * capital and any other word is lower-cased (a name in a headline nearly always recurs in the article).
+ * ALL CAPS headlines are left alone: the training data has many, and the model learnt to read them.
+ * Off in training and on CoNLL (tokenised newswire); the pipeline turns it on for articles.
+ */
+function truecase(infos: WordInfo[], mode: Uint8Array, initial: Uint8Array, gaz: Gazetteer): void {
+  const forms = new Map<string, Map<string, number>>();
+  for (let i = 0; i < infos.length; i++) {
+    if (mode[i] !== 0 || initial[i] || infos[i].cc === 4) continue;
+    const raw = infos[i].raw;
+    let f = forms.get(infos[i].lower);
+    if (!f) forms.set(infos[i].lower, (f = new Map()));
+    f.set(raw, (f.get(raw) ?? 0) + 1);
+  }
+  for (let i = 0; i < infos.length; i++) {
+    if (mode[i] !== 2 || infos[i].cc === 4) continue;
+    const f = forms.get(infos[i].lower);
+    let best: string | undefined;
+    if (f) { let count = 0; for (const [form, c] of f) if (c > count) { count = c; best = form; } }
+    else if (FUNCTION_WORDS.has(infos[i].lower) || !gaz.knowsWord(infos[i].gaz)) best = infos[i].lower;
+    if (best !== undefined && best !== infos[i].raw) infos[i] = wordInfo(best);
+  }
+}
+
 /** Prepare a document: an array of sentences, each an array of token strings. */
-export function prepare(sentences: readonly (readonly string[])[], gaz: Gazetteer): Prepared {
+export function prepare(sentences: readonly (readonly string[])[], gaz: Gazetteer, opts: PrepareOptions = {}): Prepared {
   let n = 0;
   for (const s of sentences) n += s.length;
   const sentenceStarts = new Int32Array(sentences.length + 1);
@@ -203,6 +245,14 @@ export function prepare(sentences: readonly (readonly string[])[], gaz: Gazettee
     }
   });
   sentenceStarts[sentences.length] = n;
+  if (opts.truecase) truecase(infos, mode, initial, gaz);
+  for (let i = 0; i < n; i++) {
+    const info = infos[i];
+    word[i] = info.word;
+    sshape[i] = info.sshape;
+    gw[i] = info.gaz;
+    cc[i] = info.cc;
+  }
 
   // document-level casing: how each word is written where casing is informative (ordinary sentences, not first)
   const seen = new Map<number, number>();

@@ -3,7 +3,7 @@
 // typed arrays: feature hashes, a float scale per row, int8 weights, gazetteer hashes and categories).
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { KeyTable } from './hash.ts';
-import { Gazetteer, NCLASSES as NCLASSES_, TYPES, allowed as allowed_, dynamicFeatures as dynamicFeatures_, posOf as posOf_, prepare as prepare_, stackedFeatures as stackedFeatures_, typeOf as typeOf_, FEATURES_VERSION, type EntityType, type Prepared } from './features.ts';
+import { Gazetteer, NCLASSES as NCLASSES_, TYPES, allowed as allowed_, dynamicFeatures as dynamicFeatures_, posOf as posOf_, prepare as prepare_, stackedFeatures as stackedFeatures_, typeOf as typeOf_, FEATURES_VERSION, type EntityType, type Prepared, type PrepareOptions } from './features.ts';
 // hot-path bindings copied to module constants (the TypeScript loader turns imported bindings into getters)
 const NCLASSES = NCLASSES_, allowed = allowed_, dynamicFeatures = dynamicFeatures_, posOf = posOf_, prepare = prepare_, stackedFeatures = stackedFeatures_, typeOf = typeOf_;
 
@@ -156,8 +156,8 @@ export class NerModel {
   }
 
   /** BILOU classes of every token of a document (sentences of token strings). */
-  classes(sentences: readonly (readonly string[])[]): { p: Prepared; tags: Int8Array } {
-    const p = prepare(sentences, this.gazetteer);
+  classes(sentences: readonly (readonly string[])[], opts: PrepareOptions = {}): { p: Prepared; tags: Int8Array } {
+    const p = prepare(sentences, this.gazetteer, opts);
     const base = this.weights.scoreAll(p.feats, p.offsets, p.n);
     let tags = decode(p, this.scorers[0], undefined, { base, at: 0 });
     if (this.weights.stages > 1) tags = decode(p, this.scorers[1], undefined, { base, at: p.n * 17, extra: stackedFeatures(p, tags) });
@@ -165,8 +165,8 @@ export class NerModel {
   }
 
   /** Tag a document (sentences of token strings): per sentence, its entities as token ranges (end inclusive). */
-  tag(sentences: readonly (readonly string[])[]): EntitySpan[][] {
-    const { p, tags } = this.classes(sentences);
+  tag(sentences: readonly (readonly string[])[], opts: PrepareOptions = {}): EntitySpan[][] {
+    const { p, tags } = this.classes(sentences, opts);
     return sentences.map((_, s) => spansOf(tags, p.sentenceStarts[s], p.sentenceStarts[s + 1]));
   }
 
