@@ -8,6 +8,26 @@ import type { Event, EventActor, Quote, TextSpan } from '../schema/article.ts';
 import { dateFor } from '../time/dating.ts';
 import { eventPatterns, matchAt, type PatternMatch, type SlotFiller } from './patterns.ts';
 import { quantitiesIn } from './quantities.ts';
+import { loadAgents, type AgentLexicon } from './agents.ts';
+import { loadVerbDictionaries, type VerbLexicon } from './verb-dictionary.ts';
+import { matchVerbs, mentionIndex, type VerbMatch } from './verbs.ts';
+
+export interface EventOptions {
+  /** verb dictionaries in the PETRARCH format; default: data/events/cameo-verbs.txt (PETRARCH-2's CAMEO.2.0) */
+  verbs?: string[];
+  /** agent dictionaries in the PETRARCH format ("government" → GOV); default: none */
+  agents?: string[];
+}
+
+const lexicons = new Map<string, { verbs: VerbLexicon; agents: AgentLexicon }>();
+function lexiconsFor(opts: EventOptions) {
+  const verbs = opts.verbs ?? [DATA_DIR + 'events/cameo-verbs.txt'];
+  const agents = opts.agents ?? [];
+  const key = JSON.stringify([verbs, agents]);
+  let l = lexicons.get(key);
+  if (!l) lexicons.set(key, (l = { verbs: loadVerbDictionaries(verbs), agents: loadAgents(agents) }));
+  return l;
+}
 
 interface CodebookRow { type: string; mode?: string; context?: string; goldstein?: number; quad?: number }
 let codebook: Map<string, CodebookRow> | undefined;
@@ -32,16 +52,20 @@ const NEGATORS = /^(?:no|not|never|n't|without|neither|nor|none)$/i;
 const CONDITIONS = /^(?:if|unless|provided|providing|as long as)$/i;
 const PRIORITY: Record<string, number> = { PERSON: 0, ORG: 1, COUNTRY: 2, LOC: 3, MISC: 4 };
 
+let mentionsByToken = new WeakMap<Document, Map<number, MentionRecord[]>>();
+
 /** Mentions starting at a token, the most specific actor first (a person over the country adjective before them). */
 function mentionsAt(doc: Document, token: number): MentionRecord[] {
-  return doc.mentions
-    .filter((m) => m.token === token)
+  let index = mentionsByToken.get(doc);
+  if (!index) mentionsByToken.set(doc, (index = mentionIndex(doc)));
+  return [...(index.get(token) ?? [])]
     .sort((a, b) => (PRIORITY[doc.entity(a.entity)?.type ?? 'MISC'] - PRIORITY[doc.entity(b.entity)?.type ?? 'MISC']) || b.end - a.end);
 }
 
-function actorOf(doc: Document, e: EntityRecord | undefined): EventActor {
+function actorOf(doc: Document, e: EntityRecord | undefined, sector?: string): EventActor {
   if (!e) return {};
-  return { name: e.name, entity: e.id, ...(e.country ? { country: e.country } : {}), ...(e.sector ? { sector: e.sector } : {}) };
+  sector ??= e.sector;
+  return { name: e.name, entity: e.id, ...(e.country ? { country: e.country } : {}), ...(sector ? { sector } : {}) };
 }
 
 /** Where a match may run: to the end of the quotation it starts in, or of the narrator's stretch. */
@@ -80,7 +104,7 @@ function clauseSubject(doc: Document, trigger: number, quote: Quote | undefined)
   return (that >= 0 ? firstActor(that + 1, trigger) : undefined) ?? firstActor(sentenceStart, that >= 0 ? that : trigger);
 }
 
-export function codeEvents(doc: Document): void {
+export function codeEvents(doc: Document, opts: EventOptions = {}): void {
   const { tokens } = doc;
   const patterns = eventPatterns();
   const slotAt = (slot: SlotFiller['slot'], token: number): number | undefined => {
@@ -103,9 +127,27 @@ export function codeEvents(doc: Document): void {
   }
   const events: Event[] = [];
   for (const m of matches) events.push(...buildEvents(doc, m));
+  // the verb dictionary codes what the hand-written patterns left: a sentence they coded is not coded twice
+  const coded = new Set(events.map((e) => doc.sentenceAt(e.evidence[0].start)));
+  const { verbs, agents } = lexiconsFor(opts);
+  for (const v of matchVerbs(doc, verbs, agents)) {
+    if (coded.has(tokens[v.trigger].sentence)) continue;
+    events.push(...buildEvents(doc, verbMatch(v)));
+  }
   doc.events = mergeSameSentence(doc, events);
   attachAnaphoricNumbers(doc);
   doc.events.forEach((e, n) => (e.id = `v${n + 1}`));
+}
+
+/** A verb-dictionary match in the shape of a pattern match, its actors fixed (agents may narrow the sector). */
+function verbMatch(v: VerbMatch): PatternMatch {
+  return {
+    pattern: { id: `verb:${v.verb}`, cameo: v.code, match: '', elements: [] }, start: v.start, end: v.end, words: [v.trigger],
+    slots: [
+      { slot: 'SOURCE', token: v.source.token, tokenEnd: v.source.tokenEnd, entity: v.source.entity, sector: v.source.sector },
+      { slot: 'TARGET', token: v.target.token, tokenEnd: v.target.tokenEnd, entity: v.target.entity, sector: v.target.sector },
+    ],
+  };
 }
 
 function buildEvents(doc: Document, m: PatternMatch): Event[] {
@@ -114,9 +156,10 @@ function buildEvents(doc: Document, m: PatternMatch): Event[] {
   const quote = tokens[trigger].quoted ? doc.quotes.find((q) => q.kind !== 'indirect' && tokens[trigger].start >= q.start && tokens[trigger].end <= q.end) : undefined;
   const entitiesAt = (f: SlotFiller) => mentionsAt(doc, f.token).filter((x) => x.tokenEnd === f.tokenEnd || f.slot !== 'PAIR').map((x) => doc.entity(x.entity)!);
   let source: EntityRecord | undefined, target: EntityRecord | undefined;
+  let sourceSector: string | undefined, targetSector: string | undefined;
   for (const f of m.slots) {
-    if (f.slot === 'SOURCE') source = entitiesAt(f)[0];
-    if (f.slot === 'TARGET') target = entitiesAt(f)[0];
+    if (f.slot === 'SOURCE') { source = f.entity ? doc.entity(f.entity) : entitiesAt(f)[0]; sourceSector = f.sector; }
+    if (f.slot === 'TARGET') { target = f.entity ? doc.entity(f.entity) : entitiesAt(f)[0]; targetSector = f.sector; }
     if (f.slot === 'PAIR') {
       const first = mentionsAt(doc, f.token);
       if (first.length >= 2 && first[0].end === first[1].end) [source, target] = [doc.entity(first[0].entity), doc.entity(first[1].entity)];
@@ -159,7 +202,7 @@ function buildEvents(doc: Document, m: PatternMatch): Event[] {
   const base: Omit<Event, 'date' | 'dateBasis' | 'reportedPast'> = {
     id: '', type: info.type, ...(info.mode ? { mode: info.mode } : {}), ...(info.context ? { context: info.context } : {}),
     cameo: m.pattern.cameo, ...(info.goldstein !== undefined ? { goldstein: info.goldstein } : {}), ...(info.quad ? { quadClass: info.quad } : {}),
-    source: actorOf(doc, source), target: actorOf(doc, target),
+    source: actorOf(doc, source, sourceSector), target: actorOf(doc, target, targetSector),
     ...(quantities.length ? { quantities } : {}),
     ...(condition ? { conditional: true, condition } : {}),
     ...(negated ? { negated: true } : {}),

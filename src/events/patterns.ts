@@ -11,7 +11,11 @@ type Element =
 
 export interface CompiledPattern extends PatternSpec { elements: Element[] }
 
-export interface SlotFiller { slot: 'SOURCE' | 'TARGET' | 'PAIR'; token: number; tokenEnd: number }
+export interface SlotFiller {
+  slot: 'SOURCE' | 'TARGET' | 'PAIR'; token: number; tokenEnd: number;
+  /** the entity, when the matcher already knows it, and the sector an agent word gives it ("Gondor's government") */
+  entity?: string; sector?: string;
+}
 
 export interface PatternMatch { pattern: CompiledPattern; start: number; end: number; slots: SlotFiller[]; words: number[] }
 

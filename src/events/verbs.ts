@@ -1,0 +1,204 @@
+// Verb-dictionary coding, PETRARCH-style but over the token and mention layers instead of a Treebank parse:
+// a verb form from the lexicon is the trigger, the most specific pattern around it gives the CAMEO code
+// (else the verb's own code), the actors before it in the clause are the source and the first actors after it
+// (or after the pattern's `+`) the target. "A, B and C" are coded one event per actor, as PETRARCH does.
+import type { Document, MentionRecord } from '../document.ts';
+import type { AgentLexicon } from './agents.ts';
+import type { PatternElement, VerbForm, VerbLexicon, VerbPattern } from './verb-dictionary.ts';
+import { splitCode } from './verb-dictionary.ts';
+
+/** One actor in a clause: a mention, widened over the agent words that say which part of it acted. */
+export interface ActorItem { token: number; tokenEnd: number; entity: string; sector?: string; mention: MentionRecord }
+
+export interface VerbMatch { trigger: number; start: number; end: number; code: string; source: ActorItem; target: ActorItem; verb: string }
+
+const JOINERS = new Set([',', 'and', 'or', 'nor', '&', 'both', 'neither', 'either']);
+// a determiner or possessive before the word makes it a noun ("the attack", "its meeting")
+const NOUN_MARKERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', "'s", '’s', 'of', 'no']);
+const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
+const GAP = 8;
+
+/** First token index of each mention, built once per document so lookups stay linear in article length. */
+export function mentionIndex(doc: Document): Map<number, MentionRecord[]> {
+  const byToken = new Map<number, MentionRecord[]>();
+  for (const m of doc.mentions) {
+    const list = byToken.get(m.token);
+    if (list) list.push(m); else byToken.set(m.token, [m]);
+  }
+  return byToken;
+}
+
+function wordMatch(pattern: string, token: string): boolean {
+  if (pattern.endsWith('_')) return token === pattern.slice(0, -1);
+  if (token === pattern) return true;
+  // TABARI matched pattern words as stems: "diplomat" covers "diplomatic"
+  return pattern.length >= 4 && token.startsWith(pattern) && token.length - pattern.length <= 4;
+}
+
+/** Matches one element's alternatives starting at token i (forward), returns the index after it. */
+function altAt(el: PatternElement, words: string[], i: number, limit: number): number | undefined {
+  for (const alt of el.alts) {
+    if (i + alt.length > limit) continue;
+    if (alt.every((w, k) => wordMatch(w, words[i + k]))) return i + alt.length;
+  }
+  return undefined;
+}
+
+/** Forward match of `after` elements from `from` (within [from, limit)); returns end positions per element. */
+function matchAfter(els: PatternElement[], words: string[], from: number, limit: number): number[] | undefined {
+  const ends: number[] = [];
+  let at = from;
+  for (const el of els) {
+    let found: number | undefined;
+    const last = el.joined ? at : Math.min(limit - 1, at + GAP);
+    for (let i = at; i <= last && found === undefined; i++) {
+      const e = altAt(el, words, i, limit);
+      if (e !== undefined) found = e;
+    }
+    if (found === undefined) return undefined;
+    ends.push(found);
+    at = found;
+  }
+  return ends;
+}
+
+/** Backward match of `before` elements, the last one nearest the verb; returns the first token matched. */
+function matchBefore(els: PatternElement[], words: string[], to: number, floor: number): number | undefined {
+  let at = to; // exclusive end
+  for (let k = els.length - 1; k >= 0; k--) {
+    const el = els[k];
+    let found: number | undefined;
+    const lowest = el.joined || k === els.length - 1 && els[k].joined ? at - 1 : Math.max(floor, at - 1 - GAP);
+    for (let i = at - 1; i >= lowest && found === undefined; i--) {
+      for (const alt of el.alts) {
+        const s = i - alt.length + 1;
+        if (s < floor) continue;
+        if (alt.every((w, j) => wordMatch(w, words[s + j]))) { found = s; break; }
+      }
+    }
+    if (found === undefined) return undefined;
+    at = found;
+  }
+  return at;
+}
+
+/** Actor items of one sentence, in order, with agent words ("government", "soldiers from") folded in. */
+function actorItems(doc: Document, byToken: Map<number, MentionRecord[]>, from: number, to: number, words: string[], agents: AgentLexicon): ActorItem[] {
+  const items: ActorItem[] = [];
+  for (let i = from; i < to; i++) {
+    const ms = (byToken.get(i) ?? []).filter((m) => doc.entity(m.entity)?.type !== 'MISC').sort((a, b) => b.end - a.end);
+    if (!ms.length) continue;
+    const m = ms[0];
+    items.push({ token: m.token, tokenEnd: m.tokenEnd, entity: m.entity, mention: m });
+    i = m.tokenEnd;
+  }
+  if (!agents.size) return items;
+  const agentAt = (i: number): [number, string] | undefined => {
+    for (let n = 4; n >= 1; n--) {
+      if (i + n > to) continue;
+      const code = agents.get(words.slice(i, i + n).join(' '));
+      if (code) return [i + n - 1, code];
+    }
+    return undefined;
+  };
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k];
+    // "Gondor government", "Gondor's government", "Osgiliath soldiers"
+    let at = it.tokenEnd + 1;
+    if (words[at] === "'s" || words[at] === '’s') at++;
+    const after = agentAt(at);
+    if (after && !(items[k + 1] && items[k + 1].token <= after[0])) { it.sector = after[1]; it.tokenEnd = after[0]; continue; }
+    // "the government of Gondor", "soldiers from Gondor", "ambassadors of A, B and C"
+    const prep = it.token - 1;
+    if (k > 0 && items[k - 1].tokenEnd >= prep - 1 && items[k - 1].sector) continue;
+    if (!/^(of|from|in)$/.test(words[prep] ?? '')) continue;
+    for (let s = Math.max(from, prep - 4); s < prep; s++) {
+      const a = agentAt(s);
+      if (a && a[0] === prep - 1) {
+        it.sector = a[1];
+        for (let j = k + 1; j < items.length && joinedTo(words, items[j - 1], items[j]); j++) items[j].sector ??= a[1];
+        break;
+      }
+    }
+  }
+  return items;
+}
+
+const joinedTo = (words: string[], a: ActorItem, b: ActorItem) => {
+  for (let i = a.tokenEnd + 1; i < b.token; i++) if (!JOINERS.has(words[i])) return false;
+  return true;
+};
+
+/** Items grouped into compounds: "A, B and C". */
+function groups(words: string[], items: ActorItem[]): ActorItem[][] {
+  const out: ActorItem[][] = [];
+  for (const it of items) {
+    const g = out.at(-1);
+    if (g && joinedTo(words, g.at(-1)!, it)) g.push(it); else out.push([it]);
+  }
+  return out;
+}
+
+function bestPattern(form: VerbForm, words: string[], start: number, end: number, floor: number, limit: number): { p?: VerbPattern; targetFrom: number; end: number } {
+  let best: VerbPattern | undefined, bestEnd = end, targetFrom = end + 1;
+  for (const p of form.block.patterns) {
+    if (best && p.words <= best.words) continue;
+    const ends = p.after.length ? matchAfter(p.after, words, end + 1, limit) : [];
+    if (!ends) continue;
+    if (p.before.length && matchBefore(p.before, words, start, floor) === undefined) continue;
+    best = p;
+    bestEnd = ends.length ? ends.at(-1)! - 1 : end;
+    targetFrom = p.targetAfter === undefined ? end + 1 : p.targetAfter < 0 ? end + 1 : ends[p.targetAfter];
+  }
+  return { p: best, targetFrom, end: bestEnd };
+}
+
+/** Codes every sentence of the document with the verb lexicon. */
+export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon, byToken = mentionIndex(doc)): VerbMatch[] {
+  const { tokens } = doc;
+  const words = tokens.map((t) => t.text.toLowerCase());
+  const out: VerbMatch[] = [];
+  let s0 = 0;
+  while (s0 < tokens.length) {
+    let s1 = s0;
+    while (s1 < tokens.length && tokens[s1].sentence === tokens[s0].sentence) s1++;
+    const items = actorItems(doc, byToken, s0, s1, words, agents);
+    if (items.length >= 2) {
+      const gs = groups(words, items);
+      for (let v = s0; v < s1; v++) {
+        const forms = lex.forms.get(words[v]);
+        if (!forms || NOUN_MARKERS.has(words[v - 1] ?? '') || items.some((it) => it.token <= v && v <= it.tokenEnd)) continue;
+        // the quotation or the narrator's stretch the verb is in bounds the clause
+        const quoted = tokens[v].quoted;
+        let floor = v, limit = v;
+        while (floor > s0 && tokens[floor - 1].quoted === quoted) floor--;
+        while (limit < s1 && tokens[limit].quoted === quoted) limit++;
+        for (const form of forms) {
+          const start = v - form.pre.length, end = v + form.post.length;
+          if (start < floor || end >= limit) continue;
+          if (!form.pre.every((w, k) => words[start + k] === w) || !form.post.every((w, k) => wordMatch(w, words[v + 1 + k]))) continue;
+          const best = bestPattern(form, words, start, end, floor, limit);
+          const { forward, back } = splitCode(best.p?.code ?? form.code ?? form.block.code);
+          if (!forward && !back) { if (best.p) break; continue; }
+          const passive = BE.has(words[start - 1] ?? '') && /(ed|en)$/.test(words[v]);
+          let subject = [...gs].reverse().find((g) => g.at(-1)!.tokenEnd < start && g[0].token >= floor);
+          let object = gs.find((g) => g[0].token >= Math.max(best.targetFrom, end + 1) && g.at(-1)!.tokenEnd < limit);
+          if (passive) {
+            const by = words.indexOf('by', end + 1);
+            const agent = by >= 0 && by < limit ? gs.find((g) => g[0].token > by) : undefined;
+            if (agent) { object = subject; subject = agent; }
+          }
+          if (!subject || !object) break;
+          for (const a of subject) for (const b of object) {
+            if (a.entity === b.entity) continue;
+            if (forward) out.push({ trigger: v, start, end: best.end, code: forward, source: a, target: b, verb: form.block.verb });
+            if (back) out.push({ trigger: v, start, end: best.end, code: back, source: b, target: a, verb: form.block.verb });
+          }
+          break;
+        }
+      }
+    }
+    s0 = s1;
+  }
+  return out;
+}
