@@ -46,7 +46,8 @@ function resolveWeekday(ref: Day, wd: number, tense: Tense, shift?: 'last' | 'ne
   const diff = (wd - weekday(ref) + 7) % 7;
   if (shift === 'next') return addDays(ref, diff === 0 ? 7 : diff);
   if (shift === 'last') return addDays(ref, diff === 0 ? -7 : diff - 7);
-  if (tense === 'future') return addDays(ref, diff === 0 ? 7 : diff);
+  // the publication day's own weekday is that day ("said Friday" in Friday's paper), unless "next"
+  if (tense === 'future') return addDays(ref, diff);
   if (shift === 'this' && diff !== 0 && tense === 'none') return addDays(ref, diff);
   return addDays(ref, diff === 0 ? 0 : diff - 7);
 }
@@ -229,10 +230,10 @@ function rules(L: Lexicon): Rule[] {
         const wd = L.weekday(g.wd)!;
         const shift = g.shift?.toLowerCase();
         const part = g.part ? f.partsOfDay[g.part.toLowerCase()] : undefined;
-        // TimeBank dates "Friday night" to the day; only the morning keeps its part
-        const keep = part === 'MO' ? part : undefined;
+        // TimeBank dates "Friday morning" to the day, and keeps the evening and the night
+        const keep = part === 'EV' || part === 'NI' ? part : undefined;
         return {
-          type: keep ? 'TIME' : 'DATE',
+          type: 'DATE',
           resolve: (ctx) => needRef(ctx, (ref) => {
             const s = shift === 'last' || shift === 'past' ? 'last' : shift === 'next' || shift === 'coming' ? 'next' : shift === 'this' ? 'this' : undefined;
             return ymd(resolveWeekday(ref, wd, ctx.tense, s)) + (keep ? `T${keep}` : '');
