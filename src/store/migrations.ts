@@ -98,6 +98,90 @@ export const MIGRATIONS: string[] = [
     DELETE FROM search_index WHERE article_id = old.id;
   END;
   `,
+  // 2: one happening, many reports. Copies of one wire story are clustered into stories (MinHash/LSH over
+  // the text), and event mentions describing the same happening are merged into one event. Ids are derived
+  // from the smallest member (article id, or article/event id), so the same articles give the same ids in
+  // whatever order they are ingested.
+  `
+  CREATE TABLE article_signatures (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    minhash BLOB -- 128 little-endian uint32; NULL for a text without words
+  );
+  CREATE TABLE lsh_buckets (
+    band INTEGER NOT NULL,
+    bucket INTEGER NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (band, bucket, article_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX lsh_buckets_article ON lsh_buckets(article_id);
+  CREATE TABLE story_members (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    story_id TEXT NOT NULL,
+    similarity REAL -- highest estimated Jaccard similarity to another member; NULL in a story of one
+  );
+  CREATE INDEX story_members_story ON story_members(story_id);
+  CREATE VIEW stories AS
+    SELECT story_id AS id, count(*) AS articles, min(article_id) AS first_article_id
+    FROM story_members GROUP BY story_id;
+  CREATE TABLE merged_events (
+    id TEXT PRIMARY KEY,
+    global_id INTEGER NOT NULL UNIQUE, -- the id as a number, for tools that want GDELT's integer GLOBALEVENTID
+    first_article_id TEXT NOT NULL,    -- the smallest mention; its article and event give the fields below
+    first_event_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    mode TEXT,
+    cameo TEXT NOT NULL,
+    goldstein REAL,
+    quad_class INTEGER,
+    source_key TEXT NOT NULL,
+    source_name TEXT,
+    source_country TEXT,
+    source_sector TEXT,
+    target_key TEXT NOT NULL,
+    target_name TEXT,
+    target_country TEXT,
+    target_sector TEXT,
+    date TEXT,      -- first day of the mentions (YYYY-MM-DD)
+    date_last TEXT, -- last day
+    negated INTEGER NOT NULL,
+    conditional INTEGER NOT NULL,
+    intent INTEGER NOT NULL,
+    in_lead INTEGER NOT NULL, -- some mention is in its article's first paragraph (GDELT's IsRootEvent)
+    added_at TEXT NOT NULL    -- when the first mention was stored
+  );
+  CREATE INDEX merged_events_date ON merged_events(date);
+  CREATE INDEX merged_events_source ON merged_events(source_key);
+  CREATE INDEX merged_events_target ON merged_events(target_key);
+  CREATE TABLE event_mentions (
+    article_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    merged_event_id TEXT NOT NULL,
+    merge_key TEXT NOT NULL, -- type, source, target, negated, conditional, intent
+    day TEXT,                -- YYYY-MM-DD; NULL when the event has no day (never merged then)
+    quantities TEXT,         -- JSON [{ value, unit }]
+    outlet TEXT,             -- host of the article's URL; NULL when unknown
+    in_lead INTEGER NOT NULL,
+    sentence_start INTEGER,
+    sentence_end INTEGER,
+    sentence TEXT,
+    trigger_start INTEGER,
+    trigger_end INTEGER,
+    trigger TEXT,
+    evidence TEXT NOT NULL,  -- JSON: the event's evidence spans, as in the article
+    PRIMARY KEY (article_id, event_id),
+    FOREIGN KEY (article_id, event_id) REFERENCES events(article_id, event_id) ON DELETE CASCADE
+  );
+  CREATE INDEX event_mentions_merged ON event_mentions(merged_event_id, article_id);
+  CREATE INDEX event_mentions_key ON event_mentions(merge_key, day);
+  -- Counts per happening, computed when read so they never go stale. Sources are outlets (URL hosts; an
+  -- article without a URL counts as its own source); stories count wire copies once.
+  CREATE VIEW merged_event_counts AS
+    SELECT m.merged_event_id AS id, count(*) AS num_mentions, count(DISTINCT m.article_id) AS num_articles,
+           count(DISTINCT coalesce(m.outlet, 'article:' || m.article_id)) AS num_sources,
+           count(DISTINCT coalesce(s.story_id, m.article_id)) AS num_stories
+    FROM event_mentions m LEFT JOIN story_members s ON s.article_id = m.article_id
+    GROUP BY m.merged_event_id;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

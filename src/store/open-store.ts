@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../errors.ts';
+import { deduplicator } from '../dedup/index.ts';
 import { Article } from '../schema/article.ts';
 import { fold } from './fold.ts';
 import { migrate } from './migrations.ts';
@@ -38,6 +39,7 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
     db.pragma('foreign_keys = ON');
     db.function('fold', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? fold(s) : s));
     migrate(db, file);
+    dedupEarlierArticles(db);
   } catch (e) {
     db.close();
     const code = (e as { code?: string }).code;
@@ -57,4 +59,20 @@ function validated(article: Article): Article {
   const r = Article.safeParse(article);
   if (!r.success) throw new Error(`not a valid wirewatch.article/1 document:\n${z.prettifyError(r.error)}`);
   return r.data;
+}
+
+// Articles stored before schema version 2 have no story or merged events yet. Taking them in id order keeps
+// the result the same as if they had been ingested now.
+function dedupEarlierArticles(db: Database.Database): void {
+  const pending = db.prepare(`SELECT id FROM articles
+                              WHERE id NOT IN (SELECT article_id FROM article_signatures) ORDER BY id`).pluck().all() as string[];
+  if (pending.length === 0) return;
+  const get = db.prepare('SELECT json, ingested_at FROM articles WHERE id = ?');
+  const dedup = deduplicator(db);
+  db.transaction(() => {
+    for (const id of pending) {
+      const row = get.get(id) as { json: string; ingested_at: string };
+      dedup(JSON.parse(row.json) as Article, row.ingested_at);
+    }
+  })();
 }

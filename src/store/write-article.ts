@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { deduplicator } from '../dedup/index.ts';
 import type { Article } from '../schema/article.ts';
 import type { PutResult } from './open-store.ts';
 
@@ -28,11 +29,14 @@ export function writeArticle(db: Database): (a: Article) => PutResult {
   const searchRow = db.prepare(`
     INSERT INTO search_index (article_id, kind, quote_id, title, text) VALUES (?, ?, ?, ?, ?)`);
 
+  const dedup = deduplicator(db);
+
   return db.transaction((a: Article): PutResult => {
+    const ingestedAt = new Date().toISOString();
     const inserted = article.run({
       id: a.id, uri: a.source.uri ?? null, title: a.meta.title ?? null, published: a.meta.published ?? null,
       url: a.meta.url ?? null, credit: a.meta.credit ?? null, text: a.text, json: JSON.stringify(a),
-      ingested_at: new Date().toISOString(),
+      ingested_at: ingestedAt,
     });
     if (inserted.changes === 0) return 'unchanged';
     const id = a.id;
@@ -54,6 +58,7 @@ export function writeArticle(db: Database): (a: Article) => PutResult {
         JSON.stringify(ev));
     }
     searchRow.run(id, 'article', null, a.meta.title ?? null, a.text);
+    dedup(a, ingestedAt);
     return 'inserted';
   });
 }
