@@ -175,7 +175,8 @@ function buildEvents(doc: Document, m: PatternMatch): Event[] {
     if (subject && 'kind' in subject) { sourceMention = subject; source = doc.entity(subject.entity); } else source = subject;
   }
   if (!source || !target || source.id === target.id) return [];
-  const info = cameoInfo(m.pattern.cameo);
+  // a user dictionary may code finer than the codebook goes (0641): the nearest listed ancestor says the type
+  const info = cameoInfo(m.pattern.cameo) ?? cameoInfo(m.pattern.cameo.slice(0, 3)) ?? cameoInfo(m.pattern.cameo.slice(0, 2));
   if (!info || info.type === '(dropped)') return [];
   const s = doc.sentences[tokens[trigger].sentence];
   const sentenceTokens = tokens.filter((t) => t.sentence === tokens[trigger].sentence);

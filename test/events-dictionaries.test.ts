@@ -1,0 +1,83 @@
+// The events stage with user dictionaries in the PETRARCH format: actors through the pipeline's actor option,
+// verbs and agents through the events stage's, written to real files in a scratch folder.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeDocument } from '../src/pipeline.ts';
+import { codeEvents } from '../src/events/code.ts';
+import { inflect, parseVerbDictionary } from '../src/events/verb-dictionary.ts';
+import { parseAgents } from '../src/events/agents.ts';
+import { InputError } from '../src/errors.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'ww-events-'));
+const file = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p; };
+
+const actors = file('test.actors.txt', 'ARNOR_ [ARN]\nGONDOR_ [GON]\nOSGILIATH_ [OSG]\n');
+const verbs = file('test.verbs.txt', [
+  '&TIETYPES', '+DIPLOMATIC', '+ECONOMIC', '',
+  '--- RESTORE [064] ---', 'RESTORE', '- * &TIETYPES TIES [0641]', '- * FXLL [---]', '',
+  '--- MEET [031:031] ---', 'MEET {MET MEETS MEETING}', '',
+  '--- REPROACH [122] ---', 'REPROACH', '',
+].join('\n'));
+const agents = file('test.agents.txt', 'GOVERNMENT [~GOV]\nSOLDIER [~MIL]\n');
+
+function code(text: string) {
+  const doc = analyzeDocument(text, { published: '1995-01-01', actors: [actors] });
+  codeEvents(doc, { verbs: [verbs], agents: [agents] });
+  return doc.events.map((e) => `${e.source.country}${e.source.sector ?? ''}>${e.target.country}${e.target.sector ?? ''}:${e.cameo}`).sort();
+}
+
+test('a verb pattern refines the verb code; synonym sets expand; source before the verb, target after', () => {
+  assert.deepEqual(code('Arnor is about to restore full economic ties with Gondor.'), ['ARN>GON:0641']);
+  assert.deepEqual(code('Arnor restored its embassy in Gondor.'), ['ARN>GON:064']);
+});
+
+test('the hand-written patterns of data/events/patterns.json take the sentence first', () => {
+  assert.deepEqual(code('Gondor condemned Arnor.'), ['GON>ARN:111']);
+});
+
+test('a pattern coded --- means no event', () => {
+  assert.deepEqual(code('Arnor is about to restore fxll ties with Gondor.'), []);
+});
+
+test('A:B codes the deed both ways, and compounds give one event per actor', () => {
+  assert.deepEqual(code('Arnor and Osgiliath met Gondor on Monday.'), ['ARN>GON:031', 'GON>ARN:031', 'GON>OSG:031', 'OSG>GON:031']);
+});
+
+test('agent words narrow the sector: possessive, compound noun and "of"', () => {
+  assert.deepEqual(code("Gondor's government reproached Osgiliath soldiers."), ['GONGOV>OSGMIL:122']);
+  assert.deepEqual(code('The government of Gondor reproached Arnor.'), ['GONGOV>ARN:122']);
+});
+
+test('a passive with "by" swaps source and target', () => {
+  assert.deepEqual(code('Gondor was reproached by Arnor on Monday.'), ['ARN>GON:122']);
+});
+
+test('regular inflections and irregular forms', () => {
+  assert.deepEqual(inflect('restore').sort(), ['restore', 'restored', 'restores', 'restoring']);
+  assert.ok(inflect('stop').includes('stopped'));
+  const lex = parseVerbDictionary('--- BREAK [161] ---\nBREAK {BROKE BROKEN}\n', 'x.txt');
+  assert.equal(lex.forms.get('broke')?.[0].block.code, '161');
+  assert.equal(lex.forms.get('breaks')?.[0].block.code, '161');
+});
+
+test('[###] is a code, not a comment; a pattern without a code names the file and line', () => {
+  const lex = parseVerbDictionary('--- RESTORE [064] ---\nRESTORE\n- * DIPLXMATIC [###] # odd code\n', 'v.txt');
+  assert.equal(lex.forms.get('restore')?.[0].block.patterns[0].code, '###');
+  assert.throws(() => parseVerbDictionary('--- RESTORE [064] ---\nRESTORE\n- * TIES\n', 'bad.verbs.txt'),
+    (e: unknown) => e instanceof InputError && /bad\.verbs\.txt/.test(e.message) && /line 3/.test(e.message));
+});
+
+test('agent substitution sets and plurals', () => {
+  const lex = parseAgents('!MINST! = MINISTER, MINISTRY\n!MINST!_OF_SILLY_WALKS [~GOV]\nCOURT {COURTS_OF_LAW} [~JUD]\n');
+  assert.equal(lex.get('minister of silly walks'), 'GOV');
+  assert.equal(lex.get('ministry of silly walks'), 'GOV');
+  assert.equal(lex.get('courts of law'), 'JUD');
+});
+
+test('a missing dictionary file is an input error naming it', () => {
+  const doc = analyzeDocument('Arnor met Gondor.', { actors: [actors] });
+  assert.throws(() => codeEvents(doc, { verbs: [join(dir, 'missing.txt')] }), (e: unknown) => e instanceof InputError && /missing\.txt/.test(e.message));
+});
