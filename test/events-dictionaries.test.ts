@@ -77,6 +77,18 @@ test('agent substitution sets and plurals', () => {
   assert.equal(lex.get('courts of law'), 'JUD');
 });
 
+test('a discard phrase stops coding in its sentence; a + phrase in the whole text', () => {
+  const discards = file('test.discards.txt', 'WORLD CUP\n+TYPHOON\n');
+  const run = (text: string) => {
+    const doc = analyzeDocument(text, { published: '1995-01-01', actors: [actors] });
+    codeEvents(doc, { verbs: [verbs], agents: [agents], discards: [discards] });
+    return doc.events.length;
+  };
+  assert.equal(run('Arnor restored the World Cup to Gondor. Arnor restored its embassy in Gondor.'), 1);
+  assert.equal(run('Arnor restored its embassy in Gondor. A typhoon hit Osgiliath.'), 0);
+  assert.equal(run('Arnor restored its embassy in Gondor.'), 1);
+});
+
 test('a missing dictionary file is an input error naming it', () => {
   const doc = analyzeDocument('Arnor met Gondor.', { actors: [actors] });
   assert.throws(() => codeEvents(doc, { verbs: [join(dir, 'missing.txt')] }), (e: unknown) => e instanceof InputError && /missing\.txt/.test(e.message));

@@ -11,21 +11,25 @@ import { quantitiesIn } from './quantities.ts';
 import { loadAgents, type AgentLexicon } from './agents.ts';
 import { loadVerbDictionaries, type VerbLexicon } from './verb-dictionary.ts';
 import { matchVerbs, mentionIndex, type VerbMatch } from './verbs.ts';
+import { discardedSentences, loadDiscards, type Discards } from './discards.ts';
 
 export interface EventOptions {
   /** verb dictionaries in the PETRARCH format; default: data/events/cameo-verbs.txt (PETRARCH-2's CAMEO.2.0) */
   verbs?: string[];
   /** agent dictionaries in the PETRARCH format ("government" → GOV); default: none */
   agents?: string[];
+  /** discard lists in the PETRARCH format: a sentence holding a phrase is not coded (`+PHRASE`: the whole text) */
+  discards?: string[];
 }
 
-const lexicons = new Map<string, { verbs: VerbLexicon; agents: AgentLexicon }>();
+const lexicons = new Map<string, { verbs: VerbLexicon; agents: AgentLexicon; discards: Discards }>();
 function lexiconsFor(opts: EventOptions) {
   const verbs = opts.verbs ?? [DATA_DIR + 'events/cameo-verbs.txt'];
   const agents = opts.agents ?? [];
-  const key = JSON.stringify([verbs, agents]);
+  const discards = opts.discards ?? [];
+  const key = JSON.stringify([verbs, agents, discards]);
   let l = lexicons.get(key);
-  if (!l) lexicons.set(key, (l = { verbs: loadVerbDictionaries(verbs), agents: loadAgents(agents) }));
+  if (!l) lexicons.set(key, (l = { verbs: loadVerbDictionaries(verbs), agents: loadAgents(agents), discards: loadDiscards(discards) }));
   return l;
 }
 
@@ -129,9 +133,10 @@ export function codeEvents(doc: Document, opts: EventOptions = {}): void {
   for (const m of matches) events.push(...buildEvents(doc, m));
   // the verb dictionary codes what the hand-written patterns left: a sentence they coded is not coded twice
   const coded = new Set(events.map((e) => doc.sentenceAt(e.evidence[0].start)));
-  const { verbs, agents } = lexiconsFor(opts);
+  const { verbs, agents, discards } = lexiconsFor(opts);
+  const skip = discardedSentences(doc, discards);
   for (const v of matchVerbs(doc, verbs, agents)) {
-    if (coded.has(tokens[v.trigger].sentence)) continue;
+    if (coded.has(tokens[v.trigger].sentence) || skip.has(tokens[v.trigger].sentence)) continue;
     events.push(...buildEvents(doc, verbMatch(v)));
   }
   doc.events = mergeSameSentence(doc, events);
