@@ -88,6 +88,20 @@ export function addCommands(program: Command): void {
       printRows(rows, o.format, (r) => `${r.uri ?? r.article_id}${r.kind === 'quote' ? ` (quote ${r.quote_id})` : ''}: ${r.snippet}`, 'matches');
     });
 
+  program.command('serve')
+    .description('serve the HTTP API (OpenAPI at /openapi.json) and the web page')
+    .addOption(dbOption())
+    .addOption(new Option('--port <n>', 'TCP port (0 picks a free one)').default('8080'))
+    .addOption(new Option('--host <address>', 'address to listen on; beyond loopback, writes need WIREWATCH_TOKEN').default('127.0.0.1'))
+    .addHelpText('after', '\nPOST /api/ingest and /api/analyze need "Authorization: Bearer $WIREWATCH_TOKEN" when the token is set,\n' +
+      'and are closed without it when --host is not a loopback address.')
+    .action(async (o: { db: string; port: string; host: string }) => {
+      const port = Number(o.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError('--port', `not a port number: "${o.port}"`);
+      const { serve } = await import('../serve/index.ts');
+      await serve({ db: o.db, port, host: o.host, token: process.env.WIREWATCH_TOKEN || undefined });
+    });
+
   program.command('demo')
     .description('ingest the bundled example articles and print what was found in them')
     .addOption(dbOption())

@@ -1,0 +1,142 @@
+import type { Database } from 'better-sqlite3';
+import type { Event } from '../schema/article.ts';
+import { fold } from '../store/fold.ts';
+import { decodeCursor, toPage, type Page, type PageRequest } from './cursor.ts';
+import { likeEscape } from './like.ts';
+
+export interface EventFilter {
+  /** Part of the source or target name (ignoring case and accents), or exactly an ISO alpha-3 code. */
+  actor?: string;
+  /** ISO alpha-3 country of the source or the target. */
+  country?: string;
+  /** PLOVER type. */
+  type?: string;
+  /** Inclusive day bounds, YYYY-MM-DD; undated events are left out when either is given. */
+  from?: string;
+  to?: string;
+  article?: string;
+}
+
+export interface ArticleRef {
+  title: string | null;
+  published: string | null;
+  uri: string | null;
+}
+
+export type EventItem = Event & { article_id: string; article: ArticleRef };
+
+/**
+ * Events in date order, one page at a time. The date bounds are written as plain comparisons on
+ * `events.date` so SQLite walks the date index and stops at the page's end instead of sorting everything.
+ */
+export function eventsPage(db: Database, f: EventFilter, p: PageRequest): Page<EventItem> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (f.actor?.trim()) {
+    const actor = f.actor.trim();
+    const like = `%${likeEscape(fold(actor))}%`;
+    where.push(`(fold(e.source_name) LIKE ? ESCAPE '\\' OR fold(e.target_name) LIKE ? ESCAPE '\\'
+                 OR e.source_country = ? OR e.target_country = ?)`);
+    params.push(like, like, actor.toUpperCase(), actor.toUpperCase());
+  }
+  if (f.country?.trim()) {
+    where.push('(e.source_country = ? OR e.target_country = ?)');
+    params.push(f.country.trim().toUpperCase(), f.country.trim().toUpperCase());
+  }
+  if (f.type?.trim()) {
+    where.push('e.type = ?');
+    params.push(f.type.trim().toUpperCase());
+  }
+  if (f.article) {
+    where.push('e.article_id = ?');
+    params.push(f.article);
+  }
+  if (f.from || f.to) where.push(`e.date GLOB '[0-9][0-9][0-9][0-9]*'`);
+  // substr(date, 1, 10) >= from  ⇔  date >= from;  substr(date, 1, 10) <= to  ⇔  date <= to + U+FFFF.
+  if (f.from) {
+    where.push('e.date >= ?');
+    params.push(f.from);
+  }
+  if (f.to) {
+    where.push('e.date <= ?');
+    params.push(`${f.to}\uffff`);
+  }
+  if (p.cursor) {
+    const [date, article, event] = decodeCursor(p.cursor, 3) as [string | null, string, string];
+    if (date === null) {
+      where.push('((e.date IS NULL AND (e.article_id, e.event_id) > (?, ?)) OR e.date IS NOT NULL)');
+      params.push(article, event);
+    } else {
+      where.push('(e.date > ? OR (e.date = ? AND (e.article_id, e.event_id) > (?, ?)))');
+      params.push(date, date, article, event);
+    }
+  }
+  const rows = db.prepare(`
+    SELECT e.article_id, e.event_id, e.date, e.json, a.title, a.published, a.uri
+    FROM events e JOIN articles a ON a.id = e.article_id
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY e.date, e.article_id, e.event_id
+    LIMIT ?`).all(...params, p.limit + 1) as EventDbRow[];
+  return toPage(rows, p.limit, eventItem, (r) => [r.date, r.article_id, r.event_id]);
+}
+
+interface EventDbRow {
+  article_id: string;
+  event_id: string;
+  date: string | null;
+  json: string;
+  title: string | null;
+  published: string | null;
+  uri: string | null;
+}
+
+function eventItem(r: EventDbRow): EventItem {
+  return { article_id: r.article_id, ...(JSON.parse(r.json) as Event), article: { title: r.title, published: r.published, uri: r.uri } };
+}
+
+export interface NetworkEdge {
+  source: string;
+  target: string;
+  sourceCountry: string | null;
+  targetCountry: string | null;
+  events: number;
+  /** Events by CAMEO quad class: verbal/material cooperation, verbal/material conflict. */
+  cooperation: number;
+  conflict: number;
+}
+
+/**
+ * Who acts on whom, weighted by event counts. The quad class comes from the CAMEO root code
+ * (01–08 cooperation, 09–20 conflict), which is what the codebook assigns, without parsing each row's JSON.
+ */
+export function network(db: Database, f: Omit<EventFilter, 'article' | 'actor'>, maxEdges: number): NetworkEdge[] {
+  const where = ['e.source_name IS NOT NULL', 'e.target_name IS NOT NULL', 'e.source_name <> e.target_name'];
+  const params: unknown[] = [];
+  if (f.type?.trim()) {
+    where.push('e.type = ?');
+    params.push(f.type.trim().toUpperCase());
+  }
+  if (f.country?.trim()) {
+    where.push('(e.source_country = ? OR e.target_country = ?)');
+    params.push(f.country.trim().toUpperCase(), f.country.trim().toUpperCase());
+  }
+  if (f.from) {
+    where.push(`e.date GLOB '[0-9][0-9][0-9][0-9]*' AND e.date >= ?`);
+    params.push(f.from);
+  }
+  if (f.to) {
+    where.push(`e.date GLOB '[0-9][0-9][0-9][0-9]*' AND e.date <= ?`);
+    params.push(`${f.to}\uffff`);
+  }
+  return db.prepare(`
+    SELECT e.source_name AS source, e.target_name AS target,
+           max(e.source_country) AS sourceCountry, max(e.target_country) AS targetCountry,
+           count(*) AS events,
+           sum(substr(e.cameo, 1, 2) <= '08') AS cooperation,
+           sum(substr(e.cameo, 1, 2) > '08') AS conflict
+    FROM events e
+    WHERE ${where.join(' AND ')}
+    GROUP BY e.source_name, e.target_name
+    ORDER BY events DESC, source, target
+    LIMIT ?`).all(...params, maxEdges) as NetworkEdge[];
+}

@@ -1,0 +1,78 @@
+import type { Database } from 'better-sqlite3';
+import type { FastifyInstance } from 'fastify';
+import { actorDetail, actorsPage } from '../query/actor-pages.ts';
+import { articleById, articlesPage } from '../query/article-pages.ts';
+import { eventsPage, network, type EventFilter } from '../query/event-pages.ts';
+import { quotesPage, type QuoteFilter } from '../query/quote-pages.ts';
+import { searchPage } from '../query/search-pages.ts';
+import { MAX_RELATIONS } from './limits.ts';
+import { HttpProblem } from './problem.ts';
+import { checkedRange, sendList, type ListQuery } from './respond.ts';
+import * as s from './schemas.ts';
+
+type Q<T> = ListQuery & T;
+
+export function readRoutes(app: FastifyInstance, db: Database): void {
+  app.get('/api/articles', {
+    schema: { summary: 'Articles by publication date, with counts of what was found', tags: ['articles'], querystring: s.articlesQuery },
+  }, (req, reply) => {
+    const q = req.query as Q<{ from?: string; to?: string }>;
+    const range = checkedRange(q.from, q.to);
+    return sendList(req, reply, q, (p) => articlesPage(db, range, p));
+  });
+
+  app.get('/api/articles/:id', {
+    schema: { summary: 'One article with its whole analysis (wirewatch.article/1)', tags: ['articles'], params: s.idParams },
+  }, (req, reply) => {
+    const { id } = req.params as { id: string };
+    const article = articleById(db, id);
+    if (!article) throw new HttpProblem(404, 'Not found', `article ${id}: not in this database`);
+    return reply.send(article);
+  });
+
+  app.get('/api/events', {
+    schema: { summary: 'Events (who did what to whom, when) with their evidence spans, in date order', tags: ['events'], querystring: s.eventsQuery },
+  }, (req, reply) => {
+    const q = req.query as Q<EventFilter>;
+    const filter = { ...q, ...checkedRange(q.from, q.to) };
+    return sendList(req, reply, q, (p) => eventsPage(db, filter, p));
+  });
+
+  app.get('/api/quotes', {
+    schema: { summary: 'Quotes by speaker, date and words, in date order', tags: ['quotes'], querystring: s.quotesQuery },
+  }, (req, reply) => {
+    const q = req.query as Q<QuoteFilter>;
+    const filter = { ...q, ...checkedRange(q.from, q.to) };
+    return sendList(req, reply, q, (p) => quotesPage(db, filter, p));
+  });
+
+  app.get('/api/actors', {
+    schema: { summary: 'Actors by the number of articles naming them', tags: ['actors'], querystring: s.actorsQuery },
+  }, (req, reply) => {
+    const q = req.query as Q<{ name?: string; type?: string }>;
+    return sendList(req, reply, q, (p) => actorsPage(db, q, p));
+  });
+
+  app.get('/api/actors/:id', {
+    schema: { summary: 'One actor (dictionary id or name): counts, names, roles and relations', tags: ['actors'], params: s.idParams },
+  }, (req, reply) => {
+    const { id } = req.params as { id: string };
+    const actor = actorDetail(db, id, MAX_RELATIONS);
+    if (!actor) throw new HttpProblem(404, 'Not found', `actor ${id}: not in this database`);
+    return reply.send(actor);
+  });
+
+  app.get('/api/network', {
+    schema: { summary: 'Who acts on whom: edges weighted by event counts, split into cooperation and conflict', tags: ['actors'], querystring: s.networkQuery },
+  }, (req, reply) => {
+    const q = req.query as { type?: string; country?: string; from?: string; to?: string; edges: number };
+    return reply.send({ edges: network(db, { ...q, ...checkedRange(q.from, q.to) }, q.edges) });
+  });
+
+  app.get('/api/search', {
+    schema: { summary: 'Full-text search over article text, titles and quotes, best matches first', tags: ['search'], querystring: s.searchQuery },
+  }, (req, reply) => {
+    const q = req.query as Q<{ q: string }>;
+    return sendList(req, reply, q, (p) => searchPage(db, q.q, p));
+  });
+}

@@ -1,0 +1,65 @@
+// A real server for the API and page tests: a temporary SQLite file filled by the real pipeline from
+// examples/, served by buildServer on 127.0.0.1 with an ephemeral port.
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeInput, listInputs } from '../src/ingest/index.ts';
+import { buildServer } from '../src/serve/index.ts';
+import { openStore, type Store } from '../src/store/index.ts';
+import { REPO } from './fixtures.ts';
+
+export interface TestServer {
+  url: string;
+  store: Store;
+  /** Stops the server, and removes the store when the server made it. */
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  /** The address the server believes it listens on (decides the write policy); it always binds 127.0.0.1. */
+  host?: string;
+  token?: string;
+  /** Reuse an already filled store instead of a new one. */
+  store?: Store;
+}
+
+/**
+ * A store holding the analyses of every file in examples/ (as `wirewatch ingest examples` stores them).
+ * The caller closes it; `remove` deletes its folder. (No after() hooks here: these are called from
+ * before() hooks, where node:test would run them at the end of the hook, not of the suite.)
+ */
+export function exampleStore(): Store & { remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'wirewatch-serve-'));
+  const store = openStore(join(dir, 'serve.db'));
+  for (const file of listInputs([join(REPO, 'examples')])) store.put(analyzeInput(file));
+  return Object.assign(store, {
+    remove() {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+}
+
+export async function startServer(opts: TestServerOptions = {}): Promise<TestServer> {
+  const own = opts.store ? null : exampleStore();
+  const store = opts.store ?? own!;
+  const app = await buildServer({ store, host: opts.host ?? '127.0.0.1', token: opts.token });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`, store,
+    async close() {
+      await app.close();
+      own?.remove();
+    },
+  };
+}
+
+/** GET as JSON, failing the test with the problem's detail on a non-2xx answer. */
+export async function getJson<T = unknown>(url: string): Promise<T> {
+  const res = await fetch(url);
+  const body = await res.json();
+  if (!res.ok) throw new Error(`${url}: ${res.status} ${JSON.stringify(body)}`);
+  return body as T;
+}
