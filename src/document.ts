@@ -80,11 +80,20 @@ export interface Related { title: string; url?: string; sourceStart: number; sou
 
 export interface Message { stage: string; level: 'info' | 'warning'; message: string; start?: number; end?: number }
 
-export interface Meta { title?: string; published?: string; url?: string; credit?: string; language?: string }
+export interface Meta {
+  title?: string; published?: string; url?: string; credit?: string; language?: string;
+  byline?: string; modified?: string; siteName?: string; canonical?: string; section?: string;
+  /** the fetch time of a page: a publication date the page claims after it is rejected (not serialised) */
+  notAfter?: string;
+}
+
+export type SourceFormat = 'text' | 'html' | 'feed-item' | 'warc-record';
 
 export class Document {
   readonly raw: string;
   readonly uri?: string;
+  /** what the raw input is: plain text, or HTML from a file, a feed item or a WARC record */
+  format: SourceFormat = 'text';
   meta: Meta;
 
   // clean

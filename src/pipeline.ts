@@ -1,8 +1,9 @@
 // The stage chain. One Document goes through ingest → clean → nlp → actors → time → quotes → events;
 // each stage adds its layer. `analyze` returns the schema's Article; `pipe` analyses many texts in turn.
 import { createHash } from 'node:crypto';
-import { Document } from './document.ts';
+import { Document, type Meta, type SourceFormat } from './document.ts';
 import { cleanPlainText } from './clean/plain-text.ts';
+import { cleanHtml } from './clean/html/index.ts';
 import { detectLanguage } from './nlp/language.ts';
 import { findQuotationMarks } from './nlp/quotation-marks.ts';
 import { splitSentences } from './nlp/sentences.ts';
@@ -23,12 +24,16 @@ export interface AnalyzeOptions {
   uri?: string;
   /** User actor dictionaries (JSON or PETRARCH .actors.txt) added to the bundled one. */
   actors?: string[];
+  /** 'text' unless the input is an HTML page (ingest detects it by content) */
+  format?: SourceFormat;
+  /** metadata stated by whoever handed the page over (a feed, a WARC header), over what the page says */
+  meta?: Omit<Meta, 'published' | 'url'>;
 }
 
 export interface Stage { name: string; run(doc: Document, opts: AnalyzeOptions): void }
 
 export const STAGES: Stage[] = [
-  { name: 'clean', run: (d) => cleanPlainText(d) },
+  { name: 'clean', run: (d) => (d.format === 'text' ? cleanPlainText(d) : cleanHtml(d)) },
   { name: 'language', run: (d) => detectLanguage(d) },
   { name: 'quotation-marks', run: (d) => findQuotationMarks(d) },
   { name: 'sentences', run: (d) => splitSentences(d) },
@@ -46,7 +51,8 @@ export function contentId(text: string): string {
 }
 
 export function analyzeDocument(raw: string, opts: AnalyzeOptions = {}): Document {
-  const doc = new Document(raw, { published: opts.published, url: opts.url }, opts.uri);
+  const doc = new Document(raw, { ...opts.meta, published: opts.published, url: opts.url }, opts.uri);
+  if (opts.format) doc.format = opts.format;
   for (const stage of STAGES) stage.run(doc, opts);
   return doc;
 }

@@ -101,13 +101,21 @@ export const Removed = z.object({
 export const Article = z.object({
   schema: z.literal(SCHEMA_ID),
   id: z.string().describe('sha256 of the normalised cleaned text, hex'),
-  source: z.object({ uri: z.string().optional(), format: z.enum(['text']) }),
+  source: z.object({
+    uri: z.string().optional(),
+    format: z.enum(['text', 'html', 'feed-item', 'warc-record']).describe('text: plain text; html: an HTML page (sourceStart/sourceEnd index the HTML string); feed-item, warc-record: an HTML page taken from a feed or a WARC file'),
+  }),
   meta: z.object({
     title: z.string().optional(),
     published: z.string().optional().describe('YYYY-MM-DD or ISO date-time with offset, as supplied'),
     url: z.string().optional(),
     credit: z.string().optional().describe('Agency credit line: "agencies", "Reuters"'),
-    language: z.string().optional(),
+    language: z.string().optional().describe('ISO 639-1, declared by the page or detected'),
+    byline: z.string().optional().describe('Author name(s) as the page states them, comma-separated'),
+    modified: z.string().optional().describe('Last modification, YYYY-MM-DD or ISO date-time with offset'),
+    siteName: z.string().optional(),
+    canonical: z.string().optional().describe('The canonical URL the page declares'),
+    section: z.string().optional(),
   }),
   text: z.string(),
   paragraphs: z.array(Paragraph),

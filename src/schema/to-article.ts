@@ -3,11 +3,11 @@ import type { Document } from '../document.ts';
 import { SCHEMA_ID, type Article } from './article.ts';
 
 export function toArticle(doc: Document, id: string): Article {
-  const meta = Object.fromEntries(Object.entries(doc.meta).filter(([, v]) => v !== undefined)) as Article['meta'];
+  const meta = Object.fromEntries(Object.entries(doc.meta).filter(([k, v]) => v !== undefined && k !== 'notAfter')) as Article['meta'];
   return {
     schema: SCHEMA_ID,
     id,
-    source: { ...(doc.uri ? { uri: doc.uri } : {}), format: 'text' },
+    source: { ...(doc.uri ? { uri: doc.uri } : {}), format: doc.format },
     meta,
     text: doc.text,
     paragraphs: doc.paragraphs.map((p) => ({ ...doc.span(p.start, p.end), kind: p.kind })),
