@@ -8,8 +8,16 @@ import type { Quote, TextSpan } from '../schema/article.ts';
 import { TokenTrie, phraseTokens } from '../nlp/token-trie.ts';
 import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
+import { MentionIndex, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
-interface CuesFile { speech: string[]; participles: string[]; partial: string[]; according: string[] }
+interface CuesFile { speech: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[] }
+
+let wordSets: { objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string> } | undefined;
+function words() {
+  if (wordSets) return wordSets;
+  const data = loadData<CuesFile>('quotes/cues.json');
+  return (wordSets = { objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause) });
+}
 interface Cues { speech: TokenTrie<true>; participles: TokenTrie<true>; partial: TokenTrie<true>; according: TokenTrie<true> }
 
 let cues: Cues | undefined;
@@ -24,40 +32,59 @@ function cueTries(): Cues {
   return (cues = { speech: trie(data.speech), participles: trie(data.participles), partial: trie(data.partial), according: trie(data.according) });
 }
 
-/** Words that may stand between a speaker and the cue: "Peskov further said", "he had suggested". */
-const BRIDGE = /^(?:has|had|have|also|further|later|then|again|once|previously|earlier|quickly|repeatedly|,)$/i;
 /** Words that may stand between a cue and "that": "said on Friday that", "told reporters that". */
 const GAP_MAX = 6;
 
-interface Speaker { mention?: MentionRecord; entity?: EntityRecord; name: string }
+interface Speaker { phrase?: Phrase; mention?: MentionRecord; entity?: EntityRecord; name: string }
+interface Found { speaker: Speaker | null; cue?: TextSpan; cueToken?: number }
 
-function speakerOf(doc: Document, mention: MentionRecord | undefined): Speaker | null {
+/** Per-document lookups, built once so that attribution stays linear in the article's length. */
+interface Ctx { doc: Document; mentions: MentionIndex; bySentence: MentionRecord[][] }
+
+function context(doc: Document): Ctx {
+  const bySentence: MentionRecord[][] = doc.sentences.map(() => []);
+  for (const m of doc.mentions) bySentence[doc.tokens[m.token].sentence]?.push(m);
+  return { doc, mentions: new MentionIndex(doc), bySentence };
+}
+
+function speakerOfMention(ctx: Ctx, mention: MentionRecord | undefined): Speaker | null {
   if (!mention) return null;
-  const entity = doc.entity(mention.entity);
-  return entity ? { mention, entity, name: entity.name } : null;
+  const entity = ctx.doc.entity(mention.entity);
+  return entity ? { mention, entity, name: entity.name, phrase: { first: mention.token, last: mention.tokenEnd } } : null;
+}
+
+/** The speaker a phrase names: the entity it mentions, else the phrase itself ("a source", "officials"). */
+function speakerOfPhrase(ctx: Ctx, phrase: Phrase | undefined): Speaker | null {
+  if (!phrase) return null;
+  const { doc } = ctx;
+  const mention = ctx.mentions.head(phrase);
+  const entity = mention && doc.entity(mention.entity);
+  if (entity) return { phrase, mention, entity, name: entity.name };
+  const name = doc.text.slice(doc.tokens[phrase.first].start, doc.tokens[phrase.last].end);
+  return { phrase, name };
 }
 
 /** The mention that names the grammatical subject of a sentence (outside quotations), if any. */
-function subjectMention(doc: Document, sentence: number, before = Infinity): MentionRecord | undefined {
-  const candidates = doc.mentions.filter((m) => doc.tokens[m.token].sentence === sentence && !doc.tokens[m.token].quoted && m.start < before);
+function subjectMention(ctx: Ctx, sentence: number, before = Infinity): MentionRecord | undefined {
+  const { doc } = ctx;
+  const candidates = (ctx.bySentence[sentence] ?? []).filter((m) => !doc.tokens[m.token].quoted && m.start < before);
   const person = candidates.find((m) => doc.entity(m.entity)?.type === 'PERSON');
   if (person) return person;
-  const org = candidates.find((m) => doc.entity(m.entity)?.type !== 'COUNTRY' && doc.entity(m.entity)?.type !== 'MISC');
-  return org;
+  return candidates.find((m) => doc.entity(m.entity)?.type !== 'COUNTRY' && doc.entity(m.entity)?.type !== 'MISC');
 }
 
-/** The mention that ends right before token `cue`, allowing only bridge words between them. */
-function mentionBefore(doc: Document, cue: number): MentionRecord | undefined {
-  let i = cue - 1;
-  while (i >= 0 && BRIDGE.test(doc.tokens[i].text)) i--;
-  if (i < 0) return undefined;
-  const hits = doc.mentions.filter((m) => m.tokenEnd === i);
-  return hits.find((m) => doc.entity(m.entity)?.type === 'PERSON') ?? hits.find((m) => doc.entity(m.entity)?.type === 'ORG') ?? hits[0];
-}
-
-function mentionAfter(doc: Document, from: number): MentionRecord | undefined {
-  const hits = doc.mentions.filter((m) => m.token === from);
-  return hits.find((m) => doc.entity(m.entity)?.type === 'PERSON') ?? hits.find((m) => doc.entity(m.entity)?.type === 'ORG');
+/** The subject phrase opening a sentence ("He described…", "The Kremlin spokesman said…"). */
+function subjectPhrase(ctx: Ctx, sentence: number, before: number): Speaker | null {
+  const { doc } = ctx;
+  const first = doc.tokenAt(doc.sentences[sentence].start);
+  let i = first;
+  while (doc.tokens[i] && doc.tokens[i].start < before && /^(?:but|and|so|yet|still|however|,)$/i.test(doc.tokens[i].text)) i++;
+  const p = doc.tokens[i] && doc.tokens[i].start < before ? phraseAfter(doc, i) : undefined;
+  if (p && doc.tokens[p.last].end <= before) {
+    const s = speakerOfPhrase(ctx, p);
+    if (s) return s;
+  }
+  return speakerOfMention(ctx, subjectMention(ctx, sentence, before) ?? previousSubject(ctx, sentence));
 }
 
 function cueSpan(doc: Document, from: number, to: number): TextSpan {
@@ -65,57 +92,59 @@ function cueSpan(doc: Document, from: number, to: number): TextSpan {
 }
 
 /** The attribution clause next to a direct quote, searched after it first, then before it. */
-function attributeDirect(doc: Document, q: QuoteMark): { speaker: Speaker | null; cue?: TextSpan } | undefined {
+function attributeDirect(ctx: Ctx, q: QuoteMark): Found | undefined {
+  const { doc } = ctx;
   const c = cueTries();
   const { tokens } = doc;
   const after = doc.tokenAt(q.end);
   const sentenceOfQuote = doc.sentenceAt(q.start);
-  // "...," Peskov added.   "...," said Peskov.   "...," he said.
+  // "...," Peskov added.   "...," said Peskov.   "...," he said.   "...," the Kremlin spokesman has said.
   let i = after;
   if (tokens[i]?.text === ',') i++;
-  if (tokens[i] && !tokens[i].quoted && tokens[i].sentence === sentenceOfQuote) {
+  if (tokens[i] && !tokens[i].quoted && tokens[i].sentence === doc.sentenceAt(Math.max(q.start, q.end - 1))) {
     const cueFirst = c.speech.match(tokens, i);
     if (cueFirst) {
-      const m = mentionAfter(doc, cueFirst.end + 1);
-      if (m) return { speaker: speakerOf(doc, m), cue: cueSpan(doc, i, cueFirst.end) };
+      const p = phraseAfter(doc, cueFirst.end + 1);
+      if (p) return { speaker: speakerOfPhrase(ctx, p), cue: cueSpan(doc, i, cueFirst.end), cueToken: i };
     }
-    const m = mentionAfter(doc, i);
-    if (m) {
-      let j = m.tokenEnd + 1;
-      while (tokens[j] && BRIDGE.test(tokens[j].text)) j++;
-      const cue = tokens[j] && c.speech.match(tokens, j);
-      if (cue) return { speaker: speakerOf(doc, m), cue: cueSpan(doc, j, cue.end) };
+    for (let j = i + 1; j < tokens.length && j <= i + 14 && tokens[j].sentence === tokens[i].sentence && !tokens[j].quoted; j++) {
+      const cue = c.speech.match(tokens, j);
+      if (!cue) continue;
+      const p = phraseBefore(doc, j);
+      if (p && p.first === i) return { speaker: speakerOfPhrase(ctx, p), cue: cueSpan(doc, j, cue.end), cueToken: j };
+      break;
     }
   }
   // Peskov said, "..."   ..., saying, "..."   He told reporters: "..."
   let k = doc.tokenAt(q.start) - 1;
   if (k >= 0 && /^[,:]$/.test(tokens[k].text)) k--;
-  for (let start = k; start >= 0 && start >= k - 3 && tokens[start].sentence === sentenceOfQuote; start--) {
+  for (let start = k; start >= 0 && start >= k - 3 && tokens[start].sentence === sentenceOfQuote && !tokens[start].quoted; start--) {
     const participle = c.participles.match(tokens, start, k + 1);
     if (participle && participle.end === k) {
-      const subject = subjectMention(doc, sentenceOfQuote, tokens[start].start);
-      return { speaker: speakerOf(doc, subject ?? previousSubject(doc, sentenceOfQuote)), cue: cueSpan(doc, start, k) };
+      return { speaker: subjectPhrase(ctx, sentenceOfQuote, tokens[start].start), cue: cueSpan(doc, start, k), cueToken: start };
     }
     const speech = c.speech.match(tokens, start, k + 1);
     if (speech && (speech.end === k || speech.end === k - 1)) {
-      return { speaker: speakerOf(doc, mentionBefore(doc, start) ?? subjectMention(doc, sentenceOfQuote, tokens[start].start)), cue: cueSpan(doc, start, speech.end) };
+      const p = phraseBefore(doc, start);
+      return { speaker: p ? speakerOfPhrase(ctx, p) : subjectPhrase(ctx, sentenceOfQuote, tokens[start].start), cue: cueSpan(doc, start, speech.end), cueToken: start };
     }
   }
   return undefined;
 }
 
-function previousSubject(doc: Document, sentence: number): MentionRecord | undefined {
-  const para = doc.sentences[sentence].paragraph;
+function previousSubject(ctx: Ctx, sentence: number): MentionRecord | undefined {
+  const para = ctx.doc.sentences[sentence].paragraph;
   for (let s = sentence - 1; s >= 0 && s >= sentence - 3; s--) {
-    const m = subjectMention(doc, s);
+    const m = subjectMention(ctx, s);
     if (m) return m;
-    if (doc.sentences[s].paragraph < para - 1) break;
+    if (ctx.doc.sentences[s].paragraph < para - 1) break;
   }
   return undefined;
 }
 
 /** A partial quote: the narrator's sentence frames a quoted phrase with a cue verb of its own. */
-function attributePartial(doc: Document, q: QuoteMark): { speaker: Speaker | null; cue?: TextSpan } | undefined {
+function attributePartial(ctx: Ctx, q: QuoteMark): Found | undefined {
+  const { doc } = ctx;
   const c = cueTries();
   const s = doc.sentenceAt(q.start);
   const { tokens } = doc;
@@ -125,8 +154,9 @@ function attributePartial(doc: Document, q: QuoteMark): { speaker: Speaker | nul
     if (tokens[i].quoted) continue;
     const cue = c.partial.match(tokens, i) ?? c.speech.match(tokens, i);
     if (!cue || cue.end >= qStart) continue;
-    const m = mentionBefore(doc, i) ?? subjectMention(doc, s, tokens[i].start) ?? previousSubject(doc, s);
-    return { speaker: speakerOf(doc, m), cue: cueSpan(doc, i, cue.end) };
+    const p = phraseBefore(doc, i);
+    const speaker = p ? speakerOfPhrase(ctx, p) : subjectPhrase(ctx, s, tokens[i].start);
+    return { speaker, cue: cueSpan(doc, i, cue.end), cueToken: i };
   }
   return undefined;
 }
@@ -137,87 +167,157 @@ function isWholeClause(doc: Document, q: QuoteMark): boolean {
   return words >= 4 && (/^[\p{Lu}"“‘]/u.test(content) || /[.!?,…]["”’]?$/u.test(content));
 }
 
-function directAndPartial(doc: Document, out: Quote[]): void {
-  let previous: Quote | undefined;
+function toQuote(doc: Document, kind: Quote['kind'], start: number, end: number, found: Found): Quote {
+  const sp = found.speaker;
+  const mention = sp?.phrase ? doc.textSpan(doc.tokens[sp.phrase.first].start, doc.tokens[sp.phrase.last].end) : undefined;
+  return {
+    id: '', kind, text: doc.text.slice(start, end), ...doc.span(start, end),
+    speaker: sp ? { name: sp.name, ...(sp.entity ? { entity: sp.entity.id } : {}), ...(mention ? { mention } : {}) } : null,
+    ...(found.cue ? { cue: found.cue } : {}),
+  };
+}
+
+function directAndPartial(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
+  const { doc } = ctx;
+  let previous: { quote: Quote; speaker: Speaker | null } | undefined;
   for (const q of doc.quoteMarks) {
     const content = doc.text.slice(q.contentStart, q.contentEnd);
     if (!content.trim()) continue;
     let kind: Quote['kind'] = 'direct';
-    let found = isWholeClause(doc, q) ? attributeDirect(doc, q) : undefined;
+    const whole = isWholeClause(doc, q);
+    // a short quotation is still a sentence when it ends like one: "I would," Melanie said.
+    let found = whole || /[,.!?…]$/u.test(content.trim()) ? attributeDirect(ctx, q) : undefined;
     if (!found) {
-      const partial = attributePartial(doc, q);
-      if (partial) { found = partial; kind = isWholeClause(doc, q) ? 'direct' : 'partial'; }
+      const partial = attributePartial(ctx, q);
+      if (partial) { found = partial; kind = whole ? 'direct' : 'partial'; }
     }
-    if (!found && isWholeClause(doc, q) && previous?.speaker && paragraphOf(doc, previous.start) >= paragraphOf(doc, q.start) - 1) {
+    if (!found && whole && previous?.speaker && paragraphOf(doc, previous.quote.start) >= paragraphOf(doc, q.start) - 1) {
       // a quotation standing alone continues the previous speaker
-      found = { speaker: { name: previous.speaker.name, entity: doc.entity(previous.speaker.entity) }, cue: undefined };
+      found = { speaker: previous.speaker };
     }
     if (!found) {
       doc.note('quotes', 'quotation without a speaker or cue (scare quote or title?)', q.start, q.end);
       continue;
     }
-    const quote: Quote = {
-      id: '', kind, text: content, ...doc.span(q.contentStart, q.contentEnd),
-      speaker: found.speaker ? { name: found.speaker.name, entity: found.speaker.entity?.id, mention: found.speaker.mention ? doc.textSpan(found.speaker.mention.start, found.speaker.mention.end) : undefined } : null,
-      ...(found.cue ? { cue: found.cue } : {}),
-    };
+    if (found.cueToken !== undefined) usedCues.add(found.cueToken);
+    const quote = toQuote(doc, kind, q.contentStart, q.contentEnd, found);
     out.push(quote);
-    if (kind === 'direct') previous = quote;
+    if (kind === 'direct') previous = { quote, speaker: found.speaker };
   }
 }
 
 const paragraphOf = (doc: Document, offset: number) => doc.sentences[doc.sentenceAt(offset)]?.paragraph ?? 0;
 
-function indirect(doc: Document, out: Quote[]): void {
+/** End of a sentence's content: its final period dropped, closing quote marks kept. */
+function contentEnd(doc: Document, sentence: number): number {
+  const s = doc.sentences[sentence];
+  return s.start + doc.text.slice(s.start, s.end).replace(/\s+$/u, '').replace(/[.]$/u, '').length;
+}
+
+const CLAUSE_END = /^(?:[.,;!?]|—|―|–)$/u;
+
+function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
+  const { doc } = ctx;
   const c = cueTries();
   const { tokens } = doc;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.quoted) continue;
+    const s = doc.sentences[t.sentence];
     const according = c.according.match(tokens, i);
     if (according) {
-      const m = mentionAfter(doc, according.end + 1);
-      const s = doc.sentences[t.sentence];
-      if (m) {
+      const p = phraseAfter(doc, according.end + 1);
+      if (p) {
         // "<content>, according to X." or "According to X, <content>."
         const before = doc.text.slice(s.start, t.start).replace(/[\s,]+$/, '');
-        const afterStart = tokens[m.tokenEnd + 1]?.text === ',' ? tokens[m.tokenEnd + 1].end : doc.tokens[m.tokenEnd].end;
-        const [cs, ce] = before.length > 10 ? [s.start, s.start + before.length] : [afterStart, s.end];
-        pushIndirect(doc, out, cs, ce, speakerOf(doc, m), cueSpan(doc, i, according.end));
+        const next = tokens[p.last + 1];
+        const afterStart = next && next.text === ',' ? next.end : tokens[p.last].end;
+        const [cs, ce] = before.length > 10 ? [s.start, s.start + before.length] : [afterStart, contentEnd(doc, t.sentence)];
+        pushIndirect(doc, out, cs, ce, { speaker: speakerOfPhrase(ctx, p), cue: cueSpan(doc, i, according.end) });
       }
       i = according.end;
       continue;
     }
     const cue = c.speech.match(tokens, i);
-    if (!cue) continue;
-    const m = mentionBefore(doc, i);
-    if (!m) continue;
-    // content after "that", allowing a few words between the cue and it ("suggested on Friday that")
-    let j = cue.end + 1;
-    while (j < tokens.length && j <= cue.end + GAP_MAX && tokens[j].sentence === t.sentence && !/^that$/i.test(tokens[j].text) && !/^["“]$/.test(tokens[j].text) && tokens[j].text !== '.') j++;
-    const hasThat = tokens[j]?.text.toLowerCase() === 'that' && tokens[j].sentence === t.sentence;
-    let contentStart: number;
-    if (hasThat) contentStart = j + 1;
-    else if (/^(?:said|says|say|told|believes|thinks)$/i.test(t.text) && tokens[cue.end + 1] && /^(?:the|a|an|it|he|she|they|we|there|this|his|her|their|\p{Lu}\p{L}+)$/u.test(tokens[cue.end + 1].text) && !tokens[cue.end + 1].quoted && tokens[cue.end + 1].sentence === t.sentence) contentStart = cue.end + 1;
-    else continue;
-    const s = doc.sentences[t.sentence];
-    const start = tokens[contentStart]?.start;
-    if (start === undefined || start >= s.end) continue;
-    const end = s.start + doc.text.slice(s.start, s.end).replace(/[\s.!?…]+$/u, '').length;
-    if (end - start < 8) continue;
-    pushIndirect(doc, out, start, end, speakerOf(doc, m), cueSpan(doc, i, cue.end));
-    i = cue.end;
+    if (!cue || usedCues.has(i)) continue;
+    const found: Found = { speaker: null, cue: cueSpan(doc, i, cue.end), cueToken: i };
+    const p = phraseBefore(doc, i);
+    const nextTok = tokens[cue.end + 1];
+    const atEnd = !nextTok || nextTok.sentence !== t.sentence || CLAUSE_END.test(nextTok.text);
+    const sentenceFirst = doc.tokenAt(s.start);
+    if (p) {
+      found.speaker = speakerOfPhrase(ctx, p);
+      // <content>, the source said.
+      if (atEnd && p.first > sentenceFirst && tokens[p.first - 1].text === ',') {
+        pushIndirect(doc, out, s.start, tokens[p.first - 1].start, found);
+        i = cue.end;
+        continue;
+      }
+      // the source said (on Friday) that <content>.
+      const from = contentAfterCue(ctx, i, cue.end);
+      if (from !== undefined) {
+        const start = tokens[from].start, end = clauseEnd(ctx, from);
+        if (end - start >= 8) { pushIndirect(doc, out, start, end, found); i = cue.end; }
+      }
+      continue;
+    }
+    // <content>, said the source.
+    if (i > sentenceFirst && tokens[i - 1].text === ',') {
+      const q = phraseAfter(doc, cue.end + 1);
+      const after = q && tokens[q.last + 1];
+      if (q && (!after || after.sentence !== t.sentence || CLAUSE_END.test(after.text))) {
+        found.speaker = speakerOfPhrase(ctx, q);
+        pushIndirect(doc, out, s.start, tokens[i - 1].start, found);
+        i = q.last;
+      }
+    }
   }
 }
 
-function pushIndirect(doc: Document, out: Quote[], start: number, end: number, speaker: Speaker | null, cue: TextSpan): void {
+/** Where a cue's content begins: after its "that", else right after the cue when a clause opens there. */
+function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number): number | undefined {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const w = words();
+  const sentence = tokens[cue].sentence;
+  const next = tokens[cueEnd + 1];
+  if (!next || next.sentence !== sentence || next.quoted) return undefined;
+  if (/^that$/i.test(next.text)) return cueEnd + 2 < tokens.length && tokens[cueEnd + 2].sentence === sentence ? cueEnd + 2 : undefined;
+  // a listener or a time or place may stand before "that": "told reporters that", "said on Friday that"
+  const object = w.objectCues.has(tokens[cue].text.toLowerCase());
+  if (object || w.gapOpeners.has(next.text) || w.gapOpeners.has(next.text.toLowerCase()) || next.text === ',') {
+    for (let j = cueEnd + 1; j < tokens.length && j <= cueEnd + GAP_MAX + 4 && tokens[j].sentence === sentence && !tokens[j].quoted; j++) {
+      if (/^that$/i.test(tokens[j].text)) return tokens[j + 1]?.sentence === sentence ? j + 1 : undefined;
+      if (/^[.;:!?]$/.test(tokens[j].text)) break;
+    }
+    return undefined;
+  }
+  if (CLAUSE_END.test(next.text)) return undefined;
+  // "said the deal is dead", but not "said of the election", "spoke to reporters"
+  return w.notClause.has(next.text.toLowerCase()) ? undefined : cueEnd + 1;
+}
+
+/** End of reported content that starts at token `from`: the sentence's end, or a comma opening a new clause. */
+function clauseEnd(ctx: Ctx, from: number): number {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const w = words();
+  const sentence = tokens[from].sentence;
+  for (let j = from + 1; j < tokens.length && tokens[j].sentence === sentence; j++) {
+    if (tokens[j].text === ',' && !tokens[j].quoted && tokens[j + 1]?.sentence === sentence && w.contentStops.has(tokens[j + 1].text.toLowerCase())) return tokens[j].start;
+  }
+  return contentEnd(doc, sentence);
+}
+
+function pushIndirect(doc: Document, out: Quote[], start: number, end: number, found: Found): void {
+  while (start < end && /\s/u.test(doc.text[start])) start++;
+  if (end - start < 8) return;
   // a direct quotation filling the whole content is already reported as direct
-  if (doc.quoteMarks.some((q) => q.start <= start && q.end >= end)) return;
-  out.push({
-    id: '', kind: 'indirect', text: doc.text.slice(start, end), ...doc.span(start, end),
-    speaker: speaker ? { name: speaker.name, entity: speaker.entity?.id, mention: speaker.mention ? doc.textSpan(speaker.mention.start, speaker.mention.end) : undefined } : null,
-    cue,
-  });
+  const inside = doc.quoteMarkAt(start);
+  if (inside && inside.end >= end) return;
+  const opener = doc.quoteMarkAt(start + 1);
+  if (opener && opener.start === start && opener.end >= end - 1) return;
+  out.push(toQuote(doc, 'indirect', start, end, found));
 }
 
 /** Inside a quotation, "I" is its speaker and "the president" the speaker's own president. */
@@ -242,8 +342,10 @@ function resolveInsideQuotes(doc: Document, quotes: Quote[]): void {
 
 export function attributeQuotes(doc: Document): void {
   const quotes: Quote[] = [];
-  directAndPartial(doc, quotes);
-  indirect(doc, quotes);
+  const ctx = context(doc);
+  const usedCues = new Set<number>();
+  directAndPartial(ctx, quotes, usedCues);
+  indirect(ctx, quotes, usedCues);
   quotes.sort((a, b) => a.start - b.start);
   resolveInsideQuotes(doc, quotes);
   // the words were said when the clause carrying the cue says, else when the reporting context says

@@ -1,0 +1,150 @@
+// The speaker phrase next to a cue, as written: "he", "the source", "Clinton spokesman Nick Merrill",
+// "a new report by the group". Sources are often not named entities at all, so the phrase is found on the
+// token layer (a run of words bounded by clause words and punctuation) and only then looked up in the
+// mention layer to reach a named person.
+import { loadData } from '../data.ts';
+import type { Document, MentionRecord, Token } from '../document.ts';
+
+interface SourceWords { pronouns: string[]; determiners: string[]; stops: string[]; maxTokens: number }
+interface Words { pronouns: Set<string>; determiners: Set<string>; stops: Set<string>; bridge: Set<string>; abbreviations: Set<string>; max: number }
+
+let words: Words | undefined;
+function lists(): Words {
+  if (words) return words;
+  const cues = loadData<{ source: SourceWords; bridge: string[] }>('quotes/cues.json');
+  const abbreviations = loadData<{ abbreviations: string[] }>('nlp/abbreviations.json').abbreviations;
+  return (words = {
+    pronouns: new Set(cues.source.pronouns), determiners: new Set(cues.source.determiners), stops: new Set(cues.source.stops),
+    bridge: new Set(cues.bridge), abbreviations: new Set(abbreviations), max: cues.source.maxTokens,
+  });
+}
+
+/** Tokens `first..last` (inclusive). */
+export interface Phrase { first: number; last: number }
+
+const WORDLIKE = /^[\p{L}\p{N}$][\p{L}\p{N}\p{M}'’.\-&]*$/u;
+const POSSESSIVE = /^['’]s$/u;
+const low = (t: Token) => t.text.toLowerCase();
+
+export function isBridge(t: Token): boolean {
+  return lists().bridge.has(low(t));
+}
+
+/** A period inside a phrase: "Mr. Clarke", "G.K. Butterfield". */
+function abbreviationDot(tokens: Token[], i: number): boolean {
+  return tokens[i].text === '.' && i > 0 && tokens[i - 1].end === tokens[i].start && (lists().abbreviations.has(tokens[i - 1].text) || /^\p{Lu}$/u.test(tokens[i - 1].text));
+}
+
+/** Can token i sit inside a speaker phrase (other than as its opening determiner)? */
+function inner(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t.quoted) return false;
+  if (POSSESSIVE.test(t.text) || abbreviationDot(tokens, i)) return true;
+  return WORDLIKE.test(t.text) && !lists().stops.has(low(t)) && !lists().pronouns.has(low(t));
+}
+
+/** The phrase ending right before token `cue`, skipping bridge words ("the source has also said"). */
+export function phraseBefore(doc: Document, cue: number): Phrase | undefined {
+  const { tokens } = doc;
+  const w = lists();
+  const sentence = tokens[cue].sentence;
+  let last = cue - 1;
+  while (last >= 0 && tokens[last].sentence === sentence && w.bridge.has(low(tokens[last]))) last--;
+  if (last < 0 || tokens[last].sentence !== sentence || tokens[last].quoted) return undefined;
+  if (tokens[last].text === ',') return appositionBefore(doc, last);
+  return runBefore(doc, last);
+}
+
+/** A run of phrase words ending at token `last`, opened by at most one determiner. */
+function runBefore(doc: Document, last: number): Phrase | undefined {
+  const { tokens } = doc;
+  const w = lists();
+  const sentence = tokens[last].sentence;
+  if (w.pronouns.has(low(tokens[last]))) return { first: last, last };
+  let first = last;
+  // "Sen. Claire McCaskill (D-Mo.) said"
+  if (tokens[last].text === ')') {
+    let j = last - 1;
+    while (j > 0 && j > last - 10 && tokens[j].text !== '(' && tokens[j].sentence === sentence) j--;
+    if (tokens[j]?.text !== '(' || j === 0) return undefined;
+    first = j;
+  } else if (!inner(tokens, last) || w.determiners.has(low(tokens[last]))) return undefined;
+  while (first - 1 >= 0 && tokens[first - 1].sentence === sentence && last - first + 1 < w.max) {
+    const t = tokens[first - 1];
+    if (w.determiners.has(low(t))) { first--; break; }
+    // "Mr. Grassley and Mr. Leahy", "China and Russia"
+    if (low(t) === 'and' && /^\p{Lu}/u.test(tokens[first].text) && first - 2 >= 0 && /^\p{Lu}/u.test(tokens[first - 2].text) && inner(tokens, first - 2)) { first -= 2; continue; }
+    if (!inner(tokens, first - 1)) break;
+    first--;
+  }
+  return { first, last };
+}
+
+/** "The state's campaign chairman, Phil Lovas, said": a phrase, a comma, an apposition, a comma. */
+function appositionBefore(doc: Document, comma: number): Phrase | undefined {
+  const { tokens } = doc;
+  const sentence = tokens[comma].sentence;
+  let j = comma - 1;
+  while (j >= 0 && j > comma - 25 && tokens[j].sentence === sentence && tokens[j].text !== ',' && !tokens[j].quoted && !/^[.;:!?—―–]$/u.test(tokens[j].text)) j--;
+  if (j < 1 || tokens[j].text !== ',' || j === comma - 1 || tokens[j].sentence !== sentence) return undefined;
+  const head = runBefore(doc, j - 1);
+  if (!head) return undefined;
+  // the head must open its clause, or the commas belong to something else
+  const before = tokens[head.first - 1];
+  if (before && before.sentence === sentence && !/^[,;:—―–(]$/u.test(before.text) && !/^(?:and|but|while|as|because|when|after)$/i.test(before.text)) return undefined;
+  const apposition = runBefore(doc, comma - 1);
+  if (!apposition || !(/^\p{Lu}/u.test(tokens[head.last].text) || /^\p{Lu}/u.test(tokens[comma - 1].text))) return undefined;
+  return { first: head.first, last: comma };
+}
+
+/** The phrase starting at token `from` ("said [the Kremlin spokesman]", "according to [officials]"). */
+export function phraseAfter(doc: Document, from: number): Phrase | undefined {
+  const { tokens } = doc;
+  const w = lists();
+  const t = tokens[from];
+  if (!t || t.quoted) return undefined;
+  if (w.pronouns.has(low(t))) return { first: from, last: from };
+  let last = from;
+  if (!w.determiners.has(low(t)) && !inner(tokens, from)) return undefined;
+  while (last + 1 < tokens.length && tokens[last + 1].sentence === t.sentence && last - from + 1 < w.max) {
+    const next = tokens[last + 1];
+    if (inner(tokens, last + 1)) { last++; continue; }
+    // "said Rep. Jim Clyburn (D-S.C.)", "said Mr. Grassley and Mr. Leahy"
+    if (next.text === '(') {
+      let j = last + 2;
+      while (j < tokens.length && j < last + 12 && tokens[j].text !== ')' && tokens[j].sentence === t.sentence) j++;
+      if (tokens[j]?.text === ')') { last = j; continue; }
+    }
+    if (low(next) === 'and' && /^\p{Lu}/u.test(tokens[last].text) && tokens[last + 2] && /^\p{Lu}/u.test(tokens[last + 2].text) && inner(tokens, last + 2)) { last += 2; continue; }
+    break;
+  }
+  if (w.determiners.has(low(tokens[last]))) return undefined;
+  return { first: from, last };
+}
+
+/** Mentions by token, so a phrase finds its entity without scanning every mention. */
+export class MentionIndex {
+  private readonly at = new Map<number, MentionRecord[]>();
+
+  constructor(private readonly doc: Document) {
+    for (const m of doc.mentions) {
+      for (let i = m.token; i <= m.tokenEnd; i++) {
+        let list = this.at.get(i);
+        if (!list) this.at.set(i, (list = []));
+        list.push(m);
+      }
+    }
+  }
+
+  /** The mention heading a phrase: a person ending it, else any person in it, else an organisation or place. */
+  head(p: Phrase): MentionRecord | undefined {
+    const inside: MentionRecord[] = [];
+    for (let i = p.last; i >= p.first; i--) for (const m of this.at.get(i) ?? []) if (m.token >= p.first && m.tokenEnd <= p.last && !inside.includes(m)) inside.push(m);
+    const type = (m: MentionRecord) => this.doc.entity(m.entity)?.type;
+    return inside.find((m) => type(m) === 'PERSON') ?? inside.find((m) => type(m) === 'ORG') ?? inside.find((m) => type(m) === 'COUNTRY') ?? inside[0];
+  }
+
+  startingAt(token: number): MentionRecord[] {
+    return (this.at.get(token) ?? []).filter((m) => m.token === token);
+  }
+}
