@@ -8,7 +8,8 @@ import { timelineView } from './views/timeline.js';
 const VIEWS = { timeline: timelineView, network: networkView, quotes: quotesView, article: articleView, articles: articlesView };
 
 async function route() {
-  const { view, arg, params } = parseHash(location.hash);
+  const hash = location.hash;
+  const { view, arg, params } = parseHash(hash);
   const main = clear(document.getElementById('view'));
   for (const a of document.querySelectorAll('nav a')) a.classList.toggle('active', a.dataset.view === view);
   const render = VIEWS[view];
@@ -24,6 +25,8 @@ async function route() {
     main.append(h('p.error', { role: 'alert' }, e.message));
   }
   main.dataset.ready = 'true';
+  // Which route this rendering is for, so a test (or a user script) can wait for exactly that one.
+  main.dataset.rendered = hash;
 }
 
 window.addEventListener('hashchange', route);
