@@ -580,7 +580,8 @@ function rules(L: Lexicon): Rule[] {
           if (/(?:\d|%|dollars?|cents?|times|once|twice|percent|million|billion|thousand|hours|days|shares|units|flights|seats)\s*$/i.test(before)) return null;
         }
         // "a [five-year] plan": the article belongs to the noun
-        const adjective = g.det && !g.pos && /^\S+-\S+$/.test(m[0].slice(g.det.length).trim()) && /^\s+[a-z]/.test(after);
+        const body = m[0].slice(g.det?.length ?? 0).trim();
+        const adjective = /^an?$/i.test(g.det ?? '') && !g.pos && (/^\S+-\S+$/.test(body) || ((n ?? 2) > 1 && !/s$/i.test(g.unit))) && /^\s+[a-z]/.test(after);
         return { type: 'DURATION', start: adjective ? m.index + m[0].indexOf(g.n, g.det!.length) : undefined, resolve: () => ({ value: durationValue(n, code) }) };
       },
     },
