@@ -6,6 +6,7 @@ import { InputError } from '../errors.ts';
 import { isCalendarDate, parsePublished } from '../ingest/published.ts';
 import { queryEvents, queryQuotes, search } from '../query/index.ts';
 import { openStore, type Store } from '../store/index.ts';
+import { addExportCommand } from './export-command.ts';
 import { eventLine, formatArticle, quoteLine } from './format-text.ts';
 import { printRows, ROW_FORMATS, type RowFormat } from './print-rows.ts';
 
@@ -101,6 +102,8 @@ export function addCommands(program: Command): void {
       const { serve } = await import('../serve/index.ts');
       await serve({ db: o.db, port, host: o.host, token: process.env.WIREWATCH_TOKEN || undefined });
     });
+
+  addExportCommand(program, dbOption);
 
   program.command('demo')
     .description('ingest the bundled example articles and print what was found in them')

@@ -1,0 +1,27 @@
+import type { Database } from 'better-sqlite3';
+import type { Writable } from 'node:stream';
+import { GDELT_EVENT_COLUMNS, gdeltEvents } from './gdelt.ts';
+import { writeGexf } from './gexf.ts';
+import { readTable, type TableKind } from './tables.ts';
+import { writeTable, type RowFormat } from './write-rows.ts';
+
+export { TABLE_KINDS, readTable, type TableKind, type Table } from './tables.ts';
+export { GDELT_EVENT_COLUMNS, gdeltRow } from './gdelt.ts';
+export { writeGexf } from './gexf.ts';
+export { writeTable, type RowFormat } from './write-rows.ts';
+
+export type ExportRequest =
+  | { kind: TableKind; format: RowFormat; gdelt?: false }
+  | { kind: 'events'; format: 'tsv'; gdelt: true }
+  | { kind: 'network'; format: 'gexf' };
+
+/** Stream one export to `out` (which is left open). */
+export async function exportTo(db: Database, req: ExportRequest, out: Writable): Promise<void> {
+  if (req.kind === 'network') return writeGexf(db, out);
+  if ('gdelt' in req && req.gdelt) {
+    // GDELT's files have no header row.
+    const table = { columns: GDELT_EVENT_COLUMNS, rows: gdeltEvents(db), json: new Set<string>(), flags: new Set<string>() };
+    return writeTable(table, 'tsv', out, { header: false });
+  }
+  return writeTable(readTable(db, req.kind), req.format, out);
+}
