@@ -14,7 +14,8 @@ import { matchVerbs, mentionIndex, type VerbMatch } from './verbs.ts';
 import { discardedSentences, loadDiscards, type Discards } from './discards.ts';
 
 export interface EventOptions {
-  /** verb dictionaries in the PETRARCH format; default: data/events/cameo-verbs.txt (PETRARCH-2's CAMEO.2.0) */
+  /** verb dictionaries in the PETRARCH format, earlier files first; default: data/events/verbs.txt (Wirewatch's
+   * corrections), then data/events/cameo-verbs.txt (PETRARCH-2's CAMEO.2.0) */
   verbs?: string[];
   /** agent dictionaries in the PETRARCH format ("government" → GOV); default: none */
   agents?: string[];
@@ -24,7 +25,7 @@ export interface EventOptions {
 
 const lexicons = new Map<string, { verbs: VerbLexicon; agents: AgentLexicon; discards: Discards }>();
 function lexiconsFor(opts: EventOptions) {
-  const verbs = opts.verbs ?? [DATA_DIR + 'events/cameo-verbs.txt'];
+  const verbs = opts.verbs ?? [DATA_DIR + 'events/verbs.txt', DATA_DIR + 'events/cameo-verbs.txt'];
   const agents = opts.agents ?? [];
   const discards = opts.discards ?? [];
   const key = JSON.stringify([verbs, agents, discards]);
@@ -135,7 +136,8 @@ export function codeEvents(doc: Document, opts: EventOptions = {}): void {
   const coded = new Set(events.map((e) => doc.sentenceAt(e.evidence[0].start)));
   const { verbs, agents, discards } = lexiconsFor(opts);
   const skip = discardedSentences(doc, discards);
-  for (const v of matchVerbs(doc, verbs, agents)) {
+  const kept = (code: string) => { const i = cameoInfo(code) ?? cameoInfo(code.slice(0, 3)) ?? cameoInfo(code.slice(0, 2)); return !!i && i.type !== '(dropped)'; };
+  for (const v of matchVerbs(doc, verbs, agents, kept)) {
     if (coded.has(tokens[v.trigger].sentence) || skip.has(tokens[v.trigger].sentence)) continue;
     events.push(...buildEvents(doc, verbMatch(v)));
   }

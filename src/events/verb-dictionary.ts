@@ -25,7 +25,7 @@ export interface VerbPattern {
   words: number;
 }
 
-export interface VerbBlock { verb: string; code: string; patterns: VerbPattern[] }
+export interface VerbBlock { verb: string; code: string; patterns: VerbPattern[]; file: string }
 
 export interface VerbForm {
   block: VerbBlock;
@@ -85,7 +85,7 @@ export function parseVerbDictionary(text: string, file: string, into: VerbLexico
     if (!line) continue;
     const header = /^---\s*(.+?)\s*\[([^\]]*)\][-\s]*$/.exec(line);
     if (header) {
-      block = { verb: header[1].toLowerCase(), code: header[2].trim(), patterns: [] };
+      block = { verb: header[1].toLowerCase(), code: header[2].trim(), patterns: [], file };
       synset = undefined;
       continue;
     }
@@ -122,6 +122,8 @@ function addForms(lex: VerbLexicon, block: VerbBlock, line: string): void {
   const forms = new Set([...inflect(verbWord), ...irregular.map((w) => w.toLowerCase())]);
   for (const f of forms) {
     const list = lex.forms.get(f) ?? [];
+    // an earlier file's single-word form wins over a later file's: user and correction files come first
+    if (list.some((x) => x.block.file !== block.file && !x.pre.length && !x.post.length) && at === 0 && clean.length === 1) continue;
     list.push({ block, ...(code ? { code } : {}), pre: clean.slice(0, at), post: clean.slice(at + 1) });
     lex.forms.set(f, list);
   }

@@ -16,7 +16,7 @@ const JOINERS = new Set([',', 'and', 'or', 'nor', '&', 'both', 'neither', 'eithe
 // a determiner or possessive before the word makes it a noun ("the attack", "its meeting")
 const NOUN_MARKERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', "'s", '’s', 'of', 'no']);
 const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
-const GAP = 8;
+const GAP = 5;
 
 /** First token index of each mention, built once per document so lookups stay linear in article length. */
 export function mentionIndex(doc: Document): Map<number, MentionRecord[]> {
@@ -154,7 +154,7 @@ function bestPattern(form: VerbForm, words: string[], start: number, end: number
 }
 
 /** Codes every sentence of the document with the verb lexicon. */
-export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon, byToken = mentionIndex(doc)): VerbMatch[] {
+export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon, codes: (code: string) => boolean = () => true, byToken = mentionIndex(doc)): VerbMatch[] {
   const { tokens } = doc;
   const words = tokens.map((t) => t.text.toLowerCase());
   const out: VerbMatch[] = [];
@@ -165,6 +165,9 @@ export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon
     const items = actorItems(doc, byToken, s0, s1, words, agents);
     if (items.length >= 2) {
       const gs = groups(words, items);
+      // groups already used by a coded verb: a later verb whose subject is one of them is that verb's complement
+      // ("demanded that the government provide ...", "agreed to allow ...") and is not coded again
+      const used = new Set<ActorItem[]>();
       for (let v = s0; v < s1; v++) {
         const forms = lex.forms.get(words[v]);
         if (!forms || NOUN_MARKERS.has(words[v - 1] ?? '') || items.some((it) => it.token <= v && v <= it.tokenEnd)) continue;
@@ -178,8 +181,11 @@ export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon
           if (start < floor || end >= limit) continue;
           if (!form.pre.every((w, k) => words[start + k] === w) || !form.post.every((w, k) => wordMatch(w, words[v + 1 + k]))) continue;
           const best = bestPattern(form, words, start, end, floor, limit);
-          const { forward, back } = splitCode(best.p?.code ?? form.code ?? form.block.code);
-          if (!forward && !back) { if (best.p) break; continue; }
+          const split = splitCode(best.p?.code ?? form.code ?? form.block.code);
+          // codes the caller does not keep (statements, 01) neither make events nor claim the clause's actors
+          const forward = split.forward && codes(split.forward) ? split.forward : undefined;
+          const back = split.back && codes(split.back) ? split.back : undefined;
+          if (!forward && !back) { if (best.p || split.forward) break; continue; }
           const passive = BE.has(words[start - 1] ?? '') && /(ed|en)$/.test(words[v]);
           let subject = [...gs].reverse().find((g) => g.at(-1)!.tokenEnd < start && g[0].token >= floor);
           let object = gs.find((g) => g[0].token >= Math.max(best.targetFrom, end + 1) && g.at(-1)!.tokenEnd < limit);
@@ -188,8 +194,15 @@ export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon
             const agent = by >= 0 && by < limit ? gs.find((g) => g[0].token > by) : undefined;
             if (agent) { object = subject; subject = agent; }
           }
-          if (!subject || !object) break;
-          for (const a of subject) for (const b of object) {
+          if (!subject || used.has(subject)) break;
+          // "Gondor and Osgiliath renewed ties": a compound subject with no object acts on itself, each to each
+          const pairs: [ActorItem, ActorItem][] = [];
+          if (object) for (const a of subject) for (const b of object) pairs.push([a, b]);
+          else if (subject.length >= 2) for (const a of subject) for (const b of subject) pairs.push([a, b]);
+          else break;
+          used.add(subject);
+          if (object) used.add(object);
+          for (const [a, b] of pairs) {
             if (a.entity === b.entity) continue;
             if (forward) out.push({ trigger: v, start, end: best.end, code: forward, source: a, target: b, verb: form.block.verb });
             if (back) out.push({ trigger: v, start, end: best.end, code: back, source: b, target: a, verb: form.block.verb });
