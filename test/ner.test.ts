@@ -91,3 +91,11 @@ test('a Title Case headline is read with the article\'s own casing, not as one l
   assert.ok(!names.some((x) => /Allies|Meet|Talks|Stall/.test(x)), JSON.stringify(names));
   assert.ok(a.entities.some((x) => x.name === 'Brussels' && x.type === 'LOC' && x.mentions.length === 2), JSON.stringify(a.entities));
 });
+
+test('model names leave out a leading article, a trailing possessive and trailing lower-case words', () => {
+  const a = analyze('The United Nations said the Security Council met. The Council\'s members spoke, and officials of al-Qaeda threatened the Council.');
+  const names = a.entities.map((x) => x.name);
+  assert.ok(names.includes('United Nations'), JSON.stringify(names));
+  assert.ok(!names.some((x) => /^The |'s$|’s$/.test(x)), JSON.stringify(names));
+  for (const e of a.entities) for (const m of e.mentions) assert.ok(!/['’]s$/.test(m.text) || m.kind !== 'name', `${m.text}`);
+});

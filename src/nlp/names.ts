@@ -82,8 +82,13 @@ export function recogniseNames(doc: Document, actorFiles: string[] = []): void {
     }
     // the model's entity covering this token, from here to its end (a title or dictionary name before it
     // in the same entity stays outside)
-    const end = model.end[i];
-    if (end >= 0 && /[\p{L}\p{N}]/u.test(tokens[i].text)) {
+    let end = model.end[i];
+    // "The United Nations": the article stays outside, and the rest may be a dictionary name
+    if (end > i && /^(?:The|A|An)$/.test(tokens[i].text)) { i++; continue; }
+    // a name does not end in an all-lower-case word ("the Council has proved" is not a name; "al-Qaeda" is),
+    // a possessive or punctuation
+    while (end >= i && /^(?:\p{Ll}[\p{Ll}\p{M}'’-]*|['’]s|[\p{P}\p{S}])$/u.test(tokens[end].text)) end--;
+    if (end >= i && /[\p{L}\p{N}]/u.test(tokens[i].text)) {
       doc.names.push(classify(doc, g, i, end, model.type[i]!));
       i = end + 1;
       continue;
