@@ -1,3 +1,3 @@
 // Everything the analysing commands need, behind one lazy import (see commands.ts).
-export { analyzeInput } from '../ingest/analyze-input.ts';
+export { analyzeAll } from '../ingest/analyze-input.ts';
 export { countsLine, ingestFiles } from './ingest-files.ts';

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.ts';
+import type { Article } from '../schema/article.ts';
 import { isCalendarDate, parsePublished } from '../ingest/published.ts';
 import { queryEvents, queryQuotes, search } from '../query/index.ts';
 import { openStore, type Store } from '../store/index.ts';
@@ -19,34 +20,45 @@ const analysis = () => import('./analysis.ts');
 
 const dbOption = () => new Option('--db <file>', 'SQLite database file').default(DEFAULT_DB);
 const rowFormat = () => new Option('--format <format>', 'output format').choices(ROW_FORMATS).default('text');
+const allowPrivate = () => new Option('--allow-private', 'allow fetching from loopback, private and link-local addresses (refused by default)');
 const published = () => new Option('--published <date>', 'publication date: YYYY-MM-DD or ISO date-time with offset (resolves "on Monday")');
 
 export function addCommands(program: Command): void {
   program.command('analyze')
-    .description('analyse one article (a plain-text file, or - for stdin) and print the result')
-    .argument('<file>', 'article file, or - to read stdin')
+    .description('analyse one input (text or HTML file, - for stdin, a URL, a feed or a WARC file) and print the result')
+    .argument('<file>', 'article file, URL, feed or WARC file, or - to read stdin')
     .addOption(published())
     .option('--url <url>', 'where the article was published')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('json'))
-    .action(async (file: string, o: { published?: string; url?: string; format: 'json' | 'text' }) => {
-      const { analyzeInput } = await analysis();
-      const article = analyzeInput(file, { published: checkedPublished(o.published), url: o.url });
-      process.stdout.write(o.format === 'text' ? `${formatArticle(article)}\n` : `${JSON.stringify(article, null, 2)}\n`);
+    .addOption(allowPrivate())
+    .addHelpText('after', '\nA feed or WARC file gives several articles: JSON output is then an array.')
+    .action(async (file: string, o: { published?: string; url?: string; format: 'json' | 'text'; allowPrivate?: boolean }) => {
+      const { analyzeAll } = await analysis();
+      const results = await analyzeAll(file, { published: checkedPublished(o.published), url: o.url }, { allowPrivate: o.allowPrivate });
+      const articles = results.filter((r): r is Article => !(r instanceof InputError));
+      const errors = results.filter((r): r is InputError => r instanceof InputError);
+      // a single input that failed is the command's error; errors beside articles are reported and the rest printed
+      if (articles.length === 0 && errors.length === 1) throw errors[0];
+      for (const e of errors) process.stderr.write(`wirewatch: ${e.message}\n`);
+      if (o.format === 'text') process.stdout.write(`${articles.map(formatArticle).join('\n\n────────\n\n')}\n`);
+      else process.stdout.write(`${JSON.stringify(articles.length === 1 && errors.length === 0 ? articles[0] : articles, null, 2)}\n`);
+      if (errors.length) process.exitCode = 2;
     });
 
   program.command('ingest')
-    .description('analyse articles and store them; folders are read recursively (.txt, .text, .md, no extension)')
-    .argument('<paths...>', 'files and folders, or - for stdin')
+    .description('analyse articles and store them: files, folders (recursively: .txt, .md, .html, .htm, .xml, .rss, .atom, .warc, .gz, no extension), URLs, feeds, WARC files')
+    .argument('<paths...>', 'files, folders, URLs, or - for stdin')
     .addOption(dbOption())
     .addOption(published())
     .option('--url <url>', 'where the article was published (for a single article)')
+    .addOption(allowPrivate())
     .addHelpText('after', '\nA file story.txt may have a sidecar story.meta.json (or story.txt.meta.json) with\n' +
       '{ "published": "2025-03-31", "url": "..." }; --published and --url override it.\n' +
       'Exit status: 0 when every input was stored, 2 when any failed (each named on stderr).')
-    .action(async (paths: string[], o: { db: string; published?: string; url?: string }) => {
+    .action(async (paths: string[], o: { db: string; published?: string; url?: string; allowPrivate?: boolean }) => {
       const meta = { published: checkedPublished(o.published), url: o.url };
       const { ingestFiles, countsLine } = await analysis();
-      const counts = withStore(o.db, false, (store) => ingestFiles(store, paths, meta));
+      const counts = await withStoreAsync(o.db, (store) => ingestFiles(store, paths, meta, undefined, { allowPrivate: o.allowPrivate }));
       process.stdout.write(`${countsLine(o.db, counts)}\n`);
       if (counts.failed > 0) process.exitCode = 2;
     });
@@ -111,7 +123,7 @@ export function addCommands(program: Command): void {
     .action(async (o: { db: string }) => {
       const { ingestFiles, countsLine } = await analysis();
       const summaries: string[] = [];
-      const counts = withStore(o.db, false, (store) =>
+      const counts = await withStoreAsync(o.db, (store) =>
         ingestFiles(store, [shortPath(EXAMPLES_DIR)], {}, (a) => summaries.push(formatArticle(a))));
       process.stdout.write(`${summaries.join('\n\n────────\n\n')}\n\n${countsLine(o.db, counts)}\n`);
       const db = o.db === DEFAULT_DB ? '' : ` --db ${o.db}`;
@@ -128,6 +140,15 @@ function withStore<T>(file: string, mustExist: boolean, fn: (store: Store) => T)
   const store = openStore(file, { mustExist });
   try {
     return fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+async function withStoreAsync<T>(file: string, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = openStore(file, { mustExist: false });
+  try {
+    return await fn(store);
   } finally {
     store.close();
   }

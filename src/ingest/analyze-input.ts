@@ -1,18 +1,34 @@
 import { analyze } from '../pipeline.ts';
+import { InputError } from '../errors.ts';
 import type { Article } from '../schema/article.ts';
-import { readInput } from './read-input.ts';
-import { readSidecar, type ArticleMeta } from './sidecar.ts';
+import { readArticles, readArticleSync, type ReadOptions } from './read-articles.ts';
+import type { ArticleMeta } from './sidecar.ts';
 
 /**
- * Read, check and analyse one input. Metadata given by the caller (command-line flags) wins over a
- * sidecar file; the sidecar fills whatever the caller left out.
+ * Read, check and analyse one input, which may hold several articles (a feed, a WARC file). Metadata
+ * given by the caller (command-line flags) wins over a sidecar file; the sidecar fills whatever the
+ * caller left out. Bad items come back as InputErrors beside the good articles, in input order.
  */
-export function analyzeInput(pathOrDash: string, given: ArticleMeta = {}): Article {
-  const { raw, uri } = readInput(pathOrDash);
-  const meta = { ...readSidecar(pathOrDash), ...definedOnly(given) };
-  return analyze(raw, { ...meta, uri });
+export async function* analyzeInputs(input: string, given: ArticleMeta = {}, opts: ReadOptions = {}): AsyncGenerator<Article | InputError> {
+  for await (const item of readArticles(input, given, opts)) {
+    if (item instanceof InputError) { yield item; continue; }
+    const { raw, ...options } = item;
+    yield analyze(raw, options);
+  }
 }
 
-function definedOnly(m: ArticleMeta): ArticleMeta {
-  return Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined));
+/** Everything one input yields, for callers that want it all at once (`wirewatch analyze`). */
+export async function analyzeAll(input: string, given: ArticleMeta = {}, opts: ReadOptions = {}): Promise<(Article | InputError)[]> {
+  const out: (Article | InputError)[] = [];
+  for await (const r of analyzeInputs(input, given, opts)) out.push(r);
+  return out;
+}
+
+/**
+ * One local article, text or HTML (also gzipped), analysed synchronously. Metadata given by the caller
+ * wins over a sidecar file. Feeds, WARC files and URLs need analyzeInputs.
+ */
+export function analyzeInput(pathOrDash: string, given: ArticleMeta = {}): Article {
+  const { raw, ...options } = readArticleSync(pathOrDash, given);
+  return analyze(raw, options);
 }

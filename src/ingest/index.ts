@@ -3,4 +3,6 @@ export { listInputs } from './list-inputs.ts';
 export { parsePublished, isCalendarDate } from './published.ts';
 export { readSidecar, type ArticleMeta } from './sidecar.ts';
 export { MAX_INPUT_BYTES } from './limits.ts';
-export { analyzeInput } from './analyze-input.ts';
+export { analyzeInput, analyzeInputs, analyzeAll } from './analyze-input.ts';
+export { readArticles, type ArticleInput, type ReadOptions } from './read-articles.ts';
+export { fetchUrl, isPrivateAddress, USER_AGENT } from './fetch-url.ts';

@@ -2,7 +2,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 
 // Extensions taken when walking a folder; a file named on the command line is taken whatever its name.
-const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', '']);
+// Anything else in a folder (images, sidecar .json) is skipped; the content decides what a taken file is.
+const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', '', '.html', '.htm', '.xhtml', '.gz', '.warc', '.rss', '.atom', '.xml']);
 
 /**
  * Expand folders into the article files inside them (recursively, sorted, dotfiles skipped).
@@ -12,7 +13,7 @@ const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', '']);
 export function listInputs(paths: string[]): string[] {
   const out: string[] = [];
   for (const p of paths) {
-    if (p !== '-' && isDirectory(p)) walk(p, out);
+    if (p !== '-' && !/^https?:\/\//i.test(p) && isDirectory(p)) walk(p, out);
     else out.push(p);
   }
   return out;

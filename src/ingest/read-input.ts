@@ -15,6 +15,11 @@ export function readInput(pathOrDash: string): RawInput {
   return { raw: decodeText(readFileChecked(pathOrDash), pathOrDash), uri: pathOrDash };
 }
 
+/** The bytes of one input, size-checked, before anyone decides what they are. */
+export function readBytes(pathOrDash: string): Buffer {
+  return pathOrDash === '-' ? readStdin() : readFileChecked(pathOrDash);
+}
+
 function readFileChecked(path: string): Buffer {
   const st = fsCall(path, () => statSync(path));
   if (st.isDirectory()) throw new InputError(path, 'is a directory (expected a file)');

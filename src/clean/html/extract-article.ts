@@ -63,6 +63,9 @@ type El = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 export function extractArticle(html: string, pageUrl?: string): ExtractedArticle {
   const { document } = parseHTML(html);
   const meta = pageMetadata(document, pageUrl);
+  // readability drops recommendation blocks itself, so their links are collected before it runs
+  const related: { title: string; url?: string }[] = [];
+  collectRelated(document, related, pageUrl);
   const reader = new Readability(document as unknown as Document, { keepClasses: true, serializer: (el: Node) => el });
   let parsed: ReturnType<Reader['parse']>;
   try {
@@ -80,7 +83,6 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
   if (!root) return { blocks: [], dropped: [], related: [], meta, reason: 'no article found on the page' };
 
   const dropped: Dropped[] = [];
-  const related: { title: string; url?: string }[] = [];
   const total = textOf(root).length || 1;
   const r = rules();
   // A selector must never take out the article itself: only elements holding a minor part of its text go.
@@ -88,10 +90,6 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
   for (const el of [...root.querySelectorAll(r.related)]) {
     if (!el.isConnected && !root.contains(el)) continue;
     if (!removable(el)) continue;
-    for (const a of el.querySelectorAll('a')) {
-      const title = clean(a.textContent);
-      if (title && title.split(/\s+/).length >= 3) related.push({ title, url: absolute(a.getAttribute('href'), pageUrl) });
-    }
     dropped.push({ kind: 'related', text: clean(el.textContent) ?? '' });
     el.remove();
   }
@@ -124,12 +122,29 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
   }
   while (kept.length && kept[kept.length - 1].kind === 'heading') dropped.push({ kind: 'heading', text: kept.pop()!.text });
 
-  const bodyWords = kept.reduce((n, b) => n + (b.kind === 'paragraph' ? b.text.split(/\s+/).length : 0), 0);
+  // prose that is not link text: an index page of teasers has next to none
+  const bodyWords = kept.reduce((n, b) => n + (b.kind === 'paragraph' && b.linkChars < b.text.length * 0.5 ? b.text.split(/\s+/).length : 0), 0);
   if (bodyWords < r.minBodyWords) return { blocks: [], dropped, related, meta, reason: `no article body (${bodyWords} words of prose)` };
   return { blocks: kept, dropped, related, meta };
 }
 
 type Reader = Readability<Node>;
+
+const MAX_RELATED = 30;
+
+function collectRelated(document: El, out: { title: string; url?: string }[], pageUrl?: string): void {
+  const seen = new Set<string>();
+  let els: El[];
+  try { els = [...document.querySelectorAll(rules().related)]; } catch { return; }
+  for (const el of els) {
+    for (const a of el.querySelectorAll('a')) {
+      const title = clean(a.textContent);
+      if (!title || title.split(/\s+/).length < 3 || seen.has(title) || out.length >= MAX_RELATED) continue;
+      seen.add(title);
+      out.push({ title, url: absolute(a.getAttribute('href'), pageUrl) });
+    }
+  }
+}
 
 function collectBlocks(root: El): Block[] {
   const out: Block[] = [];

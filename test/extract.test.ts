@@ -1,0 +1,146 @@
+// HTML extraction: the article body without the page's furniture, every span pointing into the HTML,
+// metadata from the page's own statements, and no article from an index page.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../src/pipeline.ts';
+import { extractArticle } from '../src/clean/html/index.ts';
+import { normaliseDate } from '../src/clean/html/dates.ts';
+import { sniff } from '../src/ingest/sniff.ts';
+import { decodeHtml } from '../src/ingest/decode-html.ts';
+
+const para = (s: string) => `<p>${s}</p>`;
+const BODY = [
+  'Russian President Vladimir Putin said on Monday that Moscow was open to contacts with Washington, according to the Kremlin.',
+  'Kremlin spokesman Dmitry Peskov told reporters that &ldquo;no date has been set&rdquo; for a phone call between the two leaders &amp; their aides.',
+  'The talks would cover the war in Ukraine and a possible ceasefire, officials in both capitals said, adding that preparations were under way.',
+  'Analysts in Moscow said the remarks signalled a cautious shift in tone after months of sharp exchanges between the two governments.',
+];
+
+export const NEWS_PAGE = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
+<title>Kremlin open to contact | Example News</title>
+<meta property="og:site_name" content="Example News">
+<meta property="article:published_time" content="2025-03-31T09:15:00+03:00">
+<meta property="article:section" content="World">
+<link rel="canonical" href="https://news.example/world/2025/03/31/kremlin-open">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Kremlin open to contact with Washington","datePublished":"2025-03-31T09:15:00+03:00","dateModified":"2025-03-31T11:00:00+03:00","author":[{"@type":"Person","name":"Jane Roe"}]}</script>
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<article>
+<h1>Kremlin open to contact with Washington</h1>
+<div class="byline">By Jane Roe</div><time datetime="2025-03-31T09:15:00+03:00">31 March 2025</time>
+<figure><img src="a.jpg"><figcaption>Vladimir Putin in Moscow. Photo: Reuters</figcaption></figure>
+${para(BODY[0])}${para(BODY[1])}
+<div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
+<h2>Ceasefire talks</h2>
+${para(BODY[2])}
+<div class="newsletter-signup"><p>Sign up for our daily briefing and get the news in your inbox every morning.</p></div>
+${para(BODY[3])}
+<div class="related-stories"><h3>Related</h3><ul><li><a href="/a">Putin and Trump discuss prisoner swap deal</a></li><li><a href="/b">EU weighs new sanctions package on Moscow</a></li></ul></div>
+</article>
+<div id="comments"><p>42 comments. Join the discussion below and tell us what you think.</p></div>
+<footer>© Example News 2025. All rights reserved.</footer>
+</body></html>`;
+
+test('the article body keeps the paragraphs and headings and drops captions, bylines, promos, share bars', () => {
+  const a = analyze(NEWS_PAGE, { format: 'html', uri: 'page.html' });
+  assert.equal(a.source.format, 'html');
+  assert.match(a.text, /^Russian President Vladimir Putin said/);
+  assert.match(a.text, /“no date has been set” for a phone call between the two leaders & their aides\./);
+  assert.match(a.text, /\n\nCeasefire talks\n\n/);
+  for (const junk of ['Photo: Reuters', 'By Jane Roe', 'Share on Facebook', 'Sign up', 'comments', 'Related', 'All rights', 'Home']) {
+    assert.ok(!a.text.includes(junk), `"${junk}" left in the body`);
+  }
+  assert.equal(a.paragraphs.filter((p) => p.kind === 'heading').length, 1);
+  assert.deepEqual(a.related.map((r) => r.title), ['Putin and Trump discuss prisoner swap deal', 'EU weighs new sanctions package on Moscow']);
+  assert.ok(a.removed.some((r) => r.text.includes('Photo: Reuters')));
+});
+
+test('every span maps back to the same characters of the raw HTML', () => {
+  const a = analyze(NEWS_PAGE, { format: 'html' });
+  assert.ok(a.quotes.length + a.entities.length > 0);
+  const spans = [...a.entities.flatMap((e) => e.mentions), ...a.times];
+  assert.ok(spans.length > 5);
+  for (const s of spans) assert.equal(NEWS_PAGE.slice(s.sourceStart, s.sourceEnd), s.text, `span "${s.text}"`);
+  for (const p of a.paragraphs) {
+    const first = a.text.slice(p.start, p.start + 10);
+    assert.equal(NEWS_PAGE.slice(p.sourceStart, p.sourceStart + 10), first);
+  }
+});
+
+test('metadata comes from JSON-LD first, then meta tags; language and canonical from the page', () => {
+  const a = analyze(NEWS_PAGE, { format: 'html' });
+  assert.equal(a.meta.title, 'Kremlin open to contact with Washington');
+  assert.equal(a.meta.byline, 'Jane Roe');
+  assert.equal(a.meta.published, '2025-03-31T09:15:00+03:00');
+  assert.equal(a.meta.modified, '2025-03-31T11:00:00+03:00');
+  assert.equal(a.meta.siteName, 'Example News');
+  assert.equal(a.meta.section, 'World');
+  assert.equal(a.meta.canonical, 'https://news.example/world/2025/03/31/kremlin-open');
+  assert.equal(a.meta.language, 'en');
+});
+
+test('a date given by the caller wins, and a page date after the fetch is rejected', () => {
+  assert.equal(analyze(NEWS_PAGE, { format: 'html', published: '2025-04-01' }).meta.published, '2025-04-01');
+  const fetchedBefore = analyze(NEWS_PAGE, { format: 'html', meta: { notAfter: '2025-03-01T00:00:00Z' } });
+  assert.equal(fetchedBefore.meta.published, undefined);
+  assert.equal('notAfter' in fetchedBefore.meta, false);
+});
+
+test('dates: the URL date when nothing else is stated; offsets normalised; no offset means a day', () => {
+  const page = `<html><head><title>x</title></head><body><article>${BODY.map(para).join('')}</article></body></html>`;
+  assert.equal(analyze(page, { format: 'html', url: 'https://n.example/2024/11/05/story' }).meta.published, '2024-11-05');
+  assert.equal(normaliseDate('2019-11-19T13:03:00.000Z'), '2019-11-19T13:03:00Z');
+  assert.equal(normaliseDate('2019-11-19T13:03:00+0530'), '2019-11-19T13:03:00+05:30');
+  assert.equal(normaliseDate('2019-11-19 13:03'), '2019-11-19');
+  assert.equal(normaliseDate('Tue, 19 Nov 2019 13:03:00 GMT'), '2019-11-19T13:03:00Z');
+  assert.equal(normaliseDate('yesterday'), undefined);
+  assert.equal(normaliseDate('2019-13-45'), undefined);
+});
+
+test('language is detected when the page declares none', () => {
+  const fr = ['Le président a déclaré lundi que la France était prête à reprendre les discussions avec ses partenaires européens.',
+    'Les ministres se réuniront la semaine prochaine à Bruxelles pour préparer le sommet, selon un communiqué du gouvernement.',
+    'Cette annonce intervient après plusieurs semaines de tensions entre les capitales sur la question du budget commun.'];
+  const a = analyze(`<html><body><article>${fr.map(para).join('')}</article></body></html>`, { format: 'html' });
+  assert.equal(a.meta.language, 'fr');
+});
+
+test('an index page of teasers yields no article, with a warning', () => {
+  const teasers = Array.from({ length: 12 }, (_, i) => `<li><a href="/s${i}">Headline number ${i} about the news of the day</a></li>`).join('');
+  const r = extractArticle(`<html><body><ul>${teasers}</ul></body></html>`);
+  assert.equal(r.blocks.length, 0);
+  const a = analyze(`<html><body><ul>${teasers}</ul></body></html>`, { format: 'html' });
+  assert.equal(a.text, '');
+  assert.ok(a.messages.some((m) => m.level === 'warning'));
+});
+
+test('pages that are empty, all script, or truncated mid-tag give no crash', () => {
+  assert.equal(analyze('<html><body></body></html>', { format: 'html' }).text, '');
+  assert.equal(analyze(`<html><body><script>${'var x = 1;'.repeat(500)}</script></body></html>`, { format: 'html' }).text, '');
+  const cut = NEWS_PAGE.slice(0, NEWS_PAGE.indexOf(BODY[3].slice(0, 40)) + 20);
+  const a = analyze(cut, { format: 'html' });
+  assert.match(a.text, /Russian President Vladimir Putin/);
+});
+
+test('content sniffing tells HTML, feeds, WARC, gzip and text apart whatever the name', () => {
+  const b = (s: string) => Buffer.from(s);
+  assert.equal(sniff(b('<!DOCTYPE html><html>')), 'html');
+  assert.equal(sniff(b('\uFEFF  <html lang="en">')), 'html');
+  assert.equal(sniff(b('<?xml version="1.0"?><rss version="2.0">')), 'feed');
+  assert.equal(sniff(b('<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">')), 'feed');
+  assert.equal(sniff(b('{"version": "https://jsonfeed.org/version/1.1", "items": []}')), 'json-feed');
+  assert.equal(sniff(b('WARC/1.1\r\nWARC-Type: warcinfo')), 'warc');
+  assert.equal(sniff(Buffer.from([0x1f, 0x8b, 8, 0])), 'gzip');
+  assert.equal(sniff(b('Moscow, March 31 (Reuters) - The Kremlin said <b> was')), 'text');
+});
+
+test('charsets: meta charset, HTTP header, BOM, and windows-1252 when UTF-8 fails', () => {
+  const latin = Buffer.concat([Buffer.from('<html><head><meta charset="iso-8859-1"></head><body><p>caf'), Buffer.from([0xe9]), Buffer.from('</p></body></html>')]);
+  assert.match(decodeHtml(latin, 'x').html, /café/);
+  const header = Buffer.concat([Buffer.from('<html><body><p>na'), Buffer.from([0xef]), Buffer.from('ve</p></body></html>')]);
+  assert.match(decodeHtml(header, 'x', 'windows-1252').html, /naïve/);
+  assert.match(decodeHtml(header, 'x').html, /naïve/); // invalid UTF-8, no declaration: windows-1252
+  const koi8 = Buffer.concat([Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=koi8-r"><p>'), Buffer.from([0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4]), Buffer.from('</p>')]);
+  assert.match(decodeHtml(koi8, 'x').html, /Привет/);
+  assert.throws(() => decodeHtml(Buffer.from([0x3c, 0x68, 0, 0, 1]), 'bin.html'), /bin\.html: binary content/);
+});
