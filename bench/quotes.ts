@@ -140,7 +140,7 @@ function predict(d: Doc): AR[] {
     };
     if (key) byCue.set(key, ar);
     out.push(ar);
-    last = { kind: q.kind, speaker: q.speaker?.name ?? '', ar };
+    if (q.kind === 'direct') last = { kind: q.kind, speaker: q.speaker?.name ?? '', ar };
   }
   // PolNeAR gives each token one role: a quoted fragment inside reported content is part of that content
   const within = (a: AR, b: AR) => a !== b && a.Content.every(([s, e]) => b.Content.some(([bs, be]) => bs <= s && e <= be));

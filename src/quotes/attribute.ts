@@ -8,17 +8,17 @@ import type { Quote, TextSpan } from '../schema/article.ts';
 import { TokenTrie, phraseTokens } from '../nlp/token-trie.ts';
 import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
-import { MentionIndex, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
+import { MentionIndex, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
-interface CuesFile { speech: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[] }
+interface CuesFile { cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[] }
 
-let wordSets: { objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string> } | undefined;
+let wordSets: { cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string> } | undefined;
 function words() {
   if (wordSets) return wordSets;
   const data = loadData<CuesFile>('quotes/cues.json');
-  return (wordSets = { objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause) });
+  return (wordSets = { cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause) });
 }
-interface Cues { speech: TokenTrie<true>; participles: TokenTrie<true>; partial: TokenTrie<true>; according: TokenTrie<true> }
+interface Cues { speech: TokenTrie<true>; stance: TokenTrie<true>; participles: TokenTrie<true>; partial: TokenTrie<true>; according: TokenTrie<true> }
 
 let cues: Cues | undefined;
 function cueTries(): Cues {
@@ -29,7 +29,7 @@ function cueTries(): Cues {
     for (const phrase of list) t.add(phraseTokens(phrase), true);
     return t;
   };
-  return (cues = { speech: trie(data.speech), participles: trie(data.participles), partial: trie(data.partial), according: trie(data.according) });
+  return (cues = { speech: trie(data.speech), stance: trie(data.stance), participles: trie(data.participles), partial: trie(data.partial), according: trie(data.according) });
 }
 
 /** Words that may stand between a cue and "that": "said on Friday that", "told reporters that". */
@@ -87,8 +87,13 @@ function subjectPhrase(ctx: Ctx, sentence: number, before: number): Speaker | nu
   return speakerOfMention(ctx, subjectMention(ctx, sentence, before) ?? previousSubject(ctx, sentence));
 }
 
+/** The cue with its auxiliaries and adverbs ("has also said") and a day or colon right after it ("said Monday:"). */
 function cueSpan(doc: Document, from: number, to: number): TextSpan {
-  return doc.textSpan(doc.tokens[from].start, doc.tokens[to].end);
+  const { tokens } = doc;
+  const sentence = tokens[from].sentence;
+  while (from > 0 && tokens[from - 1].sentence === sentence && !tokens[from - 1].quoted && isBridge(tokens[from - 1])) from--;
+  while (to + 1 < tokens.length && tokens[to + 1].sentence === sentence && !tokens[to + 1].quoted && words().cueTail.has(tokens[to + 1].text)) to++;
+  return doc.textSpan(tokens[from].start, tokens[to].end);
 }
 
 /** The attribution clause next to a direct quote, searched after it first, then before it. */
@@ -100,6 +105,11 @@ function attributeDirect(ctx: Ctx, q: QuoteMark): Found | undefined {
   const sentenceOfQuote = doc.sentenceAt(q.start);
   // "...," Peskov added.   "...," said Peskov.   "...," he said.   "...," the Kremlin spokesman has said.
   let i = after;
+  // "…" ― Sonya Herridge: a dash after the quotation signs it
+  if (tokens[i] && /^[―—]$/u.test(tokens[i].text) && !tokens[i].quoted) {
+    const p = phraseAfter(doc, i + 1);
+    if (p) return { speaker: speakerOfPhrase(ctx, p), cue: doc.textSpan(tokens[i].start, tokens[i].end), cueToken: i };
+  }
   if (tokens[i]?.text === ',') i++;
   if (tokens[i] && !tokens[i].quoted && tokens[i].sentence === doc.sentenceAt(Math.max(q.start, q.end - 1))) {
     const cueFirst = c.speech.match(tokens, i);
@@ -107,7 +117,7 @@ function attributeDirect(ctx: Ctx, q: QuoteMark): Found | undefined {
       const p = phraseAfter(doc, cueFirst.end + 1);
       if (p) return { speaker: speakerOfPhrase(ctx, p), cue: cueSpan(doc, i, cueFirst.end), cueToken: i };
     }
-    for (let j = i + 1; j < tokens.length && j <= i + 14 && tokens[j].sentence === tokens[i].sentence && !tokens[j].quoted; j++) {
+    for (let j = i + 1; j < tokens.length && j <= i + 30 && tokens[j].sentence === tokens[i].sentence && !tokens[j].quoted; j++) {
       const cue = c.speech.match(tokens, j);
       if (!cue) continue;
       const p = phraseBefore(doc, j);
@@ -191,7 +201,7 @@ function directAndPartial(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       const partial = attributePartial(ctx, q);
       if (partial) { found = partial; kind = whole ? 'direct' : 'partial'; }
     }
-    if (!found && whole && previous?.speaker && paragraphOf(doc, previous.quote.start) >= paragraphOf(doc, q.start) - 1) {
+    if (!found && (whole || /^\p{Lu}/u.test(content) && /[.!?…]$/u.test(content.trim())) && previous?.speaker && paragraphOf(doc, previous.quote.start) >= paragraphOf(doc, q.start) - 1) {
       // a quotation standing alone continues the previous speaker
       found = { speaker: previous.speaker };
     }
@@ -199,7 +209,8 @@ function directAndPartial(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       doc.note('quotes', 'quotation without a speaker or cue (scare quote or title?)', q.start, q.end);
       continue;
     }
-    if (found.cueToken !== undefined) usedCues.add(found.cueToken);
+    // a partial quote's cue still governs the reported clause around it, which the indirect pass reports
+    if (found.cueToken !== undefined && kind === 'direct') usedCues.add(found.cueToken);
     const quote = toQuote(doc, kind, q.contentStart, q.contentEnd, found);
     out.push(quote);
     if (kind === 'direct') previous = { quote, speaker: found.speaker };
@@ -238,8 +249,14 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       i = according.end;
       continue;
     }
-    const cue = c.speech.match(tokens, i);
-    if (!cue || usedCues.has(i)) continue;
+    if (usedCues.has(i)) continue;
+    const speech = c.speech.match(tokens, i);
+    const stance = speech ? undefined : c.stance.match(tokens, i);
+    const cue = speech ?? stance;
+    if (!cue) {
+      participleClause(ctx, out, i);
+      continue;
+    }
     const found: Found = { speaker: null, cue: cueSpan(doc, i, cue.end), cueToken: i };
     const p = phraseBefore(doc, i);
     const nextTok = tokens[cue.end + 1];
@@ -254,7 +271,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
         continue;
       }
       // the source said (on Friday) that <content>.
-      const from = contentAfterCue(ctx, i, cue.end);
+      const from = contentAfterCue(ctx, i, cue.end, !!stance);
       if (from !== undefined) {
         const start = tokens[from].start, end = clauseEnd(ctx, from);
         if (end - start >= 8) { pushIndirect(doc, out, start, end, found); i = cue.end; }
@@ -275,7 +292,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
 }
 
 /** Where a cue's content begins: after its "that", else right after the cue when a clause opens there. */
-function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number): number | undefined {
+function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false): number | undefined {
   const { doc } = ctx;
   const { tokens } = doc;
   const w = words();
@@ -294,6 +311,8 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number): number | undefi
   }
   if (CLAUSE_END.test(next.text)) return undefined;
   // "said the deal is dead", but not "said of the election", "spoke to reporters"
+  // a stance verb's content is its complement: "wants to triple…", "called for the repeal…"
+  if (stance) return /^[\p{L}\p{N}$]/u.test(next.text) ? cueEnd + 1 : undefined;
   return w.notClause.has(next.text.toLowerCase()) ? undefined : cueEnd + 1;
 }
 
@@ -304,9 +323,22 @@ function clauseEnd(ctx: Ctx, from: number): number {
   const w = words();
   const sentence = tokens[from].sentence;
   for (let j = from + 1; j < tokens.length && tokens[j].sentence === sentence; j++) {
-    if (tokens[j].text === ',' && !tokens[j].quoted && tokens[j + 1]?.sentence === sentence && w.contentStops.has(tokens[j + 1].text.toLowerCase())) return tokens[j].start;
+    const next = tokens[j + 1];
+    if (tokens[j].text === ',' && !tokens[j].quoted && next?.sentence === sentence && (w.contentStops.has(next.text.toLowerCase()) || /^\p{Ll}+ing$/u.test(next.text))) return tokens[j].start;
   }
   return contentEnd(doc, sentence);
+}
+
+/** "…, saying (that) <content>": the participle's speaker is the sentence's subject. */
+function participleClause(ctx: Ctx, out: Quote[], i: number): void {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const p = cueTries().participles.match(tokens, i);
+  if (!p || tokens[i - 1]?.text !== ',' || tokens[i - 1].sentence !== tokens[i].sentence) return;
+  const from = contentAfterCue(ctx, i, p.end);
+  if (from === undefined) return;
+  const speaker = subjectPhrase(ctx, tokens[i].sentence, tokens[i].start);
+  pushIndirect(doc, out, tokens[from].start, clauseEnd(ctx, from), { speaker, cue: cueSpan(doc, i, p.end), cueToken: i });
 }
 
 function pushIndirect(doc: Document, out: Quote[], start: number, end: number, found: Found): void {

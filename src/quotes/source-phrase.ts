@@ -91,7 +91,7 @@ function appositionBefore(doc: Document, comma: number): Phrase | undefined {
   if (!head) return undefined;
   // the head must open its clause, or the commas belong to something else
   const before = tokens[head.first - 1];
-  if (before && before.sentence === sentence && !/^[,;:—―–(]$/u.test(before.text) && !/^(?:and|but|while|as|because|when|after)$/i.test(before.text)) return undefined;
+  if (before && before.sentence === sentence && !/^[,;:—―–(”"’»]$/u.test(before.text) && !/^(?:and|but|while|as|because|when|after)$/i.test(before.text)) return undefined;
   const apposition = runBefore(doc, comma - 1);
   if (!apposition || !(/^\p{Lu}/u.test(tokens[head.last].text) || /^\p{Lu}/u.test(tokens[comma - 1].text))) return undefined;
   return { first: head.first, last: comma };
