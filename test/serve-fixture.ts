@@ -1,10 +1,10 @@
 // A real server for the API and page tests: a temporary SQLite file filled by the real pipeline from
 // examples/, served by buildServer on 127.0.0.1 with an ephemeral port.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyzeInput, listInputs } from '../src/ingest/index.ts';
+import { analyze } from '../src/pipeline.ts';
 import { buildServer } from '../src/serve/index.ts';
 import { openStore, type Store } from '../src/store/index.ts';
 import { REPO } from './fixtures.ts';
@@ -32,7 +32,13 @@ export interface TestServerOptions {
 export function exampleStore(): Store & { remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'wirewatch-serve-'));
   const store = openStore(join(dir, 'serve.db'));
-  for (const file of listInputs([join(REPO, 'examples')])) store.put(analyzeInput(file));
+  const examples = join(REPO, 'examples');
+  for (const name of readdirSync(examples).filter((n) => n.endsWith('.txt')).sort()) {
+    const file = join(examples, name);
+    const sidecar = file.replace(/\.txt$/, '.meta.json');
+    const meta = existsSync(sidecar) ? JSON.parse(readFileSync(sidecar, 'utf8')) as { published?: string; url?: string } : {};
+    store.put(analyze(readFileSync(file, 'utf8'), { uri: `examples/${name}`, published: meta.published, url: meta.url }));
+  }
   return Object.assign(store, {
     remove() {
       store.close();

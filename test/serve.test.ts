@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { analyze } from '../src/pipeline.ts';
 import { MAX_BODY_BYTES, MAX_PAGE } from '../src/serve/limits.ts';
+import { openStore } from '../src/store/index.ts';
 import { REPO } from './fixtures.ts';
 import { exampleStore, getJson, startServer, type TestServer } from './serve-fixture.ts';
 
@@ -176,6 +178,17 @@ describe('HTTP API', () => {
     assert.equal(again.status, 200);
     assert.equal((await again.json() as { result: string }).result, 'unchanged');
     assert.equal((await getJson<{ id: string }>(`${s.url}/api/articles/${id}`)).id, id);
+  });
+
+  it('sees quotes that another process stored after the server started', async () => {
+    const other = openStore(s.store.db.name);
+    try {
+      other.put(analyze('Foreign Minister Sergei Lavrov said, "We are ready to talk." He spoke in Moscow.\n', { published: '2025-04-08' }));
+    } finally {
+      other.close();
+    }
+    const lavrov = (await getJson<Page<{ speaker: { name: string } }>>(`${s.url}/api/quotes?speaker=lavrov`)).items;
+    assert.ok(lavrov.length > 0 && lavrov.every((q) => /Lavrov/.test(q.speaker.name)));
   });
 
   it('refuses writes from a page of another origin', async () => {

@@ -4,6 +4,7 @@ import { fold } from '../store/fold.ts';
 import { decodeCursor, toPage, type Page, type PageRequest } from './cursor.ts';
 import type { ArticleRef } from './event-pages.ts';
 import { likeEscape } from './like.ts';
+import { refreshQuoteKeys, speakerWords } from './quote-keys.ts';
 import { ftsMatch } from './search-pages.ts';
 
 export interface QuoteFilter {
@@ -19,23 +20,30 @@ export interface QuoteFilter {
 
 export type QuoteItem = Quote & { article_id: string; article: ArticleRef };
 
-/** Quotes in date order (undated first), one page at a time. */
+/**
+ * Quotes in date order (undated first), one page at a time. Rows are walked through the quote_keys
+ * index (see quote-keys.ts) under the speaker's rarest-looking word (the longest), or under '' for all.
+ */
 export function quotesPage(db: Database, f: QuoteFilter, p: PageRequest): Page<QuoteItem> {
+  refreshQuoteKeys(db);
   const where: string[] = [];
   const params: unknown[] = [];
   const speaker = f.speaker?.trim().replace(/\s+/g, ' ');
+  const word = speaker ? speakerWords(speaker).sort((a, b) => b.length - a.length)[0] ?? '' : '';
+  where.push('k.word = ?');
+  params.push(word);
   if (speaker) {
     // Spaces on both sides turn the substring test into a whole-word test.
     where.push(`' ' || fold(q.speaker_name) || ' ' LIKE '% ' || ? || ' %' ESCAPE '\\'`);
     params.push(likeEscape(fold(speaker)));
   }
-  if (f.from || f.to) where.push(`q.date GLOB '[0-9][0-9][0-9][0-9]*'`);
+  if (f.from || f.to) where.push(`k.date GLOB '[0-9][0-9][0-9][0-9]*'`);
   if (f.from) {
-    where.push('q.date >= ?');
+    where.push('k.date >= ?');
     params.push(f.from);
   }
   if (f.to) {
-    where.push('q.date <= ?');
+    where.push('k.date <= ?');
     params.push(`${f.to}\uffff`);
   }
   if (f.words?.trim()) {
@@ -44,24 +52,26 @@ export function quotesPage(db: Database, f: QuoteFilter, p: PageRequest): Page<Q
     params.push(ftsMatch(f.words));
   }
   if (f.article) {
-    where.push('q.article_id = ?');
+    where.push('k.article_id = ?');
     params.push(f.article);
   }
   if (p.cursor) {
     const [date, article, start] = decodeCursor(p.cursor, 3) as [string | null, string, number];
     if (date === null) {
-      where.push('((q.date IS NULL AND (q.article_id, q.start) > (?, ?)) OR q.date IS NOT NULL)');
+      where.push('((k.date IS NULL AND (k.article_id, k.start) > (?, ?)) OR k.date IS NOT NULL)');
       params.push(article, start);
     } else {
-      where.push('(q.date > ? OR (q.date = ? AND (q.article_id, q.start) > (?, ?)))');
+      where.push('(k.date > ? OR (k.date = ? AND (k.article_id, k.start) > (?, ?)))');
       params.push(date, date, article, start);
     }
   }
   const rows = db.prepare(`
-    SELECT q.article_id, q.quote_id, q.date, q.start, a.title, a.published, a.uri
-    FROM quotes q JOIN articles a ON a.id = q.article_id
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY q.date, q.article_id, q.start
+    SELECT k.article_id, k.quote_id, k.date, k.start, a.title, a.published, a.uri
+    FROM temp.quote_keys k
+    JOIN quotes q ON q.article_id = k.article_id AND q.quote_id = k.quote_id
+    JOIN articles a ON a.id = k.article_id
+    WHERE ${where.join(' AND ')}
+    ORDER BY k.date, k.article_id, k.start
     LIMIT ?`).all(...params, p.limit + 1) as QuoteDbRow[];
   return toPage(rows, p.limit, quoteItem(db), (r) => [r.date, r.article_id, r.start]);
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { actorDetail, actorsPage } from '../query/actor-pages.ts';
 import { articleById, articlesPage } from '../query/article-pages.ts';
 import { eventsPage, network, type EventFilter } from '../query/event-pages.ts';
+import { refreshQuoteKeys } from '../query/quote-keys.ts';
 import { quotesPage, type QuoteFilter } from '../query/quote-pages.ts';
 import { searchPage } from '../query/search-pages.ts';
 import { MAX_RELATIONS } from './limits.ts';
@@ -13,6 +14,7 @@ import * as s from './schemas.ts';
 type Q<T> = ListQuery & T;
 
 export function readRoutes(app: FastifyInstance, db: Database): void {
+  refreshQuoteKeys(db); // built once at start-up rather than inside the first user's request
   app.get('/api/articles', {
     schema: { summary: 'Articles by publication date, with counts of what was found', tags: ['articles'], querystring: s.articlesQuery },
   }, (req, reply) => {
