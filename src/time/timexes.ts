@@ -7,7 +7,7 @@ import type { Document } from '../document.ts';
 import type { Time } from '../schema/article.ts';
 import { alt, lexicon, type Lexicon } from './lexicon.ts';
 import {
-  type Day, addDays, dayDiff, easter, isoWeek, pad, quarter, quarterOf, thanksgiving, toDate, validDay, weekday, ym, ymd,
+  type Day, addDays, dayDiff, easter, isoWeek, pad, quarter, quarterOf, thanksgiving, validDay, weekday, ym, ymd,
 } from './calendar.ts';
 
 type Draft = Omit<Time, 'sourceStart' | 'sourceEnd'>;
@@ -728,4 +728,3 @@ export function findTimes(doc: Document): void {
   doc.times = drafts;
 }
 
-export { toDate };
