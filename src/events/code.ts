@@ -19,6 +19,8 @@ export interface EventOptions {
   verbs?: string[];
   /** agent dictionaries in the PETRARCH format ("government" → GOV); default: none */
   agents?: string[];
+  /** verb-dictionary events only between actors that have a code (PETRARCH's rule); default: any named actor */
+  codedActorsOnly?: boolean;
   /** discard lists in the PETRARCH format: a sentence holding a phrase is not coded (`+PHRASE`: the whole text) */
   discards?: string[];
 }
@@ -136,8 +138,8 @@ export function codeEvents(doc: Document, opts: EventOptions = {}): void {
   const coded = new Set(events.map((e) => doc.sentenceAt(e.evidence[0].start)));
   const { verbs, agents, discards } = lexiconsFor(opts);
   const skip = discardedSentences(doc, discards);
-  const kept = (code: string) => { const i = cameoInfo(code) ?? cameoInfo(code.slice(0, 3)) ?? cameoInfo(code.slice(0, 2)); return !!i && i.type !== '(dropped)'; };
-  for (const v of matchVerbs(doc, verbs, agents, kept)) {
+  const kept = (code: string) => cameoInfo(code)?.type !== '(dropped)' && cameoInfo(code.slice(0, 3))?.type !== '(dropped)' && cameoInfo(code.slice(0, 2))?.type !== '(dropped)';
+  for (const v of matchVerbs(doc, verbs, agents, { codes: kept, codedActorsOnly: opts.codedActorsOnly })) {
     if (coded.has(tokens[v.trigger].sentence) || skip.has(tokens[v.trigger].sentence)) continue;
     events.push(...buildEvents(doc, verbMatch(v)));
   }
@@ -183,8 +185,9 @@ function buildEvents(doc: Document, m: PatternMatch): Event[] {
   }
   if (!source || !target || source.id === target.id) return [];
   // a user dictionary may code finer than the codebook goes (0641): the nearest listed ancestor says the type
-  const info = cameoInfo(m.pattern.cameo) ?? cameoInfo(m.pattern.cameo.slice(0, 3)) ?? cameoInfo(m.pattern.cameo.slice(0, 2));
-  if (!info || info.type === '(dropped)') return [];
+  // a code CAMEO does not list (a user dictionary's own) is kept, its type unknown
+  const info = cameoInfo(m.pattern.cameo) ?? cameoInfo(m.pattern.cameo.slice(0, 3)) ?? cameoInfo(m.pattern.cameo.slice(0, 2)) ?? { type: 'UNKNOWN' };
+  if (info.type === '(dropped)') return [];
   const s = doc.sentences[tokens[trigger].sentence];
   const sentenceTokens = tokens.filter((t) => t.sentence === tokens[trigger].sentence);
   const before = sentenceTokens.filter((t) => t.start < tokens[trigger].start && t.start >= tokens[trigger].start - 40);

@@ -15,6 +15,10 @@ export interface VerbMatch { trigger: number; start: number; end: number; code: 
 const JOINERS = new Set([',', 'and', 'or', 'nor', '&', 'both', 'neither', 'either']);
 // a determiner or possessive before the word makes it a noun ("the attack", "its meeting")
 const NOUN_MARKERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', "'s", '’s', 'of', 'no']);
+// a subordinate clause starts: its actors belong to another deed ("... after a patrol was reported near Mordor")
+const CLAUSE_BREAKS = new Set(['after', 'before', 'when', 'while', 'because', 'although', 'though', 'since', 'whereas', 'until', 'unless', 'if', 'which', 'who', 'where']);
+// a comma before these opens an attribution or an aside ("..., a senior official said"), not a list of targets
+const AFTER_COMMA = new Set(['a', 'an', 'the', 'said', 'according', 'officials', 'it', 'he', 'she', 'they', 'which', 'who']);
 const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
 const GAP = 5;
 
@@ -83,10 +87,14 @@ function matchBefore(els: PatternElement[], words: string[], to: number, floor: 
 }
 
 /** Actor items of one sentence, in order, with agent words ("government", "soldiers from") folded in. */
-function actorItems(doc: Document, byToken: Map<number, MentionRecord[]>, from: number, to: number, words: string[], agents: AgentLexicon): ActorItem[] {
+function actorItems(doc: Document, byToken: Map<number, MentionRecord[]>, from: number, to: number, words: string[], agents: AgentLexicon, codedOnly: boolean): ActorItem[] {
   const items: ActorItem[] = [];
+  const usable = (m: MentionRecord) => {
+    const e = doc.entity(m.entity);
+    return !!e && e.type !== 'MISC' && (!codedOnly || !!(e.country || e.sector || e.actor));
+  };
   for (let i = from; i < to; i++) {
-    const ms = (byToken.get(i) ?? []).filter((m) => doc.entity(m.entity)?.type !== 'MISC').sort((a, b) => b.end - a.end);
+    const ms = (byToken.get(i) ?? []).filter(usable).sort((a, b) => b.end - a.end);
     if (!ms.length) continue;
     const m = ms[0];
     items.push({ token: m.token, tokenEnd: m.tokenEnd, entity: m.entity, mention: m });
@@ -154,7 +162,15 @@ function bestPattern(form: VerbForm, words: string[], start: number, end: number
 }
 
 /** Codes every sentence of the document with the verb lexicon. */
-export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon, codes: (code: string) => boolean = () => true, byToken = mentionIndex(doc)): VerbMatch[] {
+export interface VerbOptions {
+  /** which codes make events (the caller drops plain statements) */
+  codes?: (code: string) => boolean;
+  /** only actors with a code (a country, a sector or a dictionary entry) take part, as in PETRARCH */
+  codedActorsOnly?: boolean;
+}
+
+export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon, opts: VerbOptions = {}, byToken = mentionIndex(doc)): VerbMatch[] {
+  const codes = opts.codes ?? (() => true);
   const { tokens } = doc;
   const words = tokens.map((t) => t.text.toLowerCase());
   const out: VerbMatch[] = [];
@@ -162,7 +178,7 @@ export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon
   while (s0 < tokens.length) {
     let s1 = s0;
     while (s1 < tokens.length && tokens[s1].sentence === tokens[s0].sentence) s1++;
-    const items = actorItems(doc, byToken, s0, s1, words, agents);
+    const items = actorItems(doc, byToken, s0, s1, words, agents, !!opts.codedActorsOnly);
     if (items.length >= 2) {
       const gs = groups(words, items);
       // groups already used by a coded verb: a later verb whose subject is one of them is that verb's complement
@@ -186,9 +202,17 @@ export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon
           const forward = split.forward && codes(split.forward) ? split.forward : undefined;
           const back = split.back && codes(split.back) ? split.back : undefined;
           if (!forward && !back) { if (best.p || split.forward) break; continue; }
-          const passive = BE.has(words[start - 1] ?? '') && /(ed|en)$/.test(words[v]);
-          let subject = [...gs].reverse().find((g) => g.at(-1)!.tokenEnd < start && g[0].token >= floor);
-          let object = gs.find((g) => g[0].token >= Math.max(best.targetFrom, end + 1) && g.at(-1)!.tokenEnd < limit);
+          // "was opposed by", "was fiercely opposed by"
+          const aux = words[start - 1]?.endsWith('ly') ? words[start - 2] : words[start - 1];
+          const passive = BE.has(aux ?? '') && /(ed|en)$/.test(words[v]);
+          // the subject: the first actors of the verb's clause ("the sides of Cyprus agreed": the sides, not Cyprus)
+          let clauseStart = start - 1;
+          while (clauseStart > floor && !CLAUSE_BREAKS.has(words[clauseStart - 1]) && words[clauseStart - 1] !== 'that' && words[clauseStart - 1] !== ';') clauseStart--;
+          let subject = gs.find((g) => g[0].token >= clauseStart && g.at(-1)!.tokenEnd < start)
+            ?? [...gs].reverse().find((g) => g.at(-1)!.tokenEnd < start && g[0].token >= floor);
+          let clauseEnd = best.end + 1;
+          while (clauseEnd < limit && !CLAUSE_BREAKS.has(words[clauseEnd]) && !(words[clauseEnd] === ',' && AFTER_COMMA.has(words[clauseEnd + 1]))) clauseEnd++;
+          let object = gs.find((g) => g[0].token >= Math.max(best.targetFrom, end + 1) && g[0].token < clauseEnd);
           if (passive) {
             const by = words.indexOf('by', end + 1);
             const agent = by >= 0 && by < limit ? gs.find((g) => g[0].token > by) : undefined;
