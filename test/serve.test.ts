@@ -157,6 +157,19 @@ describe('HTTP API', () => {
     assert.equal((await json.json() as { id: string }).id, article.id);
   });
 
+  it('analyses an HTML page body: the article text without the page\'s markup or scripts', async () => {
+    const html = `<!doctype html><html><head><title>Kremlin open to contact</title><script>var tracking = 1;</script></head>
+      <body><nav>Home | World</nav><article><h1>Kremlin open to contact</h1>
+      ${EXAMPLE.split(/\n\s*\n/).map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n')}
+      </article><footer>© News</footer></body></html>`;
+    const res = await fetch(`${s.url}/api/analyze?published=2025-03-31`, { method: 'POST', headers: { 'content-type': 'text/html; charset=utf-8' }, body: html });
+    assert.equal(res.status, 200);
+    const a = await res.json() as { text: string; source: { format: string }; quotes: { speaker: { name: string } | null }[] };
+    assert.equal(a.source.format, 'html');
+    assert.ok(!a.text.includes('tracking') && !a.text.includes('<p>'));
+    assert.ok(a.quotes.some((q) => q.speaker?.name === 'Dmitry Peskov'));
+  });
+
   it('refuses bad bodies with one clear problem each', async () => {
     const post = (body: BodyInit, type = 'text/plain', q = '') => fetch(`${s.url}/api/analyze${q}`, { method: 'POST', headers: { 'content-type': type }, body });
     assert.match((await problem(await post(' \n '), 400)).detail, /body: empty input/);
@@ -164,8 +177,9 @@ describe('HTTP API', () => {
     assert.match((await problem(await post(new Uint8Array([0x41, 0xff, 0x42])), 400)).detail, /body: not UTF-8/);
     assert.match((await problem(await post('x'.repeat(MAX_BODY_BYTES + 1)), 413)).detail, /too large/i);
     assert.match((await problem(await post('text', 'text/plain', '?published=yesterday'), 400)).detail, /published: not a date/);
-    assert.match((await problem(await post('<p>hi</p>', 'text/html'), 415)).detail, /text\/html/);
     await problem(await post('{"nope": 1}', 'application/json'), 400);
+    assert.match((await problem(await post('{"published": "2025-03-31"}', 'application/json'), 400)).detail, /no text or html/);
+    assert.match((await problem(await post('', 'application/xml'), 415)).detail, /application\/xml/);
   });
 
   it('ingests a body once: 201 when new, 200 when the same text comes again', async () => {

@@ -37,6 +37,13 @@ export function problemHandler(error: FastifyError | Error, req: FastifyRequest,
   if (error instanceof InputError) return sendProblem(reply, req, 400, error.message);
   const fe = error as FastifyError;
   if (fe.validation) return sendProblem(reply, req, 400, fe.message);
+  // Fastify's own texts for these name neither the input nor what would be accepted.
+  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return sendProblem(reply, req, 415, `content-type ${req.headers['content-type'] ?? '(none)'}: not accepted here; send text/plain, text/html or application/json`);
+  }
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return sendProblem(reply, req, 413, `body: too large (more than ${req.routeOptions.bodyLimit ?? 'the limit of'} bytes)`);
+  }
   const status = fe.statusCode ?? 500;
   if (status >= 400 && status < 500) return sendProblem(reply, req, status, fe.message);
   req.log.error(error);

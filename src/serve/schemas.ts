@@ -57,14 +57,14 @@ export const writeQuery = querystring({
 });
 
 export const writeBody = {
-  description: 'the article as text/plain, or JSON `{ text, published?, url? }`',
-  oneOf: [
-    { type: 'string' },
-    {
-      type: 'object', additionalProperties: false, required: ['text'],
-      properties: { text: { type: 'string' }, published: { type: 'string' }, url: { type: 'string' } },
-    },
-  ],
+  description: 'the article as text/plain or text/html (metadata in the query string), or JSON `{ text | html, published?, url? }`',
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    text: { type: 'string' }, html: { type: 'string' },
+    published: { type: 'string', maxLength: 40 }, url: { type: 'string', maxLength: 2000 },
+  },
 } as const;
 
 export const listResponses = { 200: listResponse };

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { charsetOf, decodeHtml } from '../ingest/decode-html.ts';
 import { decodeText } from '../ingest/decode-text.ts';
 import { parsePublished } from '../ingest/published.ts';
 import type { Article } from '../schema/article.ts';
@@ -12,11 +13,19 @@ import { writeQuery, writeBody } from './schemas.ts';
 const pipeline = () => import('../pipeline.ts');
 
 export function writeRoutes(app: FastifyInstance, store: Store, guard: (req: FastifyRequest) => void): void {
-  // Bodies arrive as bytes and go through the same checks as files (empty, binary, not UTF-8).
+  // Bodies arrive as bytes and go through the same checks as files: empty, binary, not UTF-8 for text;
+  // the declared or sniffed charset for HTML.
   app.removeContentTypeParser('text/plain');
-  app.addContentTypeParser(['text/plain', 'text/html'], { parseAs: 'buffer' }, (req, body, done) => {
+  app.addContentTypeParser('text/plain', { parseAs: 'buffer' }, (_req, body, done) => {
     try {
-      done(null, decodeText(body as Buffer, 'body'));
+      done(null, { text: decodeText(body as Buffer, 'body') });
+    } catch (e) {
+      done(e as Error, undefined);
+    }
+  });
+  app.addContentTypeParser('text/html', { parseAs: 'buffer' }, (req, body, done) => {
+    try {
+      done(null, { html: decodeHtml(body as Buffer, 'body', charsetOf(req.headers['content-type'])).html });
     } catch (e) {
       done(e as Error, undefined);
     }
@@ -24,7 +33,7 @@ export function writeRoutes(app: FastifyInstance, store: Store, guard: (req: Fas
 
   const schema = (summary: string) => ({
     summary, tags: ['write'], querystring: writeQuery, body: writeBody,
-    consumes: ['text/plain', 'application/json'],
+    consumes: ['text/plain', 'text/html', 'application/json'],
   });
   const opts = { bodyLimit: MAX_BODY_BYTES, preHandler: async (req: FastifyRequest) => guard(req) };
 
@@ -42,15 +51,19 @@ export function writeRoutes(app: FastifyInstance, store: Store, guard: (req: Fas
     });
 }
 
+type Body = { text?: string; html?: string; published?: string; url?: string };
+
 async function analyzeBody(req: FastifyRequest): Promise<Article> {
-  if ((req.headers['content-type'] ?? '').startsWith('text/html')) {
-    throw new HttpProblem(415, 'Unsupported media type', 'body: text/html is not analysed by this build yet; send the article as text/plain or JSON { text }');
-  }
-  const q = req.query as { published?: string; url?: string };
-  const body = req.body as string | { text: string; published?: string; url?: string };
-  const given = typeof body === 'string' ? { text: body, ...q } : body;
-  const text = typeof body === 'string' ? given.text : decodeText(Buffer.from(given.text, 'utf8'), 'body.text');
+  const body = req.body as Body;
+  // JSON bodies carry their own metadata; text and HTML bodies take it from the query string.
+  const json = (req.headers['content-type'] ?? '').startsWith('application/json');
+  const given: Body = json ? body : { ...body, ...(req.query as Body) };
+  if (given.text === undefined && given.html === undefined) throw new HttpProblem(400, 'Bad request', 'body: no text or html to analyse');
+  if (given.text !== undefined && given.html !== undefined) throw new HttpProblem(400, 'Bad request', 'body: give text or html, not both');
+  if (json && given.text !== undefined) decodeText(Buffer.from(given.text, 'utf8'), 'body.text');
+  if (json && given.html !== undefined && given.html.trim() === '') throw new HttpProblem(400, 'Bad request', 'body.html: empty input');
   const published = given.published === undefined ? undefined : parsePublished(given.published, 'published');
   const { analyze } = await pipeline();
-  return analyze(text, { published, url: given.url, uri: given.url });
+  const html = given.html !== undefined;
+  return analyze((html ? given.html : given.text) as string, { published, url: given.url, uri: given.url, format: html ? 'html' : 'text' });
 }
