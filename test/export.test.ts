@@ -115,6 +115,21 @@ describe('export network --format gexf', () => {
   });
 });
 
+describe('export network: names from scraped text', () => {
+  it('escapes markup and drops control characters, so the file stays well-formed', () => {
+    const file = join(dir, 'names.db');
+    const s = openStore(file);
+    const a = otherArticle();
+    s.put({ ...a, events: [{ ...a.events[0], source: { name: 'AT&T <"Corp">\u0001' }, target: { name: "O'Brien\tGroup" } }] });
+    s.close();
+    const r = cli(['export', 'network', '--db', file]);
+    assert.equal(r.code, 0);
+    assert.equal(XMLValidator.validate(r.stdout), true);
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'node' }).parse(r.stdout);
+    assert.deepEqual(doc.gexf.graph.nodes.node.map((n: { label: string }) => n.label), ['AT&T <"Corp">', "O'Brien Group"]);
+  });
+});
+
 describe('export: files and bad input', () => {
   it('writes to --out and leaves no partial file behind', () => {
     const out = join(dir, 'events.jsonl');
