@@ -127,7 +127,7 @@ function predict(d: Doc): AR[] {
     const cue = q.cue ? [src(q.cue.start, q.cue.end)] : [];
     const key = q.cue ? `${q.cue.start}` : '';
     // "A," he said, "B": one relation; so is a quotation that goes on after its attribution
-    const joined = key ? byCue.get(key) : q.kind === 'direct' && last?.kind === 'direct' && last.speaker === (q.speaker?.name ?? '') ? last.ar : undefined;
+    const joined = key ? (q.kind === 'direct' && byCue.get(key)?.kind === 'direct' ? byCue.get(key) : undefined) : q.kind === 'direct' && last?.kind === 'direct' && last.speaker === (q.speaker?.name ?? '') ? last.ar : undefined;
     if (joined) { joined.Content.push(content); continue; }
     const entity = q.speaker?.entity ? doc.entity(q.speaker.entity) : undefined;
     const firstName = entity && doc.mentions.find((m) => m.entity === entity.id && m.kind === 'name');
@@ -135,7 +135,7 @@ function predict(d: Doc): AR[] {
       Source: q.speaker?.mention ? [src(q.speaker.mention.start, q.speaker.mention.end)] : [],
       Cue: cue,
       Content: [content],
-      kind: 'indirect',
+      kind: q.kind === 'direct' ? 'direct' : 'indirect',
       resolved: q.speaker ? { name: q.speaker.name, person: entity?.type === 'PERSON', named: !!entity && named.has(entity.id), nameBefore: !!firstName && !!q.speaker.mention && firstName.start <= q.speaker.mention.start } : undefined,
     };
     if (key) byCue.set(key, ar);

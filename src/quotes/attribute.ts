@@ -130,7 +130,8 @@ function attributeDirect(ctx: Ctx, q: QuoteMark): Found | undefined {
   if (k >= 0 && /^[,:]$/.test(tokens[k].text)) k--;
   for (let start = k; start >= 0 && start >= k - 3 && tokens[start].sentence === sentenceOfQuote && !tokens[start].quoted; start--) {
     const participle = c.participles.match(tokens, start, k + 1);
-    if (participle && participle.end === k) {
+    // "…, adding later, “…”"
+    if (participle && (participle.end === k || participle.end === k - 1 && isBridge(tokens[k]))) {
       return { speaker: subjectPhrase(ctx, sentenceOfQuote, tokens[start].start), cue: cueSpan(doc, start, k), cueToken: start };
     }
     const speech = c.speech.match(tokens, start, k + 1);
@@ -171,6 +172,18 @@ function attributePartial(ctx: Ctx, q: QuoteMark): Found | undefined {
   return undefined;
 }
 
+/** Nothing of the narrator's follows the quotation in its sentence. */
+function endsSentence(doc: Document, q: QuoteMark): boolean {
+  const next = doc.tokens[doc.tokenAt(q.end)];
+  return !next || next.sentence !== doc.sentenceAt(Math.max(q.start, q.end - 1)) || /^[.!?…]$/u.test(next.text) || next.quoted;
+}
+
+/** Does the quotation open its sentence or follow its cue's comma, colon or "that"? */
+function opensClause(doc: Document, q: QuoteMark): boolean {
+  const before = doc.tokens[doc.tokenAt(q.start) - 1];
+  return !before || before.sentence !== doc.sentenceAt(q.start) || /^(?:[,:;—―–]|that)$/iu.test(before.text);
+}
+
 function isWholeClause(doc: Document, q: QuoteMark): boolean {
   const content = doc.text.slice(q.contentStart, q.contentEnd).trim();
   const words = content.split(/\s+/).length;
@@ -199,9 +212,10 @@ function directAndPartial(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     let found = whole || /[,.!?…]$/u.test(content.trim()) ? attributeDirect(ctx, q) : undefined;
     if (!found) {
       const partial = attributePartial(ctx, q);
-      if (partial) { found = partial; kind = whole ? 'direct' : 'partial'; }
+      // framed by the narrator's clause ("Trump says voter fraud “would be…”"), a quotation is partial
+      if (partial) { found = partial; kind = whole && opensClause(doc, q) ? 'direct' : 'partial'; }
     }
-    if (!found && (whole || /^\p{Lu}/u.test(content) && /[.!?…]$/u.test(content.trim())) && previous?.speaker && paragraphOf(doc, previous.quote.start) >= paragraphOf(doc, q.start) - 1) {
+    if (!found && (whole || /^\p{Lu}/u.test(content) && /[.!?…]$/u.test(content.trim())) && endsSentence(doc, q) && previous?.speaker && paragraphOf(doc, previous.quote.start) >= paragraphOf(doc, q.start) - 1) {
       // a quotation standing alone continues the previous speaker
       found = { speaker: previous.speaker };
     }
@@ -250,8 +264,10 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       continue;
     }
     if (usedCues.has(i)) continue;
-    const speech = c.speech.match(tokens, i);
-    const stance = speech ? undefined : c.stance.match(tokens, i);
+    // cues are verbs: "the United States" holds no cue
+    const verb = /^\p{Ll}/u.test(t.text);
+    const speech = verb ? c.speech.match(tokens, i) : undefined;
+    const stance = speech || !verb ? undefined : c.stance.match(tokens, i);
     const cue = speech ?? stance;
     if (!cue) {
       participleClause(ctx, out, i);
@@ -307,7 +323,7 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
       if (/^that$/i.test(tokens[j].text)) return tokens[j + 1]?.sentence === sentence ? j + 1 : undefined;
       if (/^[.;:!?]$/.test(tokens[j].text)) break;
     }
-    return undefined;
+    if (!stance || object) return undefined;
   }
   if (CLAUSE_END.test(next.text)) return undefined;
   // "said the deal is dead", but not "said of the election", "spoke to reporters"

@@ -5,8 +5,8 @@
 import { loadData } from '../data.ts';
 import type { Document, MentionRecord, Token } from '../document.ts';
 
-interface SourceWords { pronouns: string[]; determiners: string[]; stops: string[]; maxTokens: number }
-interface Words { pronouns: Set<string>; determiners: Set<string>; stops: Set<string>; bridge: Set<string>; abbreviations: Set<string>; max: number }
+interface SourceWords { notAdverbs: string[]; joiners: string[]; pronouns: string[]; determiners: string[]; stops: string[]; maxTokens: number }
+interface Words { notAdverbs: Set<string>; joiners: Set<string>; pronouns: Set<string>; determiners: Set<string>; stops: Set<string>; bridge: Set<string>; abbreviations: Set<string>; max: number }
 
 let words: Words | undefined;
 function lists(): Words {
@@ -14,7 +14,7 @@ function lists(): Words {
   const cues = loadData<{ source: SourceWords; bridge: string[] }>('quotes/cues.json');
   const abbreviations = loadData<{ abbreviations: string[] }>('nlp/abbreviations.json').abbreviations;
   return (words = {
-    pronouns: new Set(cues.source.pronouns), determiners: new Set(cues.source.determiners), stops: new Set(cues.source.stops),
+    notAdverbs: new Set(cues.source.notAdverbs), joiners: new Set(cues.source.joiners), pronouns: new Set(cues.source.pronouns), determiners: new Set(cues.source.determiners), stops: new Set(cues.source.stops),
     bridge: new Set(cues.bridge), abbreviations: new Set(abbreviations), max: cues.source.maxTokens,
   });
 }
@@ -26,8 +26,9 @@ const WORDLIKE = /^[\p{L}\p{N}$][\p{L}\p{N}\p{M}'’.\-&]*$/u;
 const POSSESSIVE = /^['’]s$/u;
 const low = (t: Token) => t.text.toLowerCase();
 
+/** Auxiliaries and adverbs between a speaker and its cue: "has also said", "cynically claimed". */
 export function isBridge(t: Token): boolean {
-  return lists().bridge.has(low(t));
+  return lists().bridge.has(low(t)) || /^\p{Ll}{3,}ly$/u.test(t.text) && !lists().notAdverbs.has(t.text);
 }
 
 /** A period inside a phrase: "Mr. Clarke", "G.K. Butterfield". */
@@ -49,7 +50,7 @@ export function phraseBefore(doc: Document, cue: number): Phrase | undefined {
   const w = lists();
   const sentence = tokens[cue].sentence;
   let last = cue - 1;
-  while (last >= 0 && tokens[last].sentence === sentence && w.bridge.has(low(tokens[last]))) last--;
+  while (last >= 0 && tokens[last].sentence === sentence && isBridge(tokens[last])) last--;
   if (last < 0 || tokens[last].sentence !== sentence || tokens[last].quoted) return undefined;
   if (tokens[last].text === ',') return appositionBefore(doc, last);
   return runBefore(doc, last);
@@ -74,6 +75,8 @@ function runBefore(doc: Document, last: number): Phrase | undefined {
     if (w.determiners.has(low(t))) { first--; break; }
     // "Mr. Grassley and Mr. Leahy", "China and Russia"
     if (low(t) === 'and' && /^\p{Lu}/u.test(tokens[first].text) && first - 2 >= 0 && /^\p{Lu}/u.test(tokens[first - 2].text) && inner(tokens, first - 2)) { first -= 2; continue; }
+    // "the Commission on Presidential Debates", "A spokeswoman for Hillary Clinton"
+    if (w.joiners.has(t.text) && /^\p{Lu}/u.test(tokens[first].text) && first - 2 >= 0 && inner(tokens, first - 2)) { first -= 2; continue; }
     if (!inner(tokens, first - 1)) break;
     first--;
   }
@@ -85,13 +88,15 @@ function appositionBefore(doc: Document, comma: number): Phrase | undefined {
   const { tokens } = doc;
   const sentence = tokens[comma].sentence;
   let j = comma - 1;
-  while (j >= 0 && j > comma - 25 && tokens[j].sentence === sentence && tokens[j].text !== ',' && !tokens[j].quoted && !/^[.;:!?—―–]$/u.test(tokens[j].text)) j--;
+  while (j >= 0 && j > comma - 25 && tokens[j].sentence === sentence && tokens[j].text !== ',' && !tokens[j].quoted && (!/^[.;:!?—―–]$/u.test(tokens[j].text) || abbreviationDot(tokens, j))) j--;
   if (j < 1 || tokens[j].text !== ',' || j === comma - 1 || tokens[j].sentence !== sentence) return undefined;
   const head = runBefore(doc, j - 1);
   if (!head) return undefined;
   // the head must open its clause, or the commas belong to something else
   const before = tokens[head.first - 1];
   if (before && before.sentence === sentence && !/^[,;:—―–(”"’»]$/u.test(before.text) && !/^(?:and|but|while|as|because|when|after)$/i.test(before.text)) return undefined;
+  // "Trump, speaking to a veterans group in Virginia, said": a participle clause, not part of the name
+  if (/^\p{Ll}+ing$/u.test(tokens[j + 1].text)) return head;
   const apposition = runBefore(doc, comma - 1);
   if (!apposition || !(/^\p{Lu}/u.test(tokens[head.last].text) || /^\p{Lu}/u.test(tokens[comma - 1].text))) return undefined;
   return { first: head.first, last: comma };
