@@ -119,6 +119,16 @@ describe('merged events', () => {
     }
   });
 
+  it('merges a mention dated only by its year with the same mention in a copy, and not in another story', () => {
+    const yearOnly = (a: Article) => ({ ...a, events: [{ ...a.events[0], date: '2012' }] });
+    const unrelated = article(OTHER_TEXT, {}, [{ ...wireArticle().events[0], date: '2012', trigger: 'The talks in Doha ended' }], 'other.txt');
+    const db = storeWith([yearOnly(wireArticle()), yearOnly(copyArticle()), unrelated]);
+    assert.deepEqual(mergedEvents(db).map((m) => [m.type, m.num_mentions]), [['AGREE', 1], ['AGREE', 2]]);
+    const other = yearOnly(copyArticle());
+    other.events[0].date = '2013';
+    assert.equal(mergedEvents(storeWith([yearOnly(wireArticle()), other])).length, 2, 'another year');
+  });
+
   it('links a chain of mentions a day apart each into one happening, whatever the order', () => {
     const day = (d: string, uri: string) => {
       const a = article(`${OTHER_TEXT} Report ${uri}.`, {}, [{ ...otherArticle().events[0], date: d, trigger: 'The talks in Doha ended' }], uri);

@@ -18,19 +18,26 @@ interface MergedRow {
  * and merges it with every earlier mention of the same happening (inside the caller's transaction).
  *
  * Two mentions are of one happening when they share the merge key, their days are at most DATE_WINDOW_DAYS
- * apart and their numbers are compatible; a merged event is a connected group of such mentions
- * (single link), which makes the grouping independent of arrival order. Its id comes from its smallest
+ * apart (or, without a day, their coarse dates are equal and their articles are copies of one story) and
+ * their numbers are compatible; a merged event is a connected group of such mentions (single link), which
+ * makes the grouping independent of arrival order (except when a later article joins two stories: undated
+ * mentions already stored in each are not merged after the fact). Its id comes from its smallest
  * mention (article id, event id), and that mention's event supplies its type, actors and codes.
  */
 export function eventMerger(db: Database): (a: Article, addedAt: string) => void {
   const candidates = db.prepare(`
     SELECT DISTINCT merged_event_id AS id, quantities FROM event_mentions
     WHERE merge_key = ? AND day BETWEEN ? AND ?`);
+  const sameStoryCandidates = db.prepare(`
+    SELECT DISTINCT em.merged_event_id AS id, em.quantities FROM event_mentions em
+    JOIN story_members s ON s.article_id = em.article_id
+    WHERE em.merge_key = ? AND em.day IS NULL AND em.date IS ?
+      AND s.story_id = (SELECT story_id FROM story_members WHERE article_id = ?)`);
   const merged = db.prepare('SELECT id, first_article_id, first_event_id, date, date_last, in_lead, added_at FROM merged_events WHERE id = ?');
   const putMention = db.prepare(`
-    INSERT INTO event_mentions (article_id, event_id, merged_event_id, merge_key, day, quantities, outlet, in_lead,
+    INSERT INTO event_mentions (article_id, event_id, merged_event_id, merge_key, day, date, quantities, outlet, in_lead,
       sentence_start, sentence_end, sentence, trigger_start, trigger_end, trigger, evidence)
-    VALUES (@article_id, @event_id, @merged_event_id, @merge_key, @day, @quantities, @outlet, @in_lead,
+    VALUES (@article_id, @event_id, @merged_event_id, @merge_key, @day, @date, @quantities, @outlet, @in_lead,
       @sentence_start, @sentence_end, @sentence, @trigger_start, @trigger_end, @trigger, @evidence)`);
   const putMerged = db.prepare(`
     INSERT INTO merged_events (id, global_id, first_article_id, first_event_id, type, mode, cameo, goldstein, quad_class,
@@ -56,11 +63,14 @@ export function eventMerger(db: Database): (a: Article, addedAt: string) => void
       const inLead = lead !== undefined && anchor !== undefined && anchor.start < lead.end ? 1 : 0;
 
       const linked = new Map<string, MergedRow>();
-      if (day) {
-        for (const c of candidates.all(key, shiftDay(day, -DATE_WINDOW_DAYS), shiftDay(day, DATE_WINDOW_DAYS)) as { id: string; quantities: string }[]) {
-          if (linked.has(c.id) || !compatibleQuantities(quantities, JSON.parse(c.quantities) as Quantity[])) continue;
-          linked.set(c.id, merged.get(c.id) as MergedRow);
-        }
+      // A mention without a day ("in 2012", or no date) cannot be placed in a date window; it is the same
+      // happening only as a copy of itself: same key and same coarse date in another copy of its story.
+      const found = (day
+        ? candidates.all(key, shiftDay(day, -DATE_WINDOW_DAYS), shiftDay(day, DATE_WINDOW_DAYS))
+        : sameStoryCandidates.all(key, ev.date ?? null, a.id)) as { id: string; quantities: string }[];
+      for (const c of found) {
+        if (linked.has(c.id) || !compatibleQuantities(quantities, JSON.parse(c.quantities) as Quantity[])) continue;
+        linked.set(c.id, merged.get(c.id) as MergedRow);
       }
       const own = `${a.id}/${ev.id}`;
       let smallest = own;
@@ -87,7 +97,7 @@ export function eventMerger(db: Database): (a: Article, addedAt: string) => void
         updateSpan.run(span.date, span.date_last, span.in_lead, span.added_at, id);
       }
       putMention.run({
-        article_id: a.id, event_id: ev.id, merged_event_id: id, merge_key: key, day,
+        article_id: a.id, event_id: ev.id, merged_event_id: id, merge_key: key, day, date: day ? null : ev.date ?? null,
         quantities: JSON.stringify(quantities), outlet, in_lead: inLead,
         sentence_start: sentence?.start ?? null, sentence_end: sentence?.end ?? null, sentence: sentence?.text ?? null,
         trigger_start: trigger?.start ?? null, trigger_end: trigger?.end ?? null, trigger: trigger?.text ?? null,

@@ -182,6 +182,16 @@ export const MIGRATIONS: string[] = [
     FROM event_mentions m LEFT JOIN story_members s ON s.article_id = m.article_id
     GROUP BY m.merged_event_id;
   `,
+  // 3: mentions dated only by a month or a year ("the 1999 shooting") merge with the same mention in copies
+  // of their story; the coarse date is kept to tell them apart.
+  `
+  ALTER TABLE event_mentions ADD COLUMN date TEXT; -- the event's date when it is not a day: "2012", "2025-03"
+  UPDATE event_mentions SET date = (
+    SELECT json_extract(e.json, '$.date') FROM events e
+    WHERE e.article_id = event_mentions.article_id AND e.event_id = event_mentions.event_id
+  ) WHERE day IS NULL;
+  CREATE INDEX event_mentions_undated ON event_mentions(merge_key, date) WHERE day IS NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
