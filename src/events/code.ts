@@ -55,6 +55,25 @@ export function cameoInfo(code: string): CodebookRow | undefined {
   return codebook.get(code);
 }
 
+// words before the trigger that make it a plan or a possibility rather than a deed
+const INTENT = new Set(['will', "'ll", 'shall', 'would']);
+const INTENT_BEFORE_TO = new Set(['plans', 'plan', 'planned', 'planning', 'intends', 'intend', 'intended', 'going', 'about', 'set', 'ready', 'willing', 'prepared', 'wants', 'want', 'vowed', 'vows', 'promised', 'pledged', 'agreed']);
+const POSSIBLE = new Set(['could', 'might', 'may']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'inside', 'outside']);
+
+/** "in Abidjan": a place mention after a place preposition in the event's sentence that is neither actor. */
+function locationOf(doc: Document, m: PatternMatch, sentence: number, actors: (string | undefined)[]): Event['location'] {
+  const { tokens } = doc;
+  for (let i = m.words[0] + 1; i < tokens.length && tokens[i].sentence === sentence; i++) {
+    if (!PLACE_PREPOSITIONS.has(tokens[i].text.toLowerCase())) continue;
+    let at = i + 1;
+    if (/^the$/i.test(tokens[at]?.text ?? '')) at++;
+    const place = mentionsAt(doc, at).map((x) => ({ x, e: doc.entity(x.entity) })).find(({ e }) => e && (e.type === 'LOC' || e.type === 'COUNTRY') && !actors.includes(e.id));
+    if (place) return { ...doc.textSpan(place.x.start, place.x.end), name: place.e!.name, entity: place.e!.id, ...(place.e!.country ? { country: place.e!.country } : {}) };
+  }
+  return undefined;
+}
+
 const NEGATORS = /^(?:no|not|never|n't|without|neither|nor|none)$/i;
 const CONDITIONS = /^(?:if|unless|provided|providing|as long as)$/i;
 const PRIORITY: Record<string, number> = { PERSON: 0, ORG: 1, COUNTRY: 2, LOC: 3, MISC: 4 };
@@ -72,7 +91,7 @@ function mentionsAt(doc: Document, token: number): MentionRecord[] {
 function actorOf(doc: Document, e: EntityRecord | undefined, sector?: string): EventActor {
   if (!e) return {};
   sector ??= e.sector;
-  return { name: e.name, entity: e.id, ...(e.country ? { country: e.country } : {}), ...(sector ? { sector } : {}) };
+  return { name: e.name, entity: e.id, ...(e.actor ? { actor: e.actor } : {}), ...(e.country ? { country: e.country } : {}), ...(sector ? { sector } : {}) };
 }
 
 /** Where a match may run: to the end of the quotation it starts in, or of the narrator's stretch. */
@@ -202,6 +221,10 @@ function buildEvents(doc: Document, m: PatternMatch): Event[] {
     condition = doc.textSpan(c.start, stop ? stop.start : s.end);
   }
   const pluperfect = before.slice(-3).some((t) => /^had$/i.test(t.text));
+  const near = before.slice(-4).map((t) => t.text.toLowerCase());
+  const intent = near.some((w, i) => INTENT.has(w) || (w === 'to' && INTENT_BEFORE_TO.has(near[i - 1] ?? '')));
+  const hypothetical = near.some((w) => POSSIBLE.has(w));
+  const location = locationOf(doc, m, tokens[trigger].sentence, [source.id, target?.id]);
   const evidence: Event['evidence'] = [
     { ...doc.textSpan(tokens[m.start].start, tokens[m.end].end), role: 'trigger' },
     ...m.slots.map((f) => ({ ...doc.textSpan(tokens[f.token].start, tokens[f.tokenEnd].end), role: f.slot === 'SOURCE' ? 'source' as const : 'target' as const })),
@@ -217,7 +240,9 @@ function buildEvents(doc: Document, m: PatternMatch): Event[] {
     ...(quantities.length ? { quantities } : {}),
     ...(condition ? { conditional: true, condition } : {}),
     ...(negated ? { negated: true } : {}),
-    ...(m.pattern.intent ? { intent: true } : {}),
+    ...(m.pattern.intent || intent ? { intent: true } : {}),
+    ...(hypothetical ? { hypothetical: true } : {}),
+    ...(location ? { location } : {}),
     ...(quote ? { quote: quote.id } : {}),
     evidence,
   };

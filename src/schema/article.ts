@@ -63,13 +63,14 @@ export const Time = TextSpan.extend({
 export const EventActor = z.object({
   name: z.string().optional(),
   entity: z.string().optional(),
+  actor: z.string().optional().describe('Canonical actor id from the actor dictionary'),
   country: z.string().length(3).optional(),
-  sector: z.string().optional(),
+  sector: z.string().optional().describe('CAMEO sector; an agent word may narrow it for this event ("Gondor\'s government": GOV)'),
 });
 
 export const Event = z.object({
   id: z.string(),
-  type: z.string().describe('PLOVER event type'),
+  type: z.string().describe('PLOVER event type; UNKNOWN for a code a user dictionary gives that CAMEO does not list'),
   mode: z.string().optional(),
   context: z.string().optional(),
   cameo: z.string(),
@@ -84,6 +85,10 @@ export const Event = z.object({
   condition: TextSpan.optional(),
   negated: z.boolean().optional(),
   intent: z.boolean().optional().describe('Stated intent or willingness (will, would, open to, willing to)'),
+  hypothetical: z.boolean().optional().describe('Stated as a possibility, not a deed (could, might, may)'),
+  location: TextSpan.extend({
+    name: z.string(), entity: z.string().optional(), country: z.string().length(3).optional(),
+  }).optional().describe('Where the text says the event happened ("in Abidjan"): the place mention'),
   reportedPast: z.boolean().optional(),
   quote: z.string().optional().describe('id of the quote the event is claimed in'),
   evidence: z.array(TextSpan.extend({ role: z.enum(['trigger', 'source', 'target', 'argument', 'sentence']).optional() })),
