@@ -89,6 +89,27 @@ test('a discard phrase stops coding in its sentence; a + phrase in the whole tex
   assert.equal(run('Arnor restored its embassy in Gondor.'), 1);
 });
 
+test('will/plans to mark intent, could/might a possibility; "in <place>" is the location; the canonical actor id is kept', () => {
+  const events = (text: string) => {
+    const doc = analyzeDocument(text, { published: '1995-01-01', actors: [actors] });
+    codeEvents(doc, { verbs: [verbs], agents: [agents] });
+    return doc.events;
+  };
+  const [planned] = events('Arnor plans to reproach Gondor in Osgiliath.');
+  assert.equal(planned.intent, true);
+  assert.equal(planned.hypothetical, undefined);
+  assert.equal(planned.location?.name, 'Osgiliath');
+  assert.equal(planned.location?.text, 'Osgiliath');
+  assert.equal(planned.source.actor, 'ARN');
+  const [possible] = events('Arnor could reproach Gondor.');
+  assert.equal(possible.hypothetical, true);
+  assert.equal(possible.intent, undefined);
+  assert.equal(possible.location, undefined);
+  const [done] = events('Arnor reproached Gondor.');
+  assert.equal(done.intent, undefined);
+  assert.equal(done.hypothetical, undefined);
+});
+
 test('a missing dictionary file is an input error naming it', () => {
   const doc = analyzeDocument('Arnor met Gondor.', { actors: [actors] });
   assert.throws(() => codeEvents(doc, { verbs: [join(dir, 'missing.txt')] }), (e: unknown) => e instanceof InputError && /missing\.txt/.test(e.message));
