@@ -139,6 +139,15 @@ function expand(word: string, synsets: Map<string, string[]>, depth = 0): string
   return [[word.toLowerCase()]];
 }
 
+/** Treebank splits "didn't" into DID N'T; running text keeps one token, so each such alternative gets its joined form. */
+function contracted(alt: string[]): string[] | undefined {
+  const at = alt.indexOf("n't");
+  if (at <= 0) return undefined;
+  const head = alt[at - 1];
+  const joined = (head === 'ca' ? 'can' : head === 'wo' ? 'won' : head) + "'t";
+  return [...alt.slice(0, at - 1), head === 'ca' || head === 'wo' ? joined : head + "n't", ...alt.slice(at + 1)];
+}
+
 function compilePattern(text: string, code: string, synsets: Map<string, string[]>): VerbPattern | undefined {
   const cleaned = text.replace(/[(){}]/g, ' ').replace(/%/g, ' ');
   const before: PatternElement[] = [], after: PatternElement[] = [];
@@ -154,7 +163,8 @@ function compilePattern(text: string, code: string, synsets: Map<string, string[
       if (p === '*') { seenVerb = true; joined = i > 0; continue; }
       if (p === '+') { if (seenVerb) targetAfter = after.length - 1; joined = false; continue; }
       if (p === '$') { joined = false; continue; }
-      const el: PatternElement = { alts: expand(p, synsets).map((a) => a.map((w, k) => (exact && k === a.length - 1 ? w + '_' : w))), joined: joined && i > 0 };
+      const alts = expand(p, synsets).map((a) => a.map((w, k) => (exact && k === a.length - 1 ? w + '_' : w)));
+      const el: PatternElement = { alts: [...alts, ...alts.map(contracted).filter((a): a is string[] => !!a)], joined: joined && i > 0 };
       (seenVerb ? after : before).push(el);
       words++;
       joined = true;

@@ -97,8 +97,25 @@ function actorItems(doc: Document, byToken: Map<number, MentionRecord[]>, from: 
     const ms = (byToken.get(i) ?? []).filter(usable).sort((a, b) => b.end - a.end);
     if (!ms.length) continue;
     const m = ms[0];
-    items.push({ token: m.token, tokenEnd: m.tokenEnd, entity: m.entity, mention: m });
+    // a person's title may be an agent the entity has no sector for ("President" → GOV)
+    const e = doc.entity(m.entity);
+    const sector = e && !e.sector && e.role ? agents.get(e.role.toLowerCase()) : undefined;
+    items.push({ token: m.token, tokenEnd: m.tokenEnd, entity: m.entity, mention: m, ...(sector ? { sector } : {}) });
     i = m.tokenEnd;
+  }
+  // "Bree Prime Minister Romendacil": the country before a title is the person's, not an actor of its own
+  for (let k = items.length - 2; k >= 0; k--) {
+    const a = items[k], b = items[k + 1];
+    const ea = doc.entity(a.entity), eb = doc.entity(b.entity);
+    if (ea?.type !== 'COUNTRY' || (eb?.type !== 'PERSON' && eb?.type !== 'ORG' && a.entity !== b.entity) || b.token - a.tokenEnd > 4) continue;
+    if (!eb || (eb.country && eb.country !== ea.country)) continue;
+    let titled = true;
+    for (let i = a.tokenEnd + 1; i < b.token; i++) if (!/^\p{Lu}/u.test(doc.tokens[i].text)) titled = false;
+    if (!titled) continue;
+    b.token = a.token;
+    // the title may be an agent ("Prime Minister" → GOV)
+    b.sector ??= agents.get(words.slice(a.tokenEnd + 1, b.token === a.token ? items[k + 1].mention.token : b.token).join(' '));
+    items.splice(k, 1);
   }
   if (!agents.size) return items;
   const agentAt = (i: number): [number, string] | undefined => {
