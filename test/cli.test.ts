@@ -135,7 +135,7 @@ describe('ingest', () => {
   writeFileSync(join(corpus, 'more', 'three'), 'Zelensky met European leaders in Paris.\n');
   writeFileSync(join(corpus, 'more', 'three.meta.json'), '{"published":"2025-03-30","url":"https://example.com/3"}');
   writeFileSync(join(corpus, 'more', 'bad.txt'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
-  writeFileSync(join(corpus, 'ignored.html'), '<p>not taken from a folder</p>');
+  writeFileSync(join(corpus, 'ignored.png'), '<p>not taken from a folder</p>');
 
   it('stores the good files, reports the bad one on one line, and exits 2', () => {
     const r = cli(['ingest', corpus, '--db', db]);

@@ -140,13 +140,17 @@ test('ingest: a folder of HTML, text, feed and WARC files plus bad ones; each ba
   writeFileSync(join(src, 'sub', 'page2.htm.gz'), gzipSync(NEWS_PAGE.replace('Dmitry Peskov', 'Yuri Ushakov')));
   writeFileSync(join(src, 'binary.html'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]));
   writeFileSync(join(src, 'empty.html'), '');
+  writeFileSync(join(src, 'script.html'), `<html><head><script>${'var a = 1;\n'.repeat(2000)}</script></head><body><script>go()</script></body></html>`);
+  writeFileSync(join(src, 'index.html'), `<html><body><ul>${Array.from({ length: 20 }, (_, i) => `<li><a href="/s${i}">Teaser headline number ${i} about the day's news</a></li>`).join('')}</ul></body></html>`);
   writeFileSync(join(src, 'broken.rss'), '<?xml version="1.0"?><rss version="2.0"><channel><item><title>unclosed');
   writeFileSync(join(src, 'crawl.warc'), warcRecord('response', 'https://n.example/w', httpBlock(NEWS_PAGE.replace('Dmitry Peskov', 'Sergei Lavrov'))));
   writeFileSync(join(src, 'image.png'), 'not taken: unknown extension');
   const db = join(dir, 'w.db');
   const r = await run(process.execPath, [join(REPO, 'bin', 'wirewatch.js'), 'ingest', src, '--db', db], { cwd: REPO }).catch((e) => e);
   assert.equal(r.code, 2);
-  assert.match(r.stdout, /3 inserted, 0 unchanged, 3 failed/);
+  assert.match(r.stdout, /3 inserted, 0 unchanged, 5 failed/);
+  assert.match(r.stderr, /script\.html: no article/);
+  assert.match(r.stderr, /index\.html: no article body \(0 words of prose\)/);
   assert.match(r.stderr, /binary\.html: binary content/);
   assert.match(r.stderr, /empty\.html: empty input/);
   assert.match(r.stderr, /broken\.rss item 1: item has neither a link nor content/);

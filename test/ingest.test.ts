@@ -82,7 +82,7 @@ describe('readInput', () => {
 
 describe('listInputs', () => {
   const dir = tmpDir();
-  for (const f of ['b.txt', 'a.md', 'README', 'c.text', 'skip.json', 'skip.html', '.hidden.txt', 'sub/z.txt', 'sub/y.TXT',
+  for (const f of ['b.txt', 'a.md', 'README', 'c.text', 'skip.json', 'skip.png', '.hidden.txt', 'sub/z.txt', 'sub/y.TXT',
     '.git/x.txt', 'sub/deeper/w.txt', 'a.meta.json']) {
     mkdirSync(join(dir, f, '..'), { recursive: true });
     writeFileSync(join(dir, f), ARTICLE);
@@ -94,7 +94,7 @@ describe('listInputs', () => {
   });
 
   it('takes a file named explicitly whatever its extension, and passes missing paths and - through', () => {
-    const html = join(dir, 'skip.html');
+    const html = join(dir, 'skip.png');
     assert.deepEqual(listInputs([html, join(dir, 'missing.txt'), '-']), [html, join(dir, 'missing.txt'), '-']);
   });
 });

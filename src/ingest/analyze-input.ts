@@ -13,7 +13,12 @@ export async function* analyzeInputs(input: string, given: ArticleMeta = {}, opt
   for await (const item of readArticles(input, given, opts)) {
     if (item instanceof InputError) { yield item; continue; }
     const { raw, ...options } = item;
-    yield analyze(raw, options);
+    const article = analyze(raw, options);
+    // a page with no article (an index of teasers, an empty or all-script page) is reported, not stored
+    if (article.text === '' && article.source.format !== 'text') {
+      const why = article.messages.find((m) => m.stage === 'clean' && m.level === 'warning')?.message ?? 'no article found on the page';
+      yield new InputError(article.source.uri ?? item.uri, why);
+    } else yield article;
   }
 }
 
@@ -30,5 +35,9 @@ export async function analyzeAll(input: string, given: ArticleMeta = {}, opts: R
  */
 export function analyzeInput(pathOrDash: string, given: ArticleMeta = {}): Article {
   const { raw, ...options } = readArticleSync(pathOrDash, given);
-  return analyze(raw, options);
+  const article = analyze(raw, options);
+  if (article.text === '' && article.source.format !== 'text') {
+    throw new InputError(options.uri === '-' ? 'stdin' : options.uri, article.messages.find((m) => m.stage === 'clean' && m.level === 'warning')?.message ?? 'no article found on the page');
+  }
+  return article;
 }

@@ -28,6 +28,7 @@ const MAX_ARCHIVE_BYTES = 20 * MAX_INPUT_BYTES;
 const FULL_ITEM_WORDS = 150;
 
 export async function* readArticles(input: string, given: ArticleMeta = {}, opts: ReadOptions = {}): AsyncGenerator<ArticleInput | InputError> {
+  const name = input === '-' ? 'stdin' : input; // how problems name the input
   try {
     let bytes: Buffer, contentType: string | undefined, fetchedAt: string | undefined, url: string | undefined;
     if (isUrl(input)) {
@@ -36,26 +37,26 @@ export async function* readArticles(input: string, given: ArticleMeta = {}, opts
     } else bytes = readBytes(input);
     let kind = sniff(bytes);
     if (kind === 'gzip') {
-      bytes = gunzip(bytes, input);
+      bytes = gunzip(bytes, name);
       kind = sniff(bytes);
     }
-    if (kind !== 'warc' && bytes.length > MAX_INPUT_BYTES) throw new InputError(input, `too large: more than ${MAX_INPUT_MB} MB uncompressed`);
+    if (kind !== 'warc' && bytes.length > MAX_INPUT_BYTES) throw new InputError(name, `too large: more than ${MAX_INPUT_MB} MB uncompressed`);
     const stated = { ...(input === '-' || url ? {} : readSidecar(input)), ...definedOnly(given) };
     const base = { uri: input, url: stated.url ?? url, published: stated.published };
     const notAfter = fetchedAt ? { notAfter: fetchedAt } : {};
     switch (kind) {
       case 'text':
-        yield { ...base, raw: decodeText(bytes, input), format: 'text' };
+        yield { ...base, raw: decodeText(bytes, name), format: 'text' };
         return;
       case 'html':
-        yield { ...base, raw: decodeHtml(bytes, input, charsetOf(contentType)).html, format: 'html', meta: notAfter };
+        yield { ...base, raw: decodeHtml(bytes, name, charsetOf(contentType)).html, format: 'html', meta: notAfter };
         return;
       case 'feed':
       case 'json-feed':
-        yield* feedArticles(input, decodeHtml(bytes, input, charsetOf(contentType)).html, kind, opts);
+        yield* feedArticles(name, decodeHtml(bytes, name, charsetOf(contentType)).html, kind, opts);
         return;
       case 'warc':
-        yield* warcArticles(input, bytes);
+        yield* warcArticles(name, bytes);
         return;
     }
   } catch (e) {
@@ -66,15 +67,16 @@ export async function* readArticles(input: string, given: ArticleMeta = {}, opts
 
 /** A local text or HTML file (or stdin) as one article, without fetching or waiting. */
 export function readArticleSync(input: string, given: ArticleMeta = {}): ArticleInput {
+  const name = input === '-' ? 'stdin' : input;
   let bytes = readBytes(input);
   let kind = sniff(bytes);
-  if (kind === 'gzip') { bytes = gunzip(bytes, input); kind = sniff(bytes); }
-  if (bytes.length > MAX_INPUT_BYTES) throw new InputError(input, `too large: more than ${MAX_INPUT_MB} MB uncompressed`);
+  if (kind === 'gzip') { bytes = gunzip(bytes, name); kind = sniff(bytes); }
+  if (bytes.length > MAX_INPUT_BYTES) throw new InputError(name, `too large: more than ${MAX_INPUT_MB} MB uncompressed`);
   const stated = { ...(input === '-' ? {} : readSidecar(input)), ...definedOnly(given) };
   const base = { uri: input, url: stated.url, published: stated.published };
-  if (kind === 'text') return { ...base, raw: decodeText(bytes, input), format: 'text' };
-  if (kind === 'html') return { ...base, raw: decodeHtml(bytes, input).html, format: 'html' };
-  throw new InputError(input, `a ${kind === 'json-feed' ? 'JSON feed' : kind === 'feed' ? 'feed' : 'WARC file'} holds several articles; use \`wirewatch ingest\``);
+  if (kind === 'text') return { ...base, raw: decodeText(bytes, name), format: 'text' };
+  if (kind === 'html') return { ...base, raw: decodeHtml(bytes, name).html, format: 'html' };
+  throw new InputError(name, `a ${kind === 'json-feed' ? 'JSON feed' : kind === 'feed' ? 'feed' : 'WARC file'} holds several articles; use \`wirewatch ingest\``);
 }
 
 async function* feedArticles(input: string, text: string, kind: 'feed' | 'json-feed', opts: ReadOptions): AsyncGenerator<ArticleInput | InputError> {
