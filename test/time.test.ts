@@ -40,6 +40,8 @@ const TABLE: [string, string, string, string][] = [
   ['Sanctions took effect in January.', 'January', 'DATE', '2025-01'],
   ['The harvest will start in September.', 'September', 'DATE', '2025-09'],
   ['He resigned in July 2019.', 'July 2019', 'DATE', '2019-07'],
+  ['The loan must be repaid by February.', 'February', 'DATE', '2026-02'],
+  ['In the fiscal year ended June 30, sales rose.', 'June 30', 'DATE', '2024-06-30'],
   // bare years and ranges
   ['He may run again in 2028.', '2028', 'DATE', '2028'],
   ['He wants to stay in power beyond 2028.', '2028', 'DATE', '2028'],

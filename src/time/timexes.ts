@@ -17,6 +17,8 @@ export type Tense = 'past' | 'future' | 'none';
 export interface Context {
   ref?: Day;
   tense: Tense;
+  /** the tense is certain ("by February", "ended Jan. 31"): no nearer date of the other tense is taken */
+  strict?: boolean;
   /** the sentence holding the expression, and the expression's offset in it */
   sentence: string;
   /** what earlier expressions established */
@@ -53,9 +55,9 @@ function resolveWeekday(ref: Day, wd: number, tense: Tense, shift?: 'last' | 'ne
 }
 
 /** The year of a month (and day) named without one: the nearest, unless one that fits the tense is close too. */
-function yearFor(ref: Day, month: number, day: number | undefined, tense: Tense): number {
+function yearFor(ref: Day, month: number, day: number | undefined, tense: Tense, strict = false): number {
   const candidates = [ref.y - 1, ref.y, ref.y + 1].map((y) => ({ y, diff: day === undefined ? (y * 12 + month) - (ref.y * 12 + ref.m) : dayDiff({ y, m: month, d: Math.min(day, 28) }, ref) }));
-  const near = day === undefined ? 9 : 250;
+  const near = strict ? Infinity : day === undefined ? 9 : 250;
   const fits = candidates.filter((c) => (tense === 'past' ? c.diff <= 0 : tense === 'future' ? c.diff >= 0 : false) && Math.abs(c.diff) <= near);
   const pool = fits.length ? fits : candidates;
   return pool.reduce((a, b) => (Math.abs(b.diff) < Math.abs(a.diff) || (Math.abs(b.diff) === Math.abs(a.diff) && b.diff > 0) ? b : a)).y;
@@ -138,7 +140,7 @@ function rules(L: Lexicon): Rule[] {
   const monthDay = (month: number, day: number, year: number | undefined, time = '') => (ctx: Context): Value => {
     if (year !== undefined) return validDay(year, month, day) ? { value: `${year}-${pad(month)}-${pad(day)}${time}` } : { value: null, why: 'no such day' };
     return needRef(ctx, (ref) => {
-      const y = yearFor(ref, month, day, ctx.tense);
+      const y = yearFor(ref, month, day, ctx.tense, ctx.strict);
       return `${y}-${pad(month)}-${pad(day)}${time}`;
     });
   };
@@ -207,7 +209,7 @@ function rules(L: Lexicon): Rule[] {
             if (year !== undefined) return { value: `${year}-${pad(month)}` };
             if (shift === 'that' || shift === 'the same') { const y = anchorYear(ctx); return y ? { value: `${y}-${pad(month)}` } : { value: null, why: NO_REF }; }
             return needRef(ctx, (ref) => {
-              let y = yearFor(ref, month, undefined, shift === 'last' || shift === 'past' ? 'past' : shift === 'next' || shift === 'coming' ? 'future' : ctx.tense);
+              let y = yearFor(ref, month, undefined, shift === 'last' || shift === 'past' ? 'past' : shift === 'next' || shift === 'coming' ? 'future' : ctx.tense, ctx.strict);
               if (shift === 'last' || shift === 'past') y = month < ref.m ? ref.y : ref.y - 1;
               if ((shift === 'next' || shift === 'coming') && month === ref.m && y === ref.y) y += 1;
               if (shift === 'this') y = ref.y;
@@ -651,11 +653,20 @@ export function tenseAt(sentence: string, start: number, end: number): Tense {
     for (const m of sentence.matchAll(re)) {
       const s = m.index!, e = s + m[0].length;
       if (s < end && e > start) continue;
-      const d = e <= start ? start - e : s - end;
+      // an -ed word is weaker evidence than a listed marker: it may be an adjective ("an unspecified date")
+      const weak = tense === 'past' && !L.file.pastMarkers.includes(m[0].toLowerCase()) ? 20 : 0;
+      const d = (e <= start ? start - e : s - end) + weak;
       if (d < dist) { dist = d; best = tense; }
     }
   }
   return best;
+}
+
+/** A preposition or verb right before the expression that fixes its direction ("by [February]", "ended [Jan. 31]"). */
+function leadTense(lead: string): Tense | undefined {
+  if (/\b(?:by|through|until|till)\s+$/i.test(lead)) return 'future';
+  if (/\b(?:ended|since)\s+$/i.test(lead)) return 'past';
+  return undefined;
 }
 
 // ---- the stage ----------------------------------------------------------------------------------------
@@ -713,7 +724,9 @@ export function findTimes(doc: Document): void {
       const s = doc.sentences.length ? doc.sentences[doc.sentenceAt(start)] : { start: p.start, end: p.end };
       const sentence = doc.text.slice(s.start, s.end);
       const tense = tenseAt(sentence, start - s.start, end - s.start);
-      const v = c.resolve({ ...state, tense, sentence });
+      const lead = sentence.slice(Math.max(0, start - s.start - 12), start - s.start);
+      const led = leadTense(lead);
+      const v = c.resolve({ ...state, tense: led ?? tense, strict: /\b(?:ended|by)\s+$/i.test(lead), sentence });
       if (v.focus !== false) updateContext(state, v.value);
       const draft: Draft = { start, end, text: doc.text.slice(start, end), type: c.type, value: v.value, ...(v.why ? { unresolved: v.why } : {}) };
       drafts.push(draft);
