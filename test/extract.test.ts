@@ -20,7 +20,9 @@ test('the article body keeps the paragraphs and headings and drops captions, byl
   }
   assert.equal(a.paragraphs.filter((p) => p.kind === 'heading').length, 1);
   assert.deepEqual(a.related.map((r) => r.title), ['Putin and Trump discuss prisoner swap deal', 'EU weighs new sanctions package on Moscow']);
-  assert.ok(a.removed.some((r) => r.text.includes('Photo: Reuters')));
+  const caption = a.removed.find((r) => r.text.includes('Photo: Reuters'));
+  assert.equal(caption && NEWS_PAGE.slice(caption.sourceStart, caption.sourceEnd), 'Vladimir Putin in Moscow. Photo: Reuters');
+  for (const r of a.related) assert.equal(NEWS_PAGE.slice(r.sourceStart, r.sourceEnd), r.title);
 });
 
 test('every span maps back to the same characters of the raw HTML', () => {

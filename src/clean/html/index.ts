@@ -23,14 +23,27 @@ export function cleanHtml(doc: Document): void {
   m.section ??= pm.section;
   if (!m.language && pm.language) m.language = pm.language.toLowerCase().split('-')[0];
   delete m.notAfter;
-  for (const r of art.related) doc.related.push({ title: r.title, url: r.url, sourceStart: 0, sourceEnd: 0 });
+  const located = locateText(html);
+  const { dense, offsets, ends } = located;
+  /** where a piece of page text sits in the raw HTML (its first occurrence) */
+  const find = (t: string): { sourceStart: number; sourceEnd: number } | undefined => {
+    const needle = t.replace(/\s+/g, '');
+    const at = needle ? dense.indexOf(needle) : -1;
+    return at < 0 ? undefined : { sourceStart: offsets[at], sourceEnd: ends[at + needle.length - 1] };
+  };
+  for (const r of art.related) {
+    const where = find(r.title);
+    if (where) doc.related.push({ title: r.title, url: r.url, ...where });
+  }
+  for (const d of art.dropped) {
+    const where = d.text ? find(d.text) : undefined;
+    if (where) doc.removed.push({ kind: removedKind(d.kind), ...where, text: d.text });
+  }
   if (!art.blocks.length) {
     doc.note('clean', art.reason ?? 'no article found on the page', undefined, undefined, 'warning');
     return;
   }
 
-  const located = locateText(html);
-  const { dense, offsets, ends } = located;
   let cursor = 0;
   let text = '';
   for (const block of art.blocks) {
@@ -70,7 +83,6 @@ export function cleanHtml(doc: Document): void {
     doc.paragraphs.push({ start, end: text.length, kind: block.kind });
   }
   doc.text = text;
-  for (const d of art.dropped) if (d.text) doc.removed.push({ kind: removedKind(d.kind), sourceStart: 0, sourceEnd: 0, text: d.text.slice(0, 500) });
   if (!m.language) {
     const lang = detectLanguageOf(text);
     if (lang) m.language = lang;
