@@ -19,6 +19,8 @@ const { values: args } = parseArgs({
     db: { type: 'string' },
     requests: { type: 'string', default: '100' },
     'predictions-out': { type: 'string' },
+    // Measure the queries again on a database an earlier run left (--db), without ingesting anew.
+    reuse: { type: 'boolean', default: false },
   },
 });
 const count = Number(args.count);
@@ -27,16 +29,22 @@ const BARS = { p95Ms: 50, firstLoadMs: 1000 };
 
 // 1. Synthetic analyses (not timed as ingest: they stand for articles arriving already analysed).
 const sources = (args.data ?? DEFAULT_SOURCES).map((d) => resolve(d));
-const bases = baseAnalyses(sources);
 const dir = mkdtempSync(join(tmpdir(), 'wirewatch-bench-serve-'));
 const dbFile = args.db ? resolve(args.db) : join(dir, 'bench.db');
-if (existsSync(dbFile)) rmSync(dbFile);
+const reuse = args.reuse && existsSync(dbFile);
+if (args.reuse && !reuse) {
+  console.error(`bench: --reuse: ${dbFile}: no such database`);
+  process.exit(2);
+}
+const bases = reuse ? [] : baseAnalyses(sources);
+if (!reuse && existsSync(dbFile)) rmSync(dbFile);
 
 // 2. Ingest: validation, the article's rows, its FTS rows, one transaction each, as `wirewatch ingest` does.
 const store = openStore(dbFile);
 const t0 = performance.now();
-for (let i = 0; i < count; i++) store.put(synthesize(bases, i));
-const ingestS = (performance.now() - t0) / 1000;
+if (!reuse) for (let i = 0; i < count; i++) store.put(synthesize(bases, i));
+const ingestS = reuse ? NaN : (performance.now() - t0) / 1000;
+const stored = store.db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
 store.db.pragma('wal_checkpoint(TRUNCATE)');
 store.db.pragma('optimize');
 const dbMb = statSync(dbFile).size / 1024 / 1024;
@@ -72,7 +80,10 @@ const QUERIES: Record<string, () => string> = {
   },
   'quotes by speaker': () => `/api/quotes?speaker=${encodeURIComponent(pick(topSpeakers).split(' ').pop()!)}`,
   'full-text search': () => `/api/search?q=${encodeURIComponent(pick(WORDS))}`,
+  'full-text search, sort=relevance': () => `/api/search?q=${encodeURIComponent(pick(WORDS))}&sort=relevance`,
 };
+// The issue's bars are for the first three; relevance order is measured for the record.
+const BARRED = new Set(['events by actor + 90-day range', 'quotes by speaker', 'full-text search']);
 
 const records: { query: string; url: string; ms: number; status: number; items: number }[] = [];
 const latency: Record<string, number[]> = {};
@@ -122,14 +133,14 @@ const pct = (xs: number[], p: number) => {
 };
 const ok = (v: number, bar: number) => (v <= bar ? 'yes' : 'NO');
 const rows: string[][] = [
-  ['articles stored', String(count), '10,000', ''],
-  ['ingest seconds', ingestS.toFixed(1), '', ''],
-  ['ingest articles/s', (count / ingestS).toFixed(0), '', ''],
+  ['articles stored', String(stored), '10,000', ''],
+  ['ingest seconds', reuse ? 'reused' : ingestS.toFixed(1), '', ''],
+  ['ingest articles/s', reuse ? 'reused' : (count / ingestS).toFixed(0), '', ''],
   ['database MB', dbMb.toFixed(1), '', ''],
 ];
 for (const [name, xs] of Object.entries(latency)) {
   rows.push([`${name} median ms`, pct(xs, 50).toFixed(1), '', '']);
-  rows.push([`${name} p95 ms`, pct(xs, 95).toFixed(1), `≤ ${BARS.p95Ms}`, ok(pct(xs, 95), BARS.p95Ms)]);
+  rows.push([`${name} p95 ms`, pct(xs, 95).toFixed(1), BARRED.has(name) ? `≤ ${BARS.p95Ms}` : '', BARRED.has(name) ? ok(pct(xs, 95), BARS.p95Ms) : '']);
 }
 const firstLoad = loads.length ? pct(loads, 50) : NaN;
 rows.push(['page first load median ms', loads.length ? firstLoad.toFixed(0) : pageNote, `≤ ${BARS.firstLoadMs}`, loads.length ? ok(firstLoad, BARS.firstLoadMs) : '']);
@@ -137,12 +148,13 @@ rows.push(['page first load max ms', loads.length ? Math.max(...loads).toFixed(0
 
 const widths = [0, 1, 2, 3].map((c) => Math.max(...[['metric', 'wirewatch', 'bar (issue 8)', 'met'], ...rows].map((r) => r[c].length)));
 const line = (r: string[]) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ').trimEnd();
-console.log(`data: ${count} synthetic analyses from ${bases.length} real ones (${sources.join(', ')}); ${perQuery} requests per query over loopback`);
+console.log(reuse ? `data: ${dbFile} (reused, ${stored} articles); ${perQuery} requests per query over loopback`
+  : `data: ${count} synthetic analyses from ${bases.length} real ones (${sources.join(', ')}); ${perQuery} requests per query over loopback`);
 console.log(line(['metric', 'wirewatch', 'bar (issue 8)', 'met']));
 for (const r of rows) console.log(line(r));
 if (args['predictions-out']) {
   writeFileSync(args['predictions-out'], records.map((r) => JSON.stringify(r)).join('\n') + '\n');
   console.log(`predictions: ${args['predictions-out']}`);
 }
-const p95s = Object.values(latency).map((xs) => pct(xs, 95));
-console.log(`serve: ${count} articles, ingest ${ingestS.toFixed(1)} s, ${dbMb.toFixed(0)} MB; p95 ${p95s.map((x) => x.toFixed(1)).join(' / ')} ms (events by actor+range / quotes by speaker / search); page first load ${loads.length ? `${firstLoad.toFixed(0)} ms` : pageNote}`);
+const p95s = [...BARRED].map((name) => pct(latency[name], 95));
+console.log(`serve: ${stored} articles, ingest ${reuse ? 'reused' : `${ingestS.toFixed(1)} s`}, ${dbMb.toFixed(0)} MB; p95 ${p95s.map((x) => x.toFixed(1)).join(' / ')} ms (events by actor+range / quotes by speaker / search); page first load ${loads.length ? `${firstLoad.toFixed(0)} ms` : pageNote}`);

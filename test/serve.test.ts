@@ -77,9 +77,18 @@ describe('HTTP API', () => {
     assert.deepEqual(inDay.map((e) => e.id).sort(), dated.filter((e) => e.date!.startsWith(day)).map((e) => e.id).sort());
   });
 
-  it('pages with cursors: every event exactly once, in the same order as one big page', async () => {
+  it('pages with cursors: every event exactly once, in the same order as one big page, either way round', async () => {
+    const key = (e: { article_id: string; id: string }) => `${e.article_id}/${e.id}`;
     const paged = await walk<Ev>(`${s.url}/api/events?limit=2`);
-    assert.deepEqual(paged.map((e) => `${e.article_id}/${e.id}`), allEvents.map((e) => `${e.article_id}/${e.id}`));
+    assert.deepEqual(paged.map(key), allEvents.map(key));
+    const dates = allEvents.map((e) => e.date ?? '');
+    assert.deepEqual(dates, [...dates].sort(), 'oldest first');
+    const newest = await walk<Ev>(`${s.url}/api/events?limit=3&order=desc`);
+    assert.deepEqual(newest.map(key), allEvents.map(key).reverse());
+    const quotes = (await getJson<Page<{ article_id: string; id: string }>>(`${s.url}/api/quotes?limit=${MAX_PAGE}`)).items;
+    assert.ok(quotes.length > 3);
+    assert.deepEqual((await walk<{ article_id: string; id: string }>(`${s.url}/api/quotes?limit=2`)).map(key), quotes.map(key));
+    assert.deepEqual((await walk<{ article_id: string; id: string }>(`${s.url}/api/quotes?limit=2&order=desc`)).map(key), quotes.map(key).reverse());
   });
 
   it('keeps only the requested fields, including dotted paths into objects and arrays', async () => {
@@ -111,9 +120,15 @@ describe('HTTP API', () => {
     assert.ok(worded.length > 0 && worded.every((q) => /president/i.test(q.text) && /trump/i.test(q.text)));
   });
 
-  it('searches text and quotes, each word literally', async () => {
+  it('searches text and quotes, each word literally, most recent or best first, in pages', async () => {
     const hits = (await getJson<Page<{ snippet: string }>>(`${s.url}/api/search?q=phone+call`)).items;
     assert.ok(hits.length > 0 && hits.every((h) => /\[phone\]/i.test(h.snippet)));
+    const hit = (h: { article_id: string; kind: string; quote_id: string | null }) => `${h.article_id}/${h.kind}/${h.quote_id}`;
+    for (const sort of ['recent', 'relevance']) {
+      const all = (await getJson<Page<{ article_id: string; kind: string; quote_id: string | null }>>(`${s.url}/api/search?q=trump&sort=${sort}&limit=${MAX_PAGE}`)).items;
+      assert.ok(all.length > 2, sort);
+      assert.deepEqual((await walk<{ article_id: string; kind: string; quote_id: string | null }>(`${s.url}/api/search?q=trump&sort=${sort}&limit=1`)).map(hit), all.map(hit), sort);
+    }
     assert.equal((await getJson<Page>(`${s.url}/api/search?q=${encodeURIComponent('"NEAR( -*')}`)).items.length, 0);
   });
 

@@ -69,7 +69,7 @@ describe('web page in Chromium', () => {
   });
 
   it('shows an event\'s evidence on click, and the evidence in its article', async () => {
-    const { items } = await getJson<{ items: Ev[] }>(`${s.url}/api/events?limit=100`);
+    const { items } = await getJson<{ items: Ev[] }>(`${s.url}/api/events?limit=100&order=desc`);
     await open('#/timeline', 'timeline');
     await page.locator('li.event time').first().click();
     const trigger = items[0].evidence.find((e) => e.role === 'trigger')!;

@@ -33,3 +33,21 @@ export function toPage<R, T>(rows: R[], limit: number, item: (r: R) => T, key: (
   const kept = more ? rows.slice(0, limit) : rows;
   return { items: kept.map(item), next: more ? encodeCursor(key(kept[kept.length - 1])) : null };
 }
+
+export type SortOrder = 'asc' | 'desc';
+
+/**
+ * The keyset condition "after the cursor's row" for an order by (nullable key, unique id), nulls first
+ * ascending and last descending (SQLite's rule). Returns SQL and its parameters.
+ */
+export function afterKey(key: string, id: string, cursor: [string | null, unknown], order: SortOrder): [string, unknown[]] {
+  const [k, i] = cursor;
+  if (order === 'asc') {
+    return k === null
+      ? [`((${key} IS NULL AND ${id} > ?) OR ${key} IS NOT NULL)`, [i]]
+      : [`(${key} > ? OR (${key} = ? AND ${id} > ?))`, [k, k, i]];
+  }
+  return k === null
+    ? [`(${key} IS NULL AND ${id} < ?)`, [i]]
+    : [`(${key} < ? OR (${key} = ? AND ${id} < ?) OR ${key} IS NULL)`, [k, k, i]];
+}

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Event } from '../schema/article.ts';
 import { fold } from '../store/fold.ts';
-import { decodeCursor, toPage, type Page, type PageRequest } from './cursor.ts';
+import { afterKey, decodeCursor, toPage, type Page, type PageRequest, type SortOrder } from './cursor.ts';
 import { likeEscape } from './like.ts';
 
 export interface EventFilter {
@@ -26,10 +26,11 @@ export interface ArticleRef {
 export type EventItem = Event & { article_id: string; article: ArticleRef };
 
 /**
- * Events in date order, one page at a time. The date bounds are written as plain comparisons on
- * `events.date` so SQLite walks the date index and stops at the page's end instead of sorting everything.
+ * Events in date order (oldest or newest first), one page at a time. The order is the date index's own
+ * (date, then rowid), and the date bounds are plain comparisons on `events.date`, so SQLite walks the
+ * index and stops at the page's end instead of sorting every match.
  */
-export function eventsPage(db: Database, f: EventFilter, p: PageRequest): Page<EventItem> {
+export function eventsPage(db: Database, f: EventFilter, p: PageRequest, order: SortOrder = 'asc'): Page<EventItem> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (f.actor?.trim()) {
@@ -62,25 +63,22 @@ export function eventsPage(db: Database, f: EventFilter, p: PageRequest): Page<E
     params.push(`${f.to}\uffff`);
   }
   if (p.cursor) {
-    const [date, article, event] = decodeCursor(p.cursor, 3) as [string | null, string, string];
-    if (date === null) {
-      where.push('((e.date IS NULL AND (e.article_id, e.event_id) > (?, ?)) OR e.date IS NOT NULL)');
-      params.push(article, event);
-    } else {
-      where.push('(e.date > ? OR (e.date = ? AND (e.article_id, e.event_id) > (?, ?)))');
-      params.push(date, date, article, event);
-    }
+    const [sql, values] = afterKey('e.date', 'e.rowid', decodeCursor(p.cursor, 2) as [string | null, number], order);
+    where.push(sql);
+    params.push(...values);
   }
+  const dir = order === 'desc' ? 'DESC' : 'ASC';
   const rows = db.prepare(`
-    SELECT e.article_id, e.event_id, e.date, e.json, a.title, a.published, a.uri
+    SELECT e.rowid AS rid, e.article_id, e.event_id, e.date, e.json, a.title, a.published, a.uri
     FROM events e JOIN articles a ON a.id = e.article_id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY e.date, e.article_id, e.event_id
+    ORDER BY e.date ${dir}, e.rowid ${dir}
     LIMIT ?`).all(...params, p.limit + 1) as EventDbRow[];
-  return toPage(rows, p.limit, eventItem, (r) => [r.date, r.article_id, r.event_id]);
+  return toPage(rows, p.limit, eventItem, (r) => [r.date, r.rid]);
 }
 
 interface EventDbRow {
+  rid: number;
   article_id: string;
   event_id: string;
   date: string | null;

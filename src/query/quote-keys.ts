@@ -20,7 +20,8 @@ export function refreshQuoteKeys(db: Database): void {
       CREATE TEMP TABLE IF NOT EXISTS quote_keys (
         word TEXT NOT NULL, date TEXT, article_id TEXT NOT NULL, start INTEGER NOT NULL, quote_id TEXT NOT NULL
       );
-      CREATE INDEX IF NOT EXISTS temp.quote_keys_order ON quote_keys(word, date, article_id, start);
+      DROP INDEX IF EXISTS temp.quote_keys_order;
+      CREATE INDEX IF NOT EXISTS temp.quote_keys_order ON quote_keys(word, date); -- then rowid: the order served
       DELETE FROM temp.quote_keys;`);
     last = 0;
   }

@@ -2,10 +2,11 @@ import type { Database } from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { actorDetail, actorsPage } from '../query/actor-pages.ts';
 import { articleById, articlesPage } from '../query/article-pages.ts';
+import type { SortOrder } from '../query/cursor.ts';
 import { eventsPage, network, type EventFilter } from '../query/event-pages.ts';
 import { refreshQuoteKeys } from '../query/quote-keys.ts';
 import { quotesPage, type QuoteFilter } from '../query/quote-pages.ts';
-import { searchPage } from '../query/search-pages.ts';
+import { searchPage, type SearchOrder } from '../query/search-pages.ts';
 import { MAX_RELATIONS } from './limits.ts';
 import { HttpProblem } from './problem.ts';
 import { checkedRange, sendList, type ListQuery } from './respond.ts';
@@ -33,19 +34,19 @@ export function readRoutes(app: FastifyInstance, db: Database): void {
   });
 
   app.get('/api/events', {
-    schema: { summary: 'Events (who did what to whom, when) with their evidence spans, in date order', tags: ['events'], querystring: s.eventsQuery },
+    schema: { summary: 'Events (who did what to whom, when) with their evidence spans, in date order (oldest or newest first)', tags: ['events'], querystring: s.eventsQuery },
   }, (req, reply) => {
-    const q = req.query as Q<EventFilter>;
+    const q = req.query as Q<EventFilter & { order: SortOrder }>;
     const filter = { ...q, ...checkedRange(q.from, q.to) };
-    return sendList(req, reply, q, (p) => eventsPage(db, filter, p));
+    return sendList(req, reply, q, (p) => eventsPage(db, filter, p, q.order));
   });
 
   app.get('/api/quotes', {
-    schema: { summary: 'Quotes by speaker, date and words, in date order', tags: ['quotes'], querystring: s.quotesQuery },
+    schema: { summary: 'Quotes by speaker, date and words, in date order (oldest or newest first); cue and speaker span are in the article', tags: ['quotes'], querystring: s.quotesQuery },
   }, (req, reply) => {
-    const q = req.query as Q<QuoteFilter>;
+    const q = req.query as Q<QuoteFilter & { order: SortOrder }>;
     const filter = { ...q, ...checkedRange(q.from, q.to) };
-    return sendList(req, reply, q, (p) => quotesPage(db, filter, p));
+    return sendList(req, reply, q, (p) => quotesPage(db, filter, p, q.order));
   });
 
   app.get('/api/actors', {
@@ -72,9 +73,9 @@ export function readRoutes(app: FastifyInstance, db: Database): void {
   });
 
   app.get('/api/search', {
-    schema: { summary: 'Full-text search over article text, titles and quotes, best matches first', tags: ['search'], querystring: s.searchQuery },
+    schema: { summary: 'Full-text search over article text, titles and quotes, most recent or best matches first', tags: ['search'], querystring: s.searchQuery },
   }, (req, reply) => {
-    const q = req.query as Q<{ q: string }>;
-    return sendList(req, reply, q, (p) => searchPage(db, q.q, p));
+    const q = req.query as Q<{ q: string; sort: SearchOrder }>;
+    return sendList(req, reply, q, (p) => searchPage(db, q.q, p, q.sort));
   });
 }

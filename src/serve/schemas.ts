@@ -11,6 +11,8 @@ export const listParams = {
   format: { type: 'string', enum: ['json', 'ndjson'], description: 'ndjson streams every matching row (also chosen by `Accept: application/x-ndjson`)' },
 } as const;
 
+const order = { type: 'string', enum: ['asc', 'desc'], default: 'asc', description: 'asc: oldest first, undated first; desc: newest first, undated last' } as const;
+
 const text = (description: string) => ({ type: 'string', maxLength: 200, description }) as const;
 
 function querystring(props: Record<string, unknown>) {
@@ -31,6 +33,7 @@ export const eventsQuery = querystring({
   type: text('PLOVER event type'),
   from: day, to: day,
   article: text('article id'),
+  order,
 });
 
 export const quotesQuery = querystring({
@@ -39,11 +42,19 @@ export const quotesQuery = querystring({
   from: day, to: day,
   words: text('words that must all occur in the quote'),
   article: text('article id'),
+  order,
 });
 
 export const articlesQuery = querystring({ ...listParams, from: day, to: day });
 export const actorsQuery = querystring({ ...listParams, name: text('part of the name'), type: text('PERSON, ORG, COUNTRY, LOC or MISC') });
-export const searchQuery = { ...querystring({ ...listParams, q: text('words, all of which must occur') }), required: ['q'] } as const;
+export const searchQuery = {
+  ...querystring({
+    ...listParams,
+    q: text('words, all of which must occur'),
+    sort: { type: 'string', enum: ['recent', 'relevance'], default: 'recent', description: 'recent: most recently stored first (cheap at any size); relevance: best match first (ranks every match)' },
+  }),
+  required: ['q'],
+} as const;
 export const networkQuery = querystring({
   type: text('PLOVER event type'), country: text('ISO alpha-3 country of either side'), from: day, to: day,
   edges: { type: 'integer', minimum: 1, maximum: MAX_EDGES, default: 200, description: 'strongest edges to return' },

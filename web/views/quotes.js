@@ -20,7 +20,7 @@ export async function quotesView(main, _arg, params) {
     h('ul', {}, people.items.map((p) => h('li', {}, h('a', { href: hashFor('quotes', '', { speaker: p.name }) }, p.name), h('span.n', {}, ` ${p.articles}`)))));
   const list = h('section.quote-list', {}, h('h2', {}, speaker ? `Quotes of ${speaker}` : 'All quotes'));
   main.append(h('h2.view-title', {}, 'Quotes'), form, h('div.columns', {}, list, side));
-  await pagedList(list, (cursor) => get('/api/quotes', { speaker, words: params.words, limit: 50, cursor }), (q) =>
+  await pagedList(list, (cursor) => get('/api/quotes', { speaker, words: params.words, order: 'desc', limit: 50, cursor }), (q) =>
     h('li.quote', {},
       h('blockquote', {}, q.text),
       h('p.meta', {},

@@ -26,11 +26,12 @@ export async function timelineView(main, _arg, params) {
   columns.append(h('div.stack', {}, events, quotes), detail);
   main.append(h('h2.view-title', {}, 'Timeline'), form, columns);
 
-  const filter = { actor: params.actor, type: params.type, from: params.from, to: params.to };
+  // Newest first: what an analyst opens the desk for.
+  const filter = { actor: params.actor, type: params.type, from: params.from, to: params.to, order: 'desc' };
   const [ev, qu] = await Promise.all([
     get('/api/events', { ...filter, limit: 100 }),
     // Quotes by the actor as speaker; type filters events only.
-    params.type ? Promise.resolve(null) : get('/api/quotes', { speaker: params.actor, from: params.from, to: params.to, limit: 50 }),
+    params.type ? Promise.resolve(null) : get('/api/quotes', { speaker: params.actor, from: params.from, to: params.to, order: 'desc', limit: 50 }),
   ]);
   renderEvents(events, ev, filter, detail);
   if (qu) renderQuotes(quotes, qu);
