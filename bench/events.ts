@@ -46,7 +46,7 @@ function actorCode(a: EventActor): string {
 interface PRecord { id: string; date: string; text: string; expected: { source: string; target: string; event: string }[]; noevents: boolean; error: string | null }
 const precords: PRecord[] = readFileSync(join(petrarchDir, 'PETR.UnitTest.records.dev.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 const dicts = join(petrarchDir, 'dictionaries');
-const eventOpts = { verbs: [join(dicts, 'PETR.Validate.verbs.txt')], agents: [join(dicts, 'PETR.Validate.agents.txt')], discards: [join(dicts, 'PETR.Validate.discards.txt')], codedActorsOnly: true };
+const eventOpts = { verbs: [join(dicts, 'PETR.Validate.verbs.txt')], agents: [join(dicts, 'PETR.Validate.agents.txt')], discards: [join(dicts, 'PETR.Validate.discards.txt')], codedActorsOnly: true, requireTarget: true };
 let scratch: string | undefined;
 const actors = [usableActors(join(dicts, 'PETR.Validate.actors.txt'))];
 

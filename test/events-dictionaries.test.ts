@@ -110,6 +110,16 @@ test('will/plans to mark intent, could/might a possibility; "in <place>" is the 
   assert.equal(done.hypothetical, undefined);
 });
 
+test('without a target a deed is coded source-only, unless a target is required (PETRARCH\'s require_dyad)', () => {
+  const run = (text: string, requireTarget: boolean) => {
+    const doc = analyzeDocument(text, { published: '1995-01-01', actors: [actors] });
+    codeEvents(doc, { verbs: [verbs], agents: [agents], requireTarget });
+    return doc.events.map((e) => `${e.source.country}>${e.target.country ?? '-'}:${e.cameo}`);
+  };
+  assert.deepEqual(run('Arnor reproached the crowds loudly.', false), ['ARN>-:122']);
+  assert.deepEqual(run('Arnor reproached the crowds loudly.', true), []);
+});
+
 test('a missing dictionary file is an input error naming it', () => {
   const doc = analyzeDocument('Arnor met Gondor.', { actors: [actors] });
   assert.throws(() => codeEvents(doc, { verbs: [join(dir, 'missing.txt')] }), (e: unknown) => e instanceof InputError && /missing\.txt/.test(e.message));

@@ -21,6 +21,8 @@ export interface EventOptions {
   agents?: string[];
   /** verb-dictionary events only between actors that have a code (PETRARCH's rule); default: any named actor */
   codedActorsOnly?: boolean;
+  /** verb-dictionary events only with a target (PETRARCH's require_dyad); default: a source is enough */
+  requireTarget?: boolean;
   /** discard lists in the PETRARCH format: a sentence holding a phrase is not coded (`+PHRASE`: the whole text) */
   discards?: string[];
 }
@@ -158,7 +160,7 @@ export function codeEvents(doc: Document, opts: EventOptions = {}): void {
   const { verbs, agents, discards } = lexiconsFor(opts);
   const skip = discardedSentences(doc, discards);
   const kept = (code: string) => cameoInfo(code)?.type !== '(dropped)' && cameoInfo(code.slice(0, 3))?.type !== '(dropped)' && cameoInfo(code.slice(0, 2))?.type !== '(dropped)';
-  for (const v of matchVerbs(doc, verbs, agents, { codes: kept, codedActorsOnly: opts.codedActorsOnly })) {
+  for (const v of matchVerbs(doc, verbs, agents, { codes: kept, codedActorsOnly: opts.codedActorsOnly, requireTarget: opts.requireTarget })) {
     if (coded.has(tokens[v.trigger].sentence) || skip.has(tokens[v.trigger].sentence)) continue;
     events.push(...buildEvents(doc, verbMatch(v)));
   }
@@ -173,7 +175,7 @@ function verbMatch(v: VerbMatch): PatternMatch {
     pattern: { id: `verb:${v.verb}`, cameo: v.code, match: '', elements: [] }, start: v.start, end: v.end, words: [v.trigger],
     slots: [
       { slot: 'SOURCE', token: v.source.token, tokenEnd: v.source.tokenEnd, entity: v.source.entity, sector: v.source.sector },
-      { slot: 'TARGET', token: v.target.token, tokenEnd: v.target.tokenEnd, entity: v.target.entity, sector: v.target.sector },
+      ...(v.target ? [{ slot: 'TARGET' as const, token: v.target.token, tokenEnd: v.target.tokenEnd, entity: v.target.entity, sector: v.target.sector }] : []),
     ],
   };
 }
@@ -202,7 +204,9 @@ function buildEvents(doc: Document, m: PatternMatch): Event[] {
     const subject = clauseSubject(doc, m.start, quote);
     if (subject && 'kind' in subject) { sourceMention = subject; source = doc.entity(subject.entity); } else source = subject;
   }
-  if (!source || !target || source.id === target.id) return [];
+  // a verb-dictionary deed may have no target ("Iran threatened to launch an offensive"); a hand pattern always names one
+  const targetless = m.pattern.id.startsWith('verb:') && !m.slots.some((f) => f.slot === 'TARGET');
+  if (!source || (!target && !targetless) || source.id === target?.id) return [];
   // a user dictionary may code finer than the codebook goes (0641): the nearest listed ancestor says the type
   // a code CAMEO does not list (a user dictionary's own) is kept, its type unknown
   const info = cameoInfo(m.pattern.cameo) ?? cameoInfo(m.pattern.cameo.slice(0, 3)) ?? cameoInfo(m.pattern.cameo.slice(0, 2)) ?? { type: 'UNKNOWN' };

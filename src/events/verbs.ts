@@ -10,7 +10,7 @@ import { splitCode } from './verb-dictionary.ts';
 /** One actor in a clause: a mention, widened over the agent words that say which part of it acted. */
 export interface ActorItem { token: number; tokenEnd: number; entity: string; sector?: string; mention: MentionRecord }
 
-export interface VerbMatch { trigger: number; start: number; end: number; code: string; source: ActorItem; target: ActorItem; verb: string }
+export interface VerbMatch { trigger: number; start: number; end: number; code: string; source: ActorItem; target?: ActorItem; verb: string }
 
 const JOINERS = new Set([',', 'and', 'or', 'nor', '&', 'both', 'neither', 'either']);
 // a determiner or possessive before the word makes it a noun ("the attack", "its meeting")
@@ -19,6 +19,9 @@ const NOUN_MARKERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those'
 const CLAUSE_BREAKS = new Set(['after', 'before', 'when', 'while', 'because', 'although', 'though', 'since', 'whereas', 'until', 'unless', 'if', 'which', 'who', 'where']);
 // a comma before these opens an attribution or an aside ("..., a senior official said"), not a list of targets
 const AFTER_COMMA = new Set(['a', 'an', 'the', 'said', 'according', 'officials', 'it', 'he', 'she', 'they', 'which', 'who']);
+// deeds the text often tells without a target: intents, demands, refusals, threats, protests, shows of force
+const TARGETLESS = new Set(['03', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
 const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
 const GAP = 5;
 
@@ -184,6 +187,8 @@ export interface VerbOptions {
   codes?: (code: string) => boolean;
   /** only actors with a code (a country, a sector or a dictionary entry) take part, as in PETRARCH */
   codedActorsOnly?: boolean;
+  /** no event without a target (PETRARCH's require_dyad); otherwise "Iran threatened to ..." is coded source-only */
+  requireTarget?: boolean;
 }
 
 export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon, opts: VerbOptions = {}, byToken = mentionIndex(doc)): VerbMatch[] {
@@ -195,8 +200,10 @@ export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon
   while (s0 < tokens.length) {
     let s1 = s0;
     while (s1 < tokens.length && tokens[s1].sentence === tokens[s0].sentence) s1++;
-    const items = actorItems(doc, byToken, s0, s1, words, agents, !!opts.codedActorsOnly);
-    if (items.length >= 2) {
+    // headlines are telegraphic ("Trump's frustration over Ukraine conflict"): without a parse, nouns pass for verbs
+    const heading = doc.paragraphs[doc.sentences[tokens[s0].sentence]?.paragraph]?.kind === 'heading';
+    const items = heading ? [] : actorItems(doc, byToken, s0, s1, words, agents, !!opts.codedActorsOnly);
+    if (items.length >= (opts.requireTarget ? 2 : 1)) {
       const gs = groups(words, items);
       // groups already used by a coded verb: a later verb whose subject is one of them is that verb's complement
       // ("demanded that the government provide ...", "agreed to allow ...") and is not coded again
@@ -204,6 +211,11 @@ export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon
       for (let v = s0; v < s1; v++) {
         const forms = lex.forms.get(words[v]);
         if (!forms || NOUN_MARKERS.has(words[v - 1] ?? '') || items.some((it) => it.token <= v && v <= it.tokenEnd)) continue;
+        // "any country purchasing Russian oil": an -ing form without an auxiliary describes, it does not tell a deed
+        if (words[v].endsWith('ing') && !BE.has(words[v - 1] ?? '') && !BE.has(words[v - 2] ?? '') && words[v - 1] !== ',') continue;
+        // "the Ukraine conflict": a name after a determiner modifies the word, which is then a noun
+        const before = items.find((it) => it.tokenEnd === v - 1);
+        if (before && DETERMINERS.has(words[before.token - 1] ?? '')) continue;
         // the quotation or the narrator's stretch the verb is in bounds the clause
         const quoted = tokens[v].quoted;
         let floor = v, limit = v;
@@ -237,16 +249,17 @@ export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon
           }
           if (!subject || used.has(subject)) break;
           // "Gondor and Osgiliath renewed ties": a compound subject with no object acts on itself, each to each
-          const pairs: [ActorItem, ActorItem][] = [];
+          const pairs: [ActorItem, ActorItem | undefined][] = [];
           if (object) for (const a of subject) for (const b of object) pairs.push([a, b]);
           else if (subject.length >= 2) for (const a of subject) for (const b of subject) pairs.push([a, b]);
+          else if (!opts.requireTarget && forward && TARGETLESS.has(forward.slice(0, 2)) && (!words[v].endsWith('ing') || BE.has(aux ?? ''))) pairs.push([subject[0], undefined]);
           else break;
           used.add(subject);
           if (object) used.add(object);
           for (const [a, b] of pairs) {
-            if (a.entity === b.entity) continue;
-            if (forward) out.push({ trigger: v, start, end: best.end, code: forward, source: a, target: b, verb: form.block.verb });
-            if (back) out.push({ trigger: v, start, end: best.end, code: back, source: b, target: a, verb: form.block.verb });
+            if (a.entity === b?.entity) continue;
+            if (forward) out.push({ trigger: v, start, end: best.end, code: forward, source: a, ...(b ? { target: b } : {}), verb: form.block.verb });
+            if (back && b) out.push({ trigger: v, start, end: best.end, code: back, source: b, target: a, verb: form.block.verb });
           }
           break;
         }
