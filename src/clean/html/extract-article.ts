@@ -109,7 +109,7 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     const words = b.text.split(/\s+/).length;
-    if (i === 0 && b.kind === 'heading' && meta.title && same(b.text, meta.title)) { dropped.push({ kind: 'title', text: b.text }); continue; }
+    if (kept.length < 3 && words <= 40 && meta.title && same(b.text, meta.title)) { dropped.push({ kind: 'title', text: b.text }); continue; }
     if (words <= 8 && r.relatedHeadings.some((re) => re.test(b.text))) { inRelated = true; dropped.push({ kind: 'related', text: b.text }); continue; }
     if (inRelated) {
       if (b.linkChars >= b.text.length * 0.6) { related.push({ title: b.text }); dropped.push({ kind: 'related', text: b.text }); continue; }
