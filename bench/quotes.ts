@@ -51,7 +51,8 @@ function trimFrags(text: string, frags: Frag[]): Frag[] {
   }).filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
 }
 
-const OPEN = /^[“"‘«„‹]/u, CLOSE = /[”"’»‹›][.,!?;:…]*$/u;
+// two apostrophes stand for a double quotation mark in some papers ('' … '')
+const OPEN = /^(?:[“"‘«„‹]|'')/u, CLOSE = /(?:[”"’»‹›]|'')[.,!?;:…]*$/u;
 /** Direct: the content is one quotation; mixed: it holds quoted words; indirect: no quote marks. */
 function kindOf(text: string, content: Frag[]): Kind {
   if (!content.length) return 'indirect';
@@ -119,6 +120,7 @@ function predict(d: Doc): AR[] {
   for (const q of doc.quotes) {
     let [s, e] = [q.sourceStart, q.sourceEnd];
     // the marks are part of PolNeAR's content; so is the complementiser
+    if (d.text.slice(s - 2, s) === "''" && d.text.slice(e, e + 2) === "''") { s -= 2; e += 2; }
     if (s > 0 && /[“"‘«„‹]/u.test(d.text[s - 1])) s--;
     if (s !== q.sourceStart && /[”"’»›]/u.test(d.text[e] ?? '')) e++;
     const that = /\bthat\s+$/i.exec(d.text.slice(Math.max(0, s - 8), s));

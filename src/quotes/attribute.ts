@@ -39,17 +39,20 @@ interface Speaker { phrase?: Phrase; mention?: MentionRecord; entity?: EntityRec
 interface Found { speaker: Speaker | null; cue?: TextSpan; cueToken?: number }
 
 /** Per-document lookups, built once so that attribution stays linear in the article's length. */
-interface Ctx { doc: Document; mentions: MentionIndex; bySentence: MentionRecord[][] }
+interface Ctx { doc: Document; mentions: MentionIndex; bySentence: MentionRecord[][]; entity: (id: string | undefined) => EntityRecord | undefined }
 
 function context(doc: Document): Ctx {
   const bySentence: MentionRecord[][] = doc.sentences.map(() => []);
   for (const m of doc.mentions) bySentence[doc.tokens[m.token].sentence]?.push(m);
-  return { doc, mentions: new MentionIndex(doc), bySentence };
+  // doc.entity() searches the list; an article-sized list needs a map
+  const byId = new Map(doc.entities.map((e) => [e.id, e]));
+  const entity = (id: string | undefined) => (id === undefined ? undefined : byId.get(id));
+  return { doc, mentions: new MentionIndex(doc, entity), bySentence, entity };
 }
 
 function speakerOfMention(ctx: Ctx, mention: MentionRecord | undefined): Speaker | null {
   if (!mention) return null;
-  const entity = ctx.doc.entity(mention.entity);
+  const entity = ctx.entity(mention.entity);
   return entity ? { mention, entity, name: entity.name, phrase: { first: mention.token, last: mention.tokenEnd } } : null;
 }
 
@@ -58,7 +61,7 @@ function speakerOfPhrase(ctx: Ctx, phrase: Phrase | undefined): Speaker | null {
   if (!phrase) return null;
   const { doc } = ctx;
   const mention = ctx.mentions.head(phrase);
-  const entity = mention && doc.entity(mention.entity);
+  const entity = mention && ctx.entity(mention.entity);
   if (entity) return { phrase, mention, entity, name: entity.name };
   const name = doc.text.slice(doc.tokens[phrase.first].start, doc.tokens[phrase.last].end);
   return { phrase, name };
@@ -68,9 +71,9 @@ function speakerOfPhrase(ctx: Ctx, phrase: Phrase | undefined): Speaker | null {
 function subjectMention(ctx: Ctx, sentence: number, before = Infinity): MentionRecord | undefined {
   const { doc } = ctx;
   const candidates = (ctx.bySentence[sentence] ?? []).filter((m) => !doc.tokens[m.token].quoted && m.start < before);
-  const person = candidates.find((m) => doc.entity(m.entity)?.type === 'PERSON');
+  const person = candidates.find((m) => ctx.entity(m.entity)?.type === 'PERSON');
   if (person) return person;
-  return candidates.find((m) => doc.entity(m.entity)?.type !== 'COUNTRY' && doc.entity(m.entity)?.type !== 'MISC');
+  return candidates.find((m) => ctx.entity(m.entity)?.type !== 'COUNTRY' && ctx.entity(m.entity)?.type !== 'MISC');
 }
 
 /** The subject phrase opening a sentence ("He described…", "The Kremlin spokesman said…"). */
@@ -125,7 +128,15 @@ function attributeDirect(ctx: Ctx, q: QuoteMark): Found | undefined {
       break;
     }
   }
-  // Peskov said, "..."   ..., saying, "..."   He told reporters: "..."
+  return attributeBefore(ctx, q);
+}
+
+/** The attribution clause right before a quotation: Peskov said, "..."   ..., saying, "..."   He told reporters: "..." */
+function attributeBefore(ctx: Ctx, q: QuoteMark): Found | undefined {
+  const { doc } = ctx;
+  const c = cueTries();
+  const { tokens } = doc;
+  const sentenceOfQuote = doc.sentenceAt(q.start);
   let k = doc.tokenAt(q.start) - 1;
   if (k >= 0 && /^[,:]$/.test(tokens[k].text)) k--;
   for (let start = k; start >= 0 && start >= k - 3 && tokens[start].sentence === sentenceOfQuote && !tokens[start].quoted; start--) {
@@ -172,6 +183,16 @@ function attributePartial(ctx: Ctx, q: QuoteMark): Found | undefined {
   return undefined;
 }
 
+/**
+ * Some papers write a double quotation mark as two apostrophes (''…''); the quotation layer pairs the
+ * first apostrophe of each, so the content starts with the second one and the last one is left outside.
+ */
+function doubledApostrophes(doc: Document, q: QuoteMark): QuoteMark {
+  const { text } = doc;
+  if (text[q.start] !== "'" || text[q.contentStart] !== "'" || text.slice(q.contentEnd, q.contentEnd + 2) !== "''") return q;
+  return { start: q.start, end: q.contentEnd + 2, contentStart: q.contentStart + 1, contentEnd: q.contentEnd };
+}
+
 /** Nothing of the narrator's follows the quotation in its sentence. */
 function endsSentence(doc: Document, q: QuoteMark): boolean {
   const next = doc.tokens[doc.tokenAt(q.end)];
@@ -187,7 +208,7 @@ function opensClause(doc: Document, q: QuoteMark): boolean {
 function isWholeClause(doc: Document, q: QuoteMark): boolean {
   const content = doc.text.slice(q.contentStart, q.contentEnd).trim();
   const words = content.split(/\s+/).length;
-  return words >= 4 && (/^[\p{Lu}"“‘]/u.test(content) || /[.!?,…]["”’]?$/u.test(content));
+  return words >= 4 && (/^[\p{Lu}"“‘]/u.test(content) || /[.!?,…]["”’']?$/u.test(content));
 }
 
 function toQuote(doc: Document, kind: Quote['kind'], start: number, end: number, found: Found): Quote {
@@ -203,13 +224,17 @@ function toQuote(doc: Document, kind: Quote['kind'], start: number, end: number,
 function directAndPartial(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
   const { doc } = ctx;
   let previous: { quote: Quote; speaker: Speaker | null } | undefined;
-  for (const q of doc.quoteMarks) {
+  for (const mark of doc.quoteMarks) {
+    const q = doubledApostrophes(doc, mark);
     const content = doc.text.slice(q.contentStart, q.contentEnd);
     if (!content.trim()) continue;
     let kind: Quote['kind'] = 'direct';
     const whole = isWholeClause(doc, q);
     // a short quotation is still a sentence when it ends like one: "I would," Melanie said.
-    let found = whole || /[,.!?…]$/u.test(content.trim()) ? attributeDirect(ctx, q) : undefined;
+    const sentenceLike = whole || /[,.!?…]$/u.test(content.trim());
+    // "A," he said, "B": the second half takes the attribution the first half already used
+    const resumed = attributeBefore(ctx, q);
+    let found = resumed?.cueToken !== undefined && usedCues.has(resumed.cueToken) ? resumed : sentenceLike ? attributeDirect(ctx, q) : undefined;
     if (!found) {
       const partial = attributePartial(ctx, q);
       // framed by the narrator's clause ("Trump says voter fraud “would be…”"), a quotation is partial
@@ -281,8 +306,9 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     if (p) {
       found.speaker = speakerOfPhrase(ctx, p);
       // <content>, the source said.
-      if (atEnd && p.first > sentenceFirst && tokens[p.first - 1].text === ',') {
-        pushIndirect(doc, out, s.start, tokens[p.first - 1].start, found);
+      const lead = leadingContent(doc, t.sentence, p.first);
+      if (atEnd && lead) {
+        pushLead(doc, out, lead, found);
         i = cue.end;
         continue;
       }
@@ -295,12 +321,13 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       continue;
     }
     // <content>, said the source.
-    if (i > sentenceFirst && tokens[i - 1].text === ',') {
+    const lead = leadingContent(doc, t.sentence, i);
+    if (lead) {
       const q = phraseAfter(doc, cue.end + 1);
       const after = q && tokens[q.last + 1];
       if (q && (!after || after.sentence !== t.sentence || CLAUSE_END.test(after.text))) {
         found.speaker = speakerOfPhrase(ctx, q);
-        pushIndirect(doc, out, s.start, tokens[i - 1].start, found);
+        pushLead(doc, out, lead, found);
         i = q.last;
       }
     }
@@ -357,6 +384,29 @@ function participleClause(ctx: Ctx, out: Quote[], i: number): void {
   pushIndirect(doc, out, tokens[from].start, clauseEnd(ctx, from), { speaker, cue: cueSpan(doc, i, p.end), cueToken: i });
 }
 
+/**
+ * The content before an attribution that follows it ("<content>, the source said"): from the sentence's
+ * start to the comma before token `at`. Some papers write quotation marks as two apostrophes
+ * ("''It's a misguided approach,'' said Mr. Burman"); those make it a direct quote, marks excluded.
+ */
+function leadingContent(doc: Document, sentence: number, at: number): { start: number; end: number; direct: boolean } | undefined {
+  const { tokens, text } = doc;
+  const s = doc.sentences[sentence];
+  const prev = tokens[at - 1];
+  if (!prev || prev.sentence !== sentence || prev.start <= s.start) return undefined;
+  if (prev.text === ',') return { start: s.start, end: prev.start, direct: false };
+  if (text.slice(prev.end - 3, prev.end) === ",''") {
+    const open = text.lastIndexOf("''", prev.end - 4);
+    if (open >= s.start && (open === s.start || /\s/u.test(text[open - 1]))) return { start: open + 2, end: prev.end - 2, direct: true };
+  }
+  return undefined;
+}
+
+function pushLead(doc: Document, out: Quote[], lead: { start: number; end: number; direct: boolean }, found: Found): void {
+  if (lead.direct) out.push(toQuote(doc, 'direct', lead.start, lead.end, found));
+  else pushIndirect(doc, out, lead.start, lead.end, found);
+}
+
 function pushIndirect(doc: Document, out: Quote[], start: number, end: number, found: Found): void {
   while (start < end && /\s/u.test(doc.text[start])) start++;
   if (end - start < 8) return;
@@ -369,17 +419,21 @@ function pushIndirect(doc: Document, out: Quote[], start: number, end: number, f
 }
 
 /** Inside a quotation, "I" is its speaker and "the president" the speaker's own president. */
-function resolveInsideQuotes(doc: Document, quotes: Quote[]): void {
+function resolveInsideQuotes(ctx: Ctx, quotes: Quote[]): void {
+  const { doc } = ctx;
   const persons = doc.entities.filter((e) => e.type === 'PERSON');
+  // only "the" before a title, a name or a count can be a definite description; look those up once
+  const mentioned = new Set(doc.mentions.map((m) => m.token));
+  const describable = new Set([...doc.titles.map((t) => t.token), ...doc.names.map((n) => n.token)]);
   for (const q of quotes) {
     if (q.kind === 'indirect' || !q.speaker?.entity) continue;
-    const speaker = doc.entity(q.speaker.entity);
+    const speaker = ctx.entity(q.speaker.entity);
     if (!speaker) continue;
     for (let i = doc.tokenAt(q.start); i < doc.tokens.length && doc.tokens[i].start < q.end; i++) {
       const t = doc.tokens[i];
       if (speaker.type === 'PERSON' && /^(?:I|me|my|myself)$/.test(t.text)) {
         doc.mentions.push({ start: t.start, end: t.end, entity: speaker.id, kind: 'pronoun', token: i, tokenEnd: i });
-      } else if (/^the$/i.test(t.text) && !doc.mentions.some((m) => m.token === i)) {
+      } else if (/^the$/i.test(t.text) && !mentioned.has(i) && (describable.has(i + 1) || /^(?:two|three|both)$/i.test(doc.tokens[i + 1]?.text ?? ''))) {
         const r = resolveDefinite(doc, persons, i, speaker);
         if (r) for (const e of r.entities) doc.mentions.push({ start: t.start, end: doc.tokens[r.end].end, entity: e.id, kind: 'title', token: i, tokenEnd: r.end });
       }
@@ -395,7 +449,7 @@ export function attributeQuotes(doc: Document): void {
   directAndPartial(ctx, quotes, usedCues);
   indirect(ctx, quotes, usedCues);
   quotes.sort((a, b) => a.start - b.start);
-  resolveInsideQuotes(doc, quotes);
+  resolveInsideQuotes(ctx, quotes);
   // the words were said when the clause carrying the cue says, else when the reporting context says
   quotes.forEach((q, n) => {
     q.id = `q${n + 1}`;

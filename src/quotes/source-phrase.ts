@@ -3,7 +3,7 @@
 // token layer (a run of words bounded by clause words and punctuation) and only then looked up in the
 // mention layer to reach a named person.
 import { loadData } from '../data.ts';
-import type { Document, MentionRecord, Token } from '../document.ts';
+import type { Document, EntityRecord, MentionRecord, Token } from '../document.ts';
 
 interface SourceWords { notAdverbs: string[]; joiners: string[]; pronouns: string[]; determiners: string[]; stops: string[]; maxTokens: number }
 interface Words { notAdverbs: Set<string>; joiners: Set<string>; pronouns: Set<string>; determiners: Set<string>; stops: Set<string>; bridge: Set<string>; abbreviations: Set<string>; max: number }
@@ -131,7 +131,7 @@ export function phraseAfter(doc: Document, from: number): Phrase | undefined {
 export class MentionIndex {
   private readonly at = new Map<number, MentionRecord[]>();
 
-  constructor(private readonly doc: Document) {
+  constructor(doc: Document, private readonly entity: (id: string) => EntityRecord | undefined) {
     for (const m of doc.mentions) {
       for (let i = m.token; i <= m.tokenEnd; i++) {
         let list = this.at.get(i);
@@ -145,7 +145,7 @@ export class MentionIndex {
   head(p: Phrase): MentionRecord | undefined {
     const inside: MentionRecord[] = [];
     for (let i = p.last; i >= p.first; i--) for (const m of this.at.get(i) ?? []) if (m.token >= p.first && m.tokenEnd <= p.last && !inside.includes(m)) inside.push(m);
-    const type = (m: MentionRecord) => this.doc.entity(m.entity)?.type;
+    const type = (m: MentionRecord) => this.entity(m.entity)?.type;
     return inside.find((m) => type(m) === 'PERSON') ?? inside.find((m) => type(m) === 'ORG') ?? inside.find((m) => type(m) === 'COUNTRY') ?? inside[0];
   }
 
