@@ -220,6 +220,23 @@ describe('HTTP API', () => {
     assert.ok(lavrov.length > 0 && lavrov.every((q) => /Lavrov/.test(q.speaker.name)));
   });
 
+  it('finds events of an actor first stored after the server started', async () => {
+    const before = (await getJson<Page>(`${s.url}/api/events?actor=zorblatt`)).items;
+    assert.equal(before.length, 0);
+    const other = openStore(s.store.db.name);
+    let expected: number;
+    try {
+      const a = analyze(EXAMPLE.replace(/Vladimir Putin/g, 'Boris Zorblatt').replace(/Putin/g, 'Zorblatt'), { published: '2025-03-31' });
+      expected = a.events.filter((e) => /Zorblatt/.test(`${e.source.name} ${e.target.name}`)).length;
+      other.put(a);
+    } finally {
+      other.close();
+    }
+    assert.ok(expected > 0);
+    const after = (await getJson<Page<Ev>>(`${s.url}/api/events?actor=zorblatt&limit=${MAX_PAGE}`)).items;
+    assert.equal(after.length, expected);
+  });
+
   it('refuses writes from a page of another origin', async () => {
     const res = await fetch(`${s.url}/api/ingest`, { method: 'POST', headers: { 'content-type': 'text/plain', origin: 'http://evil.example' }, body: 'Peskov said so.' });
     assert.match((await problem(res, 403)).detail, /origin/);

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Event } from '../schema/article.ts';
 import { fold } from '../store/fold.ts';
 import { afterKey, decodeCursor, toPage, type Page, type PageRequest, type SortOrder } from './cursor.ts';
+import { namesContaining } from './actor-names.ts';
 import { likeEscape } from './like.ts';
 
 export interface EventFilter {
@@ -35,10 +36,17 @@ export function eventsPage(db: Database, f: EventFilter, p: PageRequest, order: 
   const params: unknown[] = [];
   if (f.actor?.trim()) {
     const actor = f.actor.trim();
-    const like = `%${likeEscape(fold(actor))}%`;
-    where.push(`(fold(e.source_name) LIKE ? ESCAPE '\\' OR fold(e.target_name) LIKE ? ESCAPE '\\'
-                 OR e.source_country = ? OR e.target_country = ?)`);
-    params.push(like, like, actor.toUpperCase(), actor.toUpperCase());
+    const names = namesContaining(db, actor);
+    if (names === null) {
+      const like = `%${likeEscape(fold(actor))}%`;
+      where.push(`(fold(e.source_name) LIKE ? ESCAPE '\\' OR fold(e.target_name) LIKE ? ESCAPE '\\'
+                   OR e.source_country = ? OR e.target_country = ?)`);
+      params.push(like, like, actor.toUpperCase(), actor.toUpperCase());
+    } else {
+      const list = names.map(() => '?').join(', ');
+      where.push(`(e.source_name IN (${list}) OR e.target_name IN (${list}) OR e.source_country = ? OR e.target_country = ?)`);
+      params.push(...names, ...names, actor.toUpperCase(), actor.toUpperCase());
+    }
   }
   if (f.country?.trim()) {
     where.push('(e.source_country = ? OR e.target_country = ?)');
