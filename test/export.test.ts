@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { GDELT_EVENT_COLUMNS } from '../src/export/index.ts';
+import { GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS } from '../src/export/index.ts';
 import { openStore } from '../src/store/index.ts';
 import { copyArticle, otherArticle, wireArticle } from './dedup-fixtures.ts';
 import { cli, tmpDir } from './fixtures.ts';
@@ -70,7 +70,7 @@ describe('export tables', () => {
 });
 
 describe('export events --gdelt', () => {
-  const lines = () => run(['events', '--gdelt']).trimEnd().split('\n').map((l) => l.split('\t'));
+  const lines = () => run(['events', '--gdelt']).replace(/\n$/, '').split('\n').map((l) => l.split('\t'));
   const col = (row: string[], name: string) => row[GDELT_EVENT_COLUMNS.indexOf(name)];
 
   it('writes the 61 columns of the GDELT 2.0 Event table, in order, on every row', () => {
@@ -95,6 +95,28 @@ describe('export events --gdelt', () => {
     assert.match(col(threaten, 'DATEADDED'), /^\d{14}$/);
     assert.match(col(threaten, 'SOURCEURL'), /^https:\/\//);
     assert.match(col(threaten, 'GLOBALEVENTID'), /^\d+$/);
+  });
+});
+
+describe('export mentions --gdelt', () => {
+  it('writes the 16 columns of the GDELT 2.0 Mentions table, pointing at the events and at the trigger in the text', () => {
+    const events = new Set(run(['events', '--gdelt']).replace(/\n$/, '').split('\n').map((l) => l.split('\t')[0]));
+    const rows = run(['mentions', '--gdelt']).replace(/\n$/, '').split('\n').map((l) => l.split('\t'));
+    assert.equal(GDELT_MENTION_COLUMNS.length, 16);
+    assert.equal(rows.length, 8);
+    const col = (row: string[], name: string) => row[GDELT_MENTION_COLUMNS.indexOf(name)];
+    const texts = new Map([wireArticle(), copyArticle()].map((a) => [a.meta.url, a.text]));
+    for (const r of rows) {
+      assert.equal(r.length, 16);
+      assert.ok(events.has(col(r, 'GLOBALEVENTID')), 'every mention points at an exported event');
+      assert.match(col(r, 'MentionTimeDate'), /^\d{14}$/);
+      const text = texts.get(col(r, 'MentionIdentifier'));
+      if (!text) continue;
+      assert.equal(col(r, 'MentionDocLen'), String(text.length));
+      const at = Number(col(r, 'ActionCharOffset'));
+      assert.ok(['willing to engage', 'no phone call', 'put secondary'].some((t) => text.startsWith(t, at)), text.slice(at, at + 20));
+    }
+    assert.deepEqual(new Set(rows.map((r) => col(r, 'MentionSourceName'))), new Set(['example-wire.com', 'news.example.org', '']));
   });
 });
 
@@ -140,7 +162,7 @@ describe('export: files and bad input', () => {
 
   for (const [what, args, message] of [
     ['a missing database', ['events', '--db', join(dir, 'none.db')], /none\.db: no such database/],
-    ['--gdelt on quotes', ['quotes', '--gdelt', '--db', db], /--gdelt: applies to `export events` only/],
+    ['--gdelt on quotes', ['quotes', '--gdelt', '--db', db], /--gdelt: applies to `export events` and `export mentions` only, not quotes/],
     ['gexf for a table', ['events', '--format', 'gexf', '--db', db], /--format: gexf is for `export network`/],
     ['csv for the network', ['network', '--format', 'csv', '--db', db], /--format: the network is exported as gexf/],
     ['an unknown kind', ['articles', '--db', db], /value 'articles' is invalid for argument 'what'/],

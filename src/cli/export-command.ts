@@ -16,7 +16,7 @@ export function addExportCommand(program: Command, dbOption: () => Option): void
     .description('stream stored data as CSV, TSV or JSON lines (any size), events as GDELT 2.0, the actor network as GEXF')
     .addArgument(program.createArgument('<what>', 'what to export').choices(KINDS))
     .addOption(new Option('--format <format>', 'csv (default), tsv or jsonl; gexf for network').choices(FORMATS))
-    .option('--gdelt', 'events only: the GDELT 2.0 Event table, 61 tab-separated columns, no header')
+    .option('--gdelt', 'events: the GDELT 2.0 Event table (61 columns); mentions: its Mentions table (16); tab-separated, no header')
     .option('--out <file>', 'write to this file instead of stdout')
     .addOption(dbOption())
     .addHelpText('after', '\nevents: one row per happening (reports of it merged), with mention, article, source and story counts\n' +
@@ -37,15 +37,15 @@ export function addExportCommand(program: Command, dbOption: () => Option): void
 
 function request(what: (typeof KINDS)[number], o: ExportOptions): ExportRequest {
   if (what === 'network') {
-    if (o.gdelt) throw new InputError('--gdelt', 'applies to `export events` only');
+    if (o.gdelt) throw new InputError('--gdelt', 'applies to `export events` and `export mentions` only');
     if (o.format && o.format !== 'gexf') throw new InputError('--format', `the network is exported as gexf, not ${o.format}`);
     return { kind: 'network', format: 'gexf' };
   }
   if (o.format === 'gexf') throw new InputError('--format', `gexf is for \`export network\`, not ${what}`);
   if (o.gdelt) {
-    if (what !== 'events') throw new InputError('--gdelt', `applies to \`export events\` only, not ${what}`);
+    if (what !== 'events' && what !== 'mentions') throw new InputError('--gdelt', `applies to \`export events\` and \`export mentions\` only, not ${what}`);
     if (o.format && o.format !== 'tsv') throw new InputError('--format', `GDELT files are tab-separated: use tsv or leave --format out, not ${o.format}`);
-    return { kind: 'events', format: 'tsv', gdelt: true };
+    return { kind: what, format: 'tsv', gdelt: true };
   }
   return { kind: what as TableKind, format: o.format ?? 'csv' };
 }

@@ -1,7 +1,8 @@
 /**
- * The GDELT 2.0 Event table: its 61 columns in the official order (GDELT Event Codebook V2.0), so tools
- * written for GDELT's tab-separated export files read ours. Codes stay strings ("042", not 42). What
- * Wirewatch does not produce (ethnic, religion and known-group codes, tone, geography) is left empty.
+ * The GDELT 2.0 Event and Mentions tables: their columns in the official order (GDELT Event Codebook
+ * V2.0), so tools written for GDELT's tab-separated files read ours. Codes stay strings ("042", not 42).
+ * What Wirewatch does not produce (ethnic, religion and known-group codes, tone, geography, confidence,
+ * sentence numbers) is left empty.
  */
 import type { Database } from 'better-sqlite3';
 import { EVENTS_SQL } from './tables.ts';
@@ -45,7 +46,7 @@ export function gdeltRow(r: EventRow): string[] {
     r.quad_class === null ? '' : String(r.quad_class), r.goldstein === null ? '' : String(r.goldstein),
     String(r.num_mentions), String(r.num_sources), String(r.num_articles), '',
     ...Array<string>(GEO.length * 3).fill(''),
-    r.added_at.slice(0, 19).replace(/\D/g, ''), r.first_url ?? r.first_uri ?? '',
+    timestamp(r.added_at), r.first_url ?? r.first_uri ?? '',
   ];
   return row;
 }
@@ -54,4 +55,45 @@ export function gdeltRow(r: EventRow): string[] {
 function actor(name: string | null, country: string | null, sector: string | null): string[] {
   const code = `${country ?? ''}${sector ?? ''}`;
   return [code, name?.toUpperCase() ?? '', country ?? '', '', '', '', '', sector ?? '', '', ''];
+}
+
+export const GDELT_MENTION_COLUMNS = [
+  'GLOBALEVENTID', 'EventTimeDate', 'MentionTimeDate', 'MentionType', 'MentionSourceName', 'MentionIdentifier',
+  'SentenceID', 'Actor1CharOffset', 'Actor2CharOffset', 'ActionCharOffset', 'InRawText', 'Confidence',
+  'MentionDocLen', 'MentionDocTone', 'MentionDocTranslationInfo', 'Extras',
+];
+
+const MENTIONS_SQL = `
+  SELECT me.global_id, me.added_at, a.ingested_at, em.outlet, a.url, a.uri, em.evidence, length(a.text) AS doc_len
+  FROM event_mentions em
+  JOIN merged_events me ON me.id = em.merged_event_id
+  JOIN articles a ON a.id = em.article_id
+  ORDER BY me.global_id, em.article_id, em.event_id`;
+
+interface MentionRow {
+  global_id: number; added_at: string; ingested_at: string; outlet: string | null; url: string | null; uri: string | null;
+  evidence: string; doc_len: number;
+}
+
+/**
+ * GDELT Mentions rows, one per report of a happening. The character offsets are those of the source actor,
+ * target actor and trigger evidence in the article's cleaned text (GDELT's are into its own text too).
+ */
+export function* gdeltMentions(db: Database): IterableIterator<string[]> {
+  for (const r of db.prepare(MENTIONS_SQL).iterate() as IterableIterator<MentionRow>) {
+    const evidence = JSON.parse(r.evidence) as { start: number; role?: string }[];
+    const offset = (role: string) => {
+      const span = evidence.find((e) => e.role === role);
+      return span ? String(span.start) : '';
+    };
+    yield [
+      String(r.global_id), timestamp(r.added_at), timestamp(r.ingested_at), '1', r.outlet ?? '', r.url ?? r.uri ?? '',
+      '', offset('source'), offset('target'), offset('trigger'), '1', '', String(r.doc_len), '', '', '',
+    ];
+  }
+}
+
+/** YYYYMMDDHHMMSS (UTC), GDELT's timestamp form. */
+function timestamp(iso: string): string {
+  return iso.slice(0, 19).replace(/\D/g, '');
 }

@@ -1,18 +1,18 @@
 import type { Database } from 'better-sqlite3';
 import type { Writable } from 'node:stream';
-import { GDELT_EVENT_COLUMNS, gdeltEvents } from './gdelt.ts';
+import { GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS, gdeltEvents, gdeltMentions } from './gdelt.ts';
 import { writeGexf } from './gexf.ts';
 import { readTable, type TableKind } from './tables.ts';
 import { writeTable, type RowFormat } from './write-rows.ts';
 
 export { TABLE_KINDS, readTable, type TableKind, type Table } from './tables.ts';
-export { GDELT_EVENT_COLUMNS, gdeltRow } from './gdelt.ts';
+export { GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS, gdeltRow } from './gdelt.ts';
 export { writeGexf } from './gexf.ts';
 export { writeTable, type RowFormat } from './write-rows.ts';
 
 export type ExportRequest =
   | { kind: TableKind; format: RowFormat; gdelt?: false }
-  | { kind: 'events'; format: 'tsv'; gdelt: true }
+  | { kind: 'events' | 'mentions'; format: 'tsv'; gdelt: true }
   | { kind: 'network'; format: 'gexf' };
 
 /** Stream one export to `out` (which is left open). */
@@ -20,7 +20,9 @@ export async function exportTo(db: Database, req: ExportRequest, out: Writable):
   if (req.kind === 'network') return writeGexf(db, out);
   if ('gdelt' in req && req.gdelt) {
     // GDELT's files have no header row.
-    const table = { columns: GDELT_EVENT_COLUMNS, rows: gdeltEvents(db), json: new Set<string>(), flags: new Set<string>() };
+    const table = req.kind === 'events'
+      ? { columns: GDELT_EVENT_COLUMNS, rows: gdeltEvents(db), json: new Set<string>(), flags: new Set<string>() }
+      : { columns: GDELT_MENTION_COLUMNS, rows: gdeltMentions(db), json: new Set<string>(), flags: new Set<string>() };
     return writeTable(table, 'tsv', out, { header: false });
   }
   return writeTable(readTable(db, req.kind), req.format, out);
