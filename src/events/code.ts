@@ -212,7 +212,10 @@ function buildEvents(doc: Document, m: PatternMatch): Event[] {
   const info = cameoInfo(m.pattern.cameo) ?? cameoInfo(m.pattern.cameo.slice(0, 3)) ?? cameoInfo(m.pattern.cameo.slice(0, 2)) ?? { type: 'UNKNOWN' };
   if (info.type === '(dropped)') return [];
   const s = doc.sentences[tokens[trigger].sentence];
-  const sentenceTokens = tokens.filter((t) => t.sentence === tokens[trigger].sentence);
+  let first = trigger, last = trigger;
+  while (first > 0 && tokens[first - 1].sentence === tokens[trigger].sentence) first--;
+  while (last + 1 < tokens.length && tokens[last + 1].sentence === tokens[trigger].sentence) last++;
+  const sentenceTokens = tokens.slice(first, last + 1);
   const before = sentenceTokens.filter((t) => t.start < tokens[trigger].start && t.start >= tokens[trigger].start - 40);
   const negated = before.slice(-3).some((t) => NEGATORS.test(t.text));
   const condIdx = sentenceTokens.findIndex((t) => CONDITIONS.test(t.text));

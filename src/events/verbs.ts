@@ -2,7 +2,7 @@
 // a verb form from the lexicon is the trigger, the most specific pattern around it gives the CAMEO code
 // (else the verb's own code), the actors before it in the clause are the source and the first actors after it
 // (or after the pattern's `+`) the target. "A, B and C" are coded one event per actor, as PETRARCH does.
-import type { Document, MentionRecord } from '../document.ts';
+import type { Document, EntityRecord, MentionRecord } from '../document.ts';
 import type { AgentLexicon } from './agents.ts';
 import type { PatternElement, VerbForm, VerbLexicon, VerbPattern } from './verb-dictionary.ts';
 import { splitCode } from './verb-dictionary.ts';
@@ -90,10 +90,10 @@ function matchBefore(els: PatternElement[], words: string[], to: number, floor: 
 }
 
 /** Actor items of one sentence, in order, with agent words ("government", "soldiers from") folded in. */
-function actorItems(doc: Document, byToken: Map<number, MentionRecord[]>, from: number, to: number, words: string[], agents: AgentLexicon, codedOnly: boolean): ActorItem[] {
+function actorItems(doc: Document, entity: (id: string) => EntityRecord | undefined, byToken: Map<number, MentionRecord[]>, from: number, to: number, words: string[], agents: AgentLexicon, codedOnly: boolean): ActorItem[] {
   const items: ActorItem[] = [];
   const usable = (m: MentionRecord) => {
-    const e = doc.entity(m.entity);
+    const e = entity(m.entity);
     return !!e && e.type !== 'MISC' && (!codedOnly || !!(e.country || e.sector || e.actor));
   };
   for (let i = from; i < to; i++) {
@@ -101,7 +101,7 @@ function actorItems(doc: Document, byToken: Map<number, MentionRecord[]>, from: 
     if (!ms.length) continue;
     const m = ms[0];
     // a person's title may be an agent the entity has no sector for ("President" → GOV)
-    const e = doc.entity(m.entity);
+    const e = entity(m.entity);
     const sector = e && !e.sector && e.role ? agents.get(e.role.toLowerCase()) : undefined;
     items.push({ token: m.token, tokenEnd: m.tokenEnd, entity: m.entity, mention: m, ...(sector ? { sector } : {}) });
     i = m.tokenEnd;
@@ -109,7 +109,7 @@ function actorItems(doc: Document, byToken: Map<number, MentionRecord[]>, from: 
   // "Bree Prime Minister Romendacil": the country before a title is the person's, not an actor of its own
   for (let k = items.length - 2; k >= 0; k--) {
     const a = items[k], b = items[k + 1];
-    const ea = doc.entity(a.entity), eb = doc.entity(b.entity);
+    const ea = entity(a.entity), eb = entity(b.entity);
     if (ea?.type !== 'COUNTRY' || (eb?.type !== 'PERSON' && eb?.type !== 'ORG' && a.entity !== b.entity) || b.token - a.tokenEnd > 4) continue;
     if (!eb || (eb.country && eb.country !== ea.country)) continue;
     let titled = true;
@@ -192,6 +192,9 @@ export interface VerbOptions {
 }
 
 export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon, opts: VerbOptions = {}, byToken = mentionIndex(doc)): VerbMatch[] {
+  // entities by id once, so actor lookups stay constant-time however many entities the article has
+  const byId = new Map(doc.entities.map((e) => [e.id, e]));
+  const entity = (id: string) => byId.get(id);
   const codes = opts.codes ?? (() => true);
   const { tokens } = doc;
   const words = tokens.map((t) => t.text.toLowerCase());
@@ -202,7 +205,7 @@ export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon
     while (s1 < tokens.length && tokens[s1].sentence === tokens[s0].sentence) s1++;
     // headlines are telegraphic ("Trump's frustration over Ukraine conflict"): without a parse, nouns pass for verbs
     const heading = doc.paragraphs[doc.sentences[tokens[s0].sentence]?.paragraph]?.kind === 'heading';
-    const items = heading ? [] : actorItems(doc, byToken, s0, s1, words, agents, !!opts.codedActorsOnly);
+    const items = heading ? [] : actorItems(doc, entity, byToken, s0, s1, words, agents, !!opts.codedActorsOnly);
     if (items.length >= (opts.requireTarget ? 2 : 1)) {
       const gs = groups(words, items);
       // groups already used by a coded verb: a later verb whose subject is one of them is that verb's complement
