@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../src/pipeline.ts';
 import { extractArticle } from '../src/clean/html/index.ts';
-import { normaliseDate } from '../src/clean/html/dates.ts';
+import { datelineDay, normaliseDate } from '../src/clean/html/dates.ts';
 import { sniff } from '../src/ingest/sniff.ts';
 import { decodeHtml } from '../src/ingest/decode-html.ts';
 import { BODY, NEWS_PAGE, para } from './extract-fixtures.ts';
@@ -65,6 +65,13 @@ test('dates: the URL date when nothing else is stated; offsets normalised; no of
   assert.equal(normaliseDate('Tue, 19 Nov 2019 13:03:00 GMT'), '2019-11-19T13:03:00Z');
   assert.equal(normaliseDate('yesterday'), undefined);
   assert.equal(normaliseDate('2019-13-45'), undefined);
+});
+
+test('the visible dateline dates a page that states nothing else', () => {
+  const page = `<html><body><article><p class="meta">Published Monday, Nov. 18, 2019</p>${BODY.map(para).join('')}</article></body></html>`;
+  assert.equal(analyze(page, { format: 'html' }).meta.published, '2019-11-18');
+  assert.equal(datelineDay('Updated 14:02, 18 November 2019'), '2019-11-18');
+  assert.equal(datelineDay('on Monday at noon'), undefined);
 });
 
 test('language is detected when the page declares none', () => {

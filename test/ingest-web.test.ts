@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { promisify } from 'node:util';
@@ -140,6 +140,9 @@ test('ingest: a folder of HTML, text, feed and WARC files plus bad ones; each ba
   writeFileSync(join(src, 'sub', 'page2.htm.gz'), gzipSync(NEWS_PAGE.replace('Dmitry Peskov', 'Yuri Ushakov')));
   writeFileSync(join(src, 'binary.html'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]));
   writeFileSync(join(src, 'empty.html'), '');
+  writeFileSync(join(src, 'huge.html'), '');
+  truncateSync(join(src, 'huge.html'), 50 * 1024 * 1024); // sparse: the size check comes before any read
+  writeFileSync(join(src, 'notxml.atom'), '<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>a</title></entr');
   writeFileSync(join(src, 'script.html'), `<html><head><script>${'var a = 1;\n'.repeat(2000)}</script></head><body><script>go()</script></body></html>`);
   writeFileSync(join(src, 'index.html'), `<html><body><ul>${Array.from({ length: 20 }, (_, i) => `<li><a href="/s${i}">Teaser headline number ${i} about the day's news</a></li>`).join('')}</ul></body></html>`);
   writeFileSync(join(src, 'broken.rss'), '<?xml version="1.0"?><rss version="2.0"><channel><item><title>unclosed');
@@ -148,7 +151,9 @@ test('ingest: a folder of HTML, text, feed and WARC files plus bad ones; each ba
   const db = join(dir, 'w.db');
   const r = await run(process.execPath, [join(REPO, 'bin', 'wirewatch.js'), 'ingest', src, '--db', db], { cwd: REPO }).catch((e) => e);
   assert.equal(r.code, 2);
-  assert.match(r.stdout, /3 inserted, 0 unchanged, 5 failed/);
+  assert.match(r.stdout, /3 inserted, 0 unchanged, 7 failed/);
+  assert.match(r.stderr, /huge\.html: too large: 50\.0 MB \(limit 20 MB\)/);
+  assert.match(r.stderr, /notxml\.atom: not a readable feed \(Closing Tag is not closed/);
   assert.match(r.stderr, /script\.html: no article/);
   assert.match(r.stderr, /index\.html: no article body \(0 words of prose\)/);
   assert.match(r.stderr, /binary\.html: binary content/);

@@ -1,6 +1,6 @@
 // RSS 2.0, RSS 1.0 (RDF), Atom and JSON Feed items, each a candidate article with the feed's dates.
 // fast-xml-parser reads the XML; JSON Feed is plain JSON. A broken item is reported, the rest go on.
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { normaliseDate } from '../clean/html/dates.ts';
 
 export interface FeedItem { title?: string; url?: string; published?: string; modified?: string; author?: string; html?: string; index: number }
@@ -17,6 +17,10 @@ function xmlFeed(text: string): { items: (FeedItem | FeedProblem)[]; title?: str
   const rss = doc.rss?.channel ?? doc['rdf:RDF'];
   const atom = doc.feed;
   const raw: any[] = [].concat(rss?.item ?? doc['rdf:RDF']?.item ?? atom?.entry ?? []); // eslint-disable-line @typescript-eslint/no-explicit-any
+  if (!raw.length) {
+    const valid = XMLValidator.validate(text);
+    if (valid !== true) throw new Error(`not well-formed XML, line ${valid.err.line}: ${valid.err.msg}`);
+  }
   const items = raw.map((it, index): FeedItem | FeedProblem => {
     if (!it || typeof it !== 'object') return { index, problem: 'item is empty' };
     const link = atom ? atomLink(it.link) : s(it.link) ?? (it.guid?.['@isPermaLink'] !== 'false' ? s(it.guid) : undefined);

@@ -1,3 +1,4 @@
+import * as chrono from 'chrono-node';
 // Page dates come in many spellings; the schema keeps YYYY-MM-DD or an ISO date-time with offset.
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2}|GMT|UTC)?)?/i;
 
@@ -27,4 +28,18 @@ export function normaliseDate(s: string | null | undefined, notAfter?: string): 
   if (out && Number.isNaN(Date.parse(out.length === 10 ? `${out}T00:00:00Z` : out))) return undefined;
   if (out && notAfter && Date.parse(out.length === 10 ? `${out}T00:00:00Z` : out) > Date.parse(notAfter) + 14 * 3600e3) return undefined;
   return out;
+}
+
+/**
+ * The day a visible dateline states ("Published Monday, Nov. 18, 2019", "18 November 2019 · 14:02"),
+ * only when it names day, month and year: a clock time without its zone stays out.
+ */
+export function datelineDay(line: string): string | undefined {
+  if (line.length > 200) return undefined;
+  const r = chrono.strict.parse(line)[0];
+  if (!r) return undefined;
+  const c = r.start;
+  if (!c.isCertain('year') || !c.isCertain('month') || !c.isCertain('day')) return undefined;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${c.get('year')}-${pad(c.get('month')!)}-${pad(c.get('day')!)}`;
 }

@@ -6,6 +6,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { compilePatterns, loadData } from '../../data.ts';
 import { pageMetadata, type PageMeta } from './page-meta.ts';
+import { datelineDay } from './dates.ts';
 
 type DropKind = 'caption' | 'byline' | 'timestamp' | 'share' | 'promo' | 'comments' | 'ad' | 'nav';
 type BlockKind = 'byline' | 'timestamp' | 'caption' | 'promo';
@@ -122,6 +123,15 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
   }
   while (kept.length && kept[kept.length - 1].kind === 'heading') dropped.push({ kind: 'heading', text: kept.pop()!.text });
 
+  if (!meta.published) {
+    // the visible dateline: a timestamp line the cleaning took out, or a short line at the top
+    const lines = [...dropped.filter((d) => d.kind === 'timestamp' || d.kind === 'byline').map((d) => d.text),
+      ...kept.slice(0, 3).filter((b) => b.text.split(/\s+/).length <= 20).map((b) => b.text)];
+    for (const line of lines) {
+      const day = datelineDay(line);
+      if (day) { meta.published = day; meta.publishedFrom = 'dateline'; break; }
+    }
+  }
   // prose that is not link text: an index page of teasers has next to none
   const bodyWords = kept.reduce((n, b) => n + (b.kind === 'paragraph' && b.linkChars < b.text.length * 0.5 ? b.text.split(/\s+/).length : 0), 0);
   if (bodyWords < r.minBodyWords) return { blocks: [], dropped, related, meta, reason: `no article body (${bodyWords} words of prose)` };

@@ -13,7 +13,7 @@ export interface PageMeta {
   language?: string;
   section?: string;
   /** where the publication date came from */
-  publishedFrom?: 'json-ld' | 'meta' | 'time' | 'url';
+  publishedFrom?: 'json-ld' | 'meta' | 'time' | 'url' | 'dateline';
 }
 
 type El = any; // eslint-disable-line @typescript-eslint/no-explicit-any
