@@ -80,14 +80,20 @@ const NEGATORS = /^(?:no|not|never|n't|without|neither|nor|none)$/i;
 const CONDITIONS = /^(?:if|unless|provided|providing|as long as)$/i;
 const PRIORITY: Record<string, number> = { PERSON: 0, ORG: 1, COUNTRY: 2, LOC: 3, MISC: 4 };
 
-let mentionsByToken = new WeakMap<Document, Map<number, MentionRecord[]>>();
+const sortedMentions = new WeakMap<Document, Map<number, MentionRecord[]>>();
 
-/** Mentions starting at a token, the most specific actor first (a person over the country adjective before them). */
+/** Mentions starting at a token, the most specific actor first (a person over the country adjective before them).
+ * Indexed and sorted once per document: patterns ask at every token. */
 function mentionsAt(doc: Document, token: number): MentionRecord[] {
-  let index = mentionsByToken.get(doc);
-  if (!index) mentionsByToken.set(doc, (index = mentionIndex(doc)));
-  return [...(index.get(token) ?? [])]
-    .sort((a, b) => (PRIORITY[doc.entity(a.entity)?.type ?? 'MISC'] - PRIORITY[doc.entity(b.entity)?.type ?? 'MISC']) || b.end - a.end);
+  let index = sortedMentions.get(doc);
+  if (!index) {
+    const byId = new Map(doc.entities.map((e) => [e.id, e]));
+    const rank = (m: MentionRecord) => PRIORITY[byId.get(m.entity)?.type ?? 'MISC'];
+    index = mentionIndex(doc);
+    for (const list of index.values()) list.sort((a, b) => (rank(a) - rank(b)) || b.end - a.end);
+    sortedMentions.set(doc, index);
+  }
+  return index.get(token) ?? [];
 }
 
 function actorOf(doc: Document, e: EntityRecord | undefined, sector?: string): EventActor {
