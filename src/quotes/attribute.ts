@@ -10,13 +10,13 @@ import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
 import { MentionIndex, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
-interface CuesFile { cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[] }
+interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[] }
 
-let wordSets: { cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string> } | undefined;
+let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string> } | undefined;
 function words() {
   if (wordSets) return wordSets;
   const data = loadData<CuesFile>('quotes/cues.json');
-  return (wordSets = { cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause) });
+  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause) });
 }
 interface Cues { speech: TokenTrie<true>; stance: TokenTrie<true>; participles: TokenTrie<true>; partial: TokenTrie<true>; according: TokenTrie<true> }
 
@@ -292,8 +292,12 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     // cues are verbs: "the United States" holds no cue
     const verb = /^\p{Ll}/u.test(t.text);
     const speech = verb ? c.speech.match(tokens, i) : undefined;
-    const stance = speech || !verb ? undefined : c.stance.match(tokens, i);
-    const cue = speech ?? stance;
+    // "Clinton is stressing that…", "Republicans are slamming…": a participle after a form of "be"
+    const progressive = verb && /^(?:is|are|was|were|’s|'s|been|be)$/i.test(tokens[i - 1]?.text ?? '') ? c.participles.match(tokens, i) : undefined;
+    const stance = speech || !verb ? undefined : c.stance.match(tokens, i) ?? progressive;
+    let cue = speech ?? stance;
+    // words that are more often nouns ("the rules", "her plans") are cues only before "that"
+    if (cue && cue.end === i && words().needsThat.has(t.text.toLowerCase()) && !/^that$/i.test(tokens[i + 1]?.text ?? '')) cue = undefined;
     if (!cue) {
       participleClause(ctx, out, i);
       continue;
