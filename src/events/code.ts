@@ -211,7 +211,7 @@ function buildEvents(doc: Document, m: PatternMatch): Event[] {
     if (subject && 'kind' in subject) { sourceMention = subject; source = doc.entity(subject.entity); } else source = subject;
   }
   // a verb-dictionary deed may have no target ("Iran threatened to launch an offensive"); a hand pattern always names one
-  const targetless = m.pattern.id.startsWith('verb:') && !m.slots.some((f) => f.slot === 'TARGET');
+  const targetless = (m.pattern.id.startsWith('verb:') || !!m.pattern.targetless) && !m.slots.some((f) => f.slot === 'TARGET');
   if (!source || (!target && !targetless) || source.id === target?.id) return [];
   // a user dictionary may code finer than the codebook goes (0641): the nearest listed ancestor says the type
   // a code CAMEO does not list (a user dictionary's own) is kept, its type unknown

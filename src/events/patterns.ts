@@ -2,7 +2,7 @@
 import { loadData } from '../data.ts';
 import type { Token } from '../document.ts';
 
-export interface PatternSpec { id: string; cameo: string; match: string; gap?: number; intent?: boolean; anaphors?: string[] }
+export interface PatternSpec { id: string; cameo: string; match: string; gap?: number; intent?: boolean; targetless?: boolean; anaphors?: string[] }
 
 type Element =
   | { kind: 'word'; alternatives: string[]; prefixes: string[]; optional: boolean }
