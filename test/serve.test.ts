@@ -51,6 +51,9 @@ describe('HTTP API', () => {
     }
     const limit = doc.paths['/api/events'].get.parameters?.find((x) => x.name === 'limit');
     assert.equal(limit?.schema.maximum, MAX_PAGE);
+    const body = (doc.paths['/api/ingest'].post as unknown as { requestBody: { content: Record<string, { schema: { type: string } }> } }).requestBody.content;
+    assert.deepEqual(Object.fromEntries(Object.entries(body).map(([k, v]) => [k, v.schema.type])),
+      { 'text/plain': 'string', 'text/html': 'string', 'application/json': 'object' });
   });
 
   it('lists events with their evidence spans pointing into the article text', async () => {

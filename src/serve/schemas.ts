@@ -67,14 +67,23 @@ export const writeQuery = querystring({
   url: { type: 'string', maxLength: 2000, description: 'where the article was published (for text/plain bodies)' },
 });
 
-export const writeBody = {
-  description: 'the article as text/plain or text/html (metadata in the query string), or JSON `{ text | html, published?, url? }`',
+const jsonBody = {
   type: 'object',
   additionalProperties: false,
   minProperties: 1,
   properties: {
-    text: { type: 'string' }, html: { type: 'string' },
+    text: { type: 'string', description: 'the article as plain text' },
+    html: { type: 'string', description: 'the article as an HTML page' },
     published: { type: 'string', maxLength: 40 }, url: { type: 'string', maxLength: 2000 },
+  },
+} as const;
+
+/** One schema per media type, so the OpenAPI document says what each body is. */
+export const writeBody = {
+  content: {
+    'text/plain': { schema: { type: 'string', description: 'the article text (UTF-8); published and url in the query string' } },
+    'text/html': { schema: { type: 'string', description: 'the article page, in the charset it declares; published and url in the query string' } },
+    'application/json': { schema: jsonBody },
   },
 } as const;
 

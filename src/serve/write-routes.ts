@@ -18,14 +18,14 @@ export function writeRoutes(app: FastifyInstance, store: Store, guard: (req: Fas
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('text/plain', { parseAs: 'buffer' }, (_req, body, done) => {
     try {
-      done(null, { text: decodeText(body as Buffer, 'body') });
+      done(null, decodeText(body as Buffer, 'body'));
     } catch (e) {
       done(e as Error, undefined);
     }
   });
   app.addContentTypeParser('text/html', { parseAs: 'buffer' }, (req, body, done) => {
     try {
-      done(null, { html: decodeHtml(body as Buffer, 'body', charsetOf(req.headers['content-type'])).html });
+      done(null, decodeHtml(body as Buffer, 'body', charsetOf(req.headers['content-type'])).html);
     } catch (e) {
       done(e as Error, undefined);
     }
@@ -33,7 +33,6 @@ export function writeRoutes(app: FastifyInstance, store: Store, guard: (req: Fas
 
   const schema = (summary: string) => ({
     summary, tags: ['write'], querystring: writeQuery, body: writeBody,
-    consumes: ['text/plain', 'text/html', 'application/json'],
   });
   const opts = { bodyLimit: MAX_BODY_BYTES, preHandler: async (req: FastifyRequest) => guard(req) };
 
@@ -54,10 +53,11 @@ export function writeRoutes(app: FastifyInstance, store: Store, guard: (req: Fas
 type Body = { text?: string; html?: string; published?: string; url?: string };
 
 async function analyzeBody(req: FastifyRequest): Promise<Article> {
-  const body = req.body as Body;
   // JSON bodies carry their own metadata; text and HTML bodies take it from the query string.
-  const json = (req.headers['content-type'] ?? '').startsWith('application/json');
-  const given: Body = json ? body : { ...body, ...(req.query as Body) };
+  const type = req.headers['content-type'] ?? '';
+  const json = type.startsWith('application/json');
+  const given: Body = json ? req.body as Body
+    : { ...(req.query as Body), ...(type.startsWith('text/html') ? { html: req.body as string } : { text: req.body as string }) };
   if (given.text === undefined && given.html === undefined) throw new HttpProblem(400, 'Bad request', 'body: no text or html to analyse');
   if (given.text !== undefined && given.html !== undefined) throw new HttpProblem(400, 'Bad request', 'body: give text or html, not both');
   if (json && given.text !== undefined) decodeText(Buffer.from(given.text, 'utf8'), 'body.text');
