@@ -5,7 +5,7 @@ import { compilePatterns, loadData } from '../data.ts';
 import type { Document } from '../document.ts';
 import type { Removed } from '../schema/article.ts';
 
-interface BoilerplateFile { ad: string[]; related: string[]; credit: string[]; share: string[] }
+interface BoilerplateFile { ad: string[]; related: string[]; credit: string[]; share: string[]; dateline: string[] }
 
 type Kind = 'ad' | 'related' | 'credit' | 'share';
 let rules: { kind: Kind; re: RegExp }[] | undefined;
@@ -35,13 +35,16 @@ function lines(raw: string): (Line | null)[] {
   return out;
 }
 
+let datelines: RegExp[] | undefined;
+const isDateline = (t: string) => (datelines ??= compilePatterns(loadData<BoilerplateFile>('clean/boilerplate.json').dateline, 'u')).some((re) => re.test(t));
+
 const SENTENCE_END = /[.!?…:;"”’)\]]$/u;
 
 function looksLikeHeading(block: Line[]): boolean {
   if (block.length !== 1) return false;
   const t = block[0].text;
   const words = t.split(/\s+/).length;
-  return words <= 15 && !SENTENCE_END.test(t) && /^[\p{Lu}\p{N}"“‘']/u.test(t);
+  return words <= 15 && !SENTENCE_END.test(t) && /^[\p{Lu}\p{N}"“‘']/u.test(t) && !isDateline(t);
 }
 
 export function cleanPlainText(doc: Document): void {
