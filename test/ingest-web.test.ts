@@ -66,6 +66,9 @@ test('gzip transfer encoding and the charset of the HTTP header are honoured', a
 test('loopback and private addresses are refused unless allowed', async () => {
   await assert.rejects(fetchUrl(`${base}/article`), /127\.0\.0\.1.*private.*--allow-private/);
   await assert.rejects(fetchUrl('http://localhost:9/x'), /private address/);
+  // a name that resolves to loopback is fetched when allowed (the check runs inside the socket's lookup)
+  const byName = await fetchUrl(base.replace('127.0.0.1', 'localhost') + '/article', { allowPrivate: true });
+  assert.match(byName.bytes.toString(), /Dmitry Peskov/);
   for (const a of ['127.0.0.1', '10.1.2.3', '192.168.0.1', '172.20.0.1', '169.254.169.254', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '0.0.0.0']) assert.ok(isPrivateAddress(a), a);
   for (const a of ['93.184.216.34', '2606:2800:220:1::1', '8.8.8.8']) assert.ok(!isPrivateAddress(a), a);
 });

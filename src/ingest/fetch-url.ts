@@ -83,15 +83,18 @@ function request(u: URL, input: string, opts: FetchOptions): Promise<Response> {
     const timer = setTimeout(() => { timedOut = true; req.destroy(); fail(new InputError(input, `timed out after ${timeoutMs / 1000} s (${u.host})`)); }, timeoutMs);
     const req = lib.get(u, {
       headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5', 'accept-encoding': 'gzip, deflate, br' },
-      lookup: (host, options, cb) => {
-        dnsLookup(host, { ...options, all: false } as object, (err, address, family) => {
-          if (err) return cb(err, address as string, family as number);
-          if (!opts.allowPrivate && isPrivateAddress(address as string)) {
-            return cb(Object.assign(new Error(`refused: ${host} resolves to a private address (${address}); use --allow-private to permit it`), { code: 'EPRIVATE' }), '', 4);
+      // Node may ask for all addresses (happy eyeballs); every one handed back must be public
+      lookup: ((host: string, options: { all?: boolean }, cb: (...a: unknown[]) => void) => {
+        dnsLookup(host, { ...options, all: true }, (err, addresses) => {
+          if (err) return cb(err);
+          const refused = opts.allowPrivate ? undefined : addresses.find((a) => isPrivateAddress(a.address));
+          if (refused) {
+            return cb(Object.assign(new Error(`refused: ${host} resolves to a private address (${refused.address}); use --allow-private to permit it`), { code: 'EPRIVATE' }));
           }
-          cb(null, address as string, family as number);
+          if (options.all) cb(null, addresses);
+          else cb(null, addresses[0].address, addresses[0].family);
         });
-      },
+      }) as unknown as typeof dnsLookup,
     }, (res) => {
       const status = res.statusCode ?? 0;
       const enc = String(res.headers['content-encoding'] ?? '').toLowerCase();

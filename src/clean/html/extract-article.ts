@@ -123,6 +123,11 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
   }
   while (kept.length && kept[kept.length - 1].kind === 'heading') dropped.push({ kind: 'heading', text: kept.pop()!.text });
 
+  if (!meta.byline) {
+    // a "By …" line the cleaning took out names the author when the page's metadata does not
+    const by = dropped.find((d) => d.kind === 'byline' && /^by\s+\S/i.test(d.text));
+    if (by) meta.byline = by.text.replace(/^by\s+/i, '').split(/\s*[|·•—–]\s*|,\s*(?=\p{Lu}{2,}|updated|published)/u)[0].trim();
+  }
   if (!meta.published) {
     // the visible dateline: a timestamp line the cleaning took out, or a short line at the top
     const lines = [...dropped.filter((d) => d.kind === 'timestamp' || d.kind === 'byline').map((d) => d.text),
