@@ -46,47 +46,85 @@ export function cleanHtml(doc: Document): void {
 
   let cursor = 0;
   let text = '';
+  let unmatched = 0;
   for (const block of art.blocks) {
-    const needle = block.text.replace(/\s+/g, '');
-    let at = dense.indexOf(needle, cursor);
-    if (at < 0) at = dense.indexOf(needle);
+    const pos = alignBlock(block.text, dense, cursor);
+    const first = pos.find((p) => p >= 0);
     if (text) {
-      doc.map.add(text.length, at >= 0 ? offsets[at] : offsets[Math.min(cursor, offsets.length - 1)] ?? 0, 2, true);
+      doc.map.add(text.length, first !== undefined ? offsets[first] : cursor > 0 ? ends[cursor - 1] : 0, 2, true);
       text += '\n\n';
     }
     const start = text.length;
-    if (at < 0) {
-      // readability changed the text (rare): keep it, pinned to where the previous block ended
-      doc.map.add(text.length, cursor > 0 ? ends[cursor - 1] : 0, block.text.length, true);
-      text += block.text;
-      doc.note('clean', 'paragraph not found verbatim in the page; its offsets point at the preceding text', start, text.length);
-    } else {
-      let k = at; // index into dense
-      let segStart = -1, segSource = 0, expected = -1;
-      const close = () => { if (segStart >= 0) doc.map.add(segStart, segSource, text.length - segStart); segStart = -1; };
-      for (let i = 0; i < block.text.length; i++) {
-        const c = block.text.charCodeAt(i);
-        let src: number;
-        if (isSpace(c)) {
-          src = ends[k - 1];
-          // a space maps onto the page's own whitespace when there is some, else it is synthetic
-          if (!isSpace(html.charCodeAt(src))) { close(); doc.map.add(text.length, src, 1, true); text += ' '; expected = -1; continue; }
-        } else src = offsets[k++];
-        if (src !== expected || segStart < 0) { close(); segStart = text.length; segSource = src; }
-        text += block.text[i];
-        expected = isSpace(c) ? src + 1 : ends[k - 1];
-        if (!isSpace(c) && ends[k - 1] !== src + 1) close(); // an entity: one character for several
+    let j = 0; // index into pos (the block's non-space characters)
+    let last = cursor > 0 ? ends[cursor - 1] : 0; // source offset after the previous mapped character
+    let segStart = -1, segSource = 0, expected = -1;
+    const close = () => { if (segStart >= 0) doc.map.add(segStart, segSource, text.length - segStart); segStart = -1; };
+    for (let i = 0; i < block.text.length; i++) {
+      const c = block.text.charCodeAt(i);
+      if (isSpace(c)) {
+        // a space maps onto the page's own whitespace when there is some, else it is synthetic
+        if (isSpace(html.charCodeAt(last))) {
+          if (last !== expected || segStart < 0) { close(); segStart = text.length; segSource = last; }
+          expected = last + 1;
+        } else { close(); doc.map.add(text.length, last, 1, true); expected = -1; }
+        text += ' ';
+        continue;
       }
-      close();
-      cursor = at + needle.length;
+      const k = pos[j++];
+      if (k < 0) {
+        // a character readability made up or moved: pinned to the text before it
+        close(); doc.map.add(text.length, last, 1, true); expected = -1; unmatched++;
+        text += block.text[i];
+        continue;
+      }
+      const src = offsets[k];
+      if (src !== expected || segStart < 0) { close(); segStart = text.length; segSource = src; }
+      text += block.text[i];
+      last = ends[k];
+      expected = last;
+      if (ends[k] !== src + 1) close(); // an entity: one character for several
     }
+    close();
+    const lastFound = [...pos].reverse().find((p) => p >= 0);
+    if (lastFound !== undefined && lastFound >= cursor) cursor = lastFound + 1;
     doc.paragraphs.push({ start, end: text.length, kind: block.kind });
   }
+  if (unmatched) doc.note('clean', `${unmatched} characters of the article not found in the page; their offsets point at the text before them`);
   doc.text = text;
   if (!m.language) {
     const lang = detectLanguageOf(text);
     if (lang) m.language = lang;
   }
+}
+
+// How far ahead a word may be found when a paragraph is not in the page verbatim (readability removed
+// something from its middle, such as a hover card).
+const WORD_WINDOW = 4000;
+
+/**
+ * For each non-space character of a block, its index in the page's dense text, or -1. The block is
+ * looked for whole first (after the previous block, then anywhere); failing that, word by word.
+ */
+function alignBlock(block: string, dense: string, cursor: number): Int32Array {
+  const needle = block.replace(/\s+/g, '');
+  const pos = new Int32Array(needle.length).fill(-1);
+  let at = dense.indexOf(needle, cursor);
+  if (at < 0) at = dense.indexOf(needle);
+  if (at >= 0) {
+    for (let j = 0; j < pos.length; j++) pos[j] = at + j;
+    return pos;
+  }
+  let k = cursor, j = 0;
+  for (const word of block.split(/\s+/)) {
+    if (!word) continue;
+    const found = dense.indexOf(word, k);
+    if (found >= 0 && found - k <= WORD_WINDOW) {
+      for (let x = 0; x < word.length; x++) pos[j + x] = found + x;
+      k = found + word.length;
+    }
+    j += word.length;
+  }
+  return pos;
 }
 
 function removedKind(kind: string): 'ad' | 'related' | 'credit' | 'share' | 'title' {
