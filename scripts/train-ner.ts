@@ -3,7 +3,8 @@
 // actor dictionary (data/actors) and the PETRARCH-2 dictionaries (MIT, ../shared/reference).
 //
 //   npm run train:ner [-- --data FILE] [--out FILE] [--epochs N] [--seed N] [--eval FILE]
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -95,6 +96,15 @@ function buildGazetteer(): { gaz: Gazetteer; counts: Record<string, number> } {
   return { gaz, counts };
 }
 
+/** SHA-256 over the files the gazetteer is built from, so a model says which dictionary versions made it. */
+function digest(files: string[]): string {
+  const h = createHash('sha256');
+  for (const f of files) if (existsSync(f)) h.update(f.slice(f.lastIndexOf('/') + 1)).update(readFileSync(f));
+  return h.digest('hex').slice(0, 16);
+}
+const actorFiles = readdirSync(resolve(ROOT, 'data/actors')).filter((f) => f.endsWith('.json')).sort().map((f) => resolve(ROOT, 'data/actors', f));
+const petrarchFiles = ['Phoenix.Countries.actors.txt', 'Phoenix.International.actors.txt', 'Phoenix.MilNonState.actors.txt'].map((f) => resolve(args.dictionaries!, f));
+
 const t0 = performance.now();
 const { gaz, counts } = buildGazetteer();
 console.log(`gazetteer: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
@@ -103,6 +113,7 @@ console.log(`training on ${args.data}: ${docs.length} documents, ${docs.reduce((
 const { model, file } = train(docs, gaz, {
   epochs: Number(args.epochs), seed: Number(args.seed), prune: Number(args.prune), stages: Number(args.stages),
   trainedOn: 'CoNLL-2003 English train split (eng.train, Reuters RCV1 newswire)', log: (l) => console.log(l),
+  about: { gazetteer: { actors: digest(actorFiles), petrarch2: digest(petrarchFiles) } },
 });
 writeFileSync(args.out!, file);
 console.log(`wrote ${args.out}: ${(file.length / 1024 / 1024).toFixed(2)} MB, ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -16,6 +16,8 @@ export interface TrainOptions {
   /** drop feature rows whose largest averaged weight is at most this */
   prune?: number;
   trainedOn?: string;
+  /** more facts for the model header (where the gazetteer came from, say) */
+  about?: Record<string, unknown>;
   /** 1: a single tagger; 2 (default): a second tagger stacked on the first one's document-wide tags */
   stages?: number;
   /** folds for the first-stage tags the second stage trains on (default 4) */
@@ -141,7 +143,7 @@ export function train(docs: TrainingDoc[], gazetteer: Gazetteer, opts: TrainOpti
     weights.push(trainStage(data.map((d, i) => ({ p: stack(d.p, tags[i]), gold: d.gold })), epochs, seed + 100, prune, log));
   }
   const info: ModelInfo = {
-    format: 'wirewatch-ner', version: 1, features: FEATURES_VERSION, classes: [...CLASS_NAMES], trainedOn: opts.trainedOn ?? 'inline corpus', epochs, seed, stages, folds,
+    format: 'wirewatch-ner', version: 1, features: FEATURES_VERSION, classes: [...CLASS_NAMES], trainedOn: opts.trainedOn ?? 'inline corpus', epochs, seed, stages, folds, ...opts.about,
   };
   // the model returned is the one the file holds (quantised and pruned), so what is measured is what ships
   const file = serialise(info, weights, gazetteer, prune);
