@@ -97,7 +97,8 @@ export const Event = z.object({
 export const Paragraph = Span.extend({ kind: z.enum(['paragraph', 'heading']) });
 
 export const Removed = z.object({
-  kind: z.enum(['ad', 'related', 'credit', 'share', 'title']),
+  kind: z.enum(['ad', 'related', 'credit', 'share', 'title', 'caption', 'byline', 'timestamp', 'promo', 'comments', 'nav', 'heading'])
+    .describe('plain text uses ad, related, credit, share, title; HTML pages also caption, byline, timestamp, promo, comments, nav, heading (a trailing heading with no text under it)'),
   sourceStart: z.number().int().nonnegative(),
   sourceEnd: z.number().int().nonnegative(),
   text: z.string(),

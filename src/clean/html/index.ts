@@ -1,6 +1,9 @@
 // The clean stage for HTML: extract the article (readability + news cleaning), then align each kept
 // block onto the page's located text so the Document's text maps back to offsets in the raw HTML.
 import type { Document } from '../../document.ts';
+import { Removed as RemovedSchema, type Removed } from '../../schema/article.ts';
+
+const REMOVED_KINDS = RemovedSchema.shape.kind.options;
 import { extractArticle } from './extract-article.ts';
 import { isSpace, locateText } from './located-text.ts';
 import { detectLanguageOf } from './language.ts';
@@ -127,10 +130,8 @@ function alignBlock(block: string, dense: string, cursor: number): Int32Array {
   return pos;
 }
 
-function removedKind(kind: string): 'ad' | 'related' | 'credit' | 'share' | 'title' {
-  if (kind === 'related' || kind === 'title' || kind === 'ad') return kind;
-  if (kind === 'caption' || kind === 'byline' || kind === 'timestamp') return 'credit';
-  return 'share';
+function removedKind(kind: string): Removed['kind'] {
+  return (REMOVED_KINDS as readonly string[]).includes(kind) ? (kind as Removed['kind']) : 'share';
 }
 
 function notLater(date: string, limit: string): boolean {
