@@ -40,7 +40,7 @@ export function addCommands(program: Command): void {
       // a single input that failed is the command's error; errors beside articles are reported and the rest printed
       if (articles.length === 0 && errors.length === 1) throw errors[0];
       for (const e of errors) process.stderr.write(`wirewatch: ${e.message}\n`);
-      if (o.format === 'text') process.stdout.write(`${articles.map(formatArticle).join('\n\n────────\n\n')}\n`);
+      if (o.format === 'text') { if (articles.length) process.stdout.write(`${articles.map(formatArticle).join('\n\n────────\n\n')}\n`); }
       else process.stdout.write(`${JSON.stringify(articles.length === 1 && errors.length === 0 ? articles[0] : articles, null, 2)}\n`);
       if (errors.length) process.exitCode = 2;
     });
