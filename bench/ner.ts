@@ -74,7 +74,7 @@ console.log(`\ntagging: ${n(perSecond)} tokens per CPU-second on one core (${n(p
 if (args['predictions-out']) {
   const out: string[] = [];
   docs.forEach((d, di) => {
-    out.push('-DOCSTART- -X- O O', '');
+    out.push('-DOCSTART- -X- O O O', '');
     d.sentences.forEach((sent, si) => {
       const tags = spansToIob1(predicted[di][si], sent.length);
       d.lines[si].forEach((line, i) => out.push(`${line} ${tags[i]}`));
