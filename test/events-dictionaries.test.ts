@@ -120,6 +120,17 @@ test('without a target a deed is coded source-only, unless a target is required 
   assert.deepEqual(run('Arnor reproached the crowds loudly.', true), []);
 });
 
+test('a deed told in reported speech links to the quote it is claimed in', () => {
+  const doc = analyzeDocument('Arnor said on Monday that Gondor had reproached Osgiliath.', { published: '1995-01-01', actors: [actors] });
+  codeEvents(doc, { verbs: [verbs], agents: [agents] });
+  const e = doc.events.find((x) => x.cameo === '122');
+  assert.ok(e, 'the reproach is coded');
+  const q = doc.quotes.find((x) => x.id === e.quote);
+  assert.ok(q, 'linked to a quote');
+  assert.ok(q.start <= e.evidence[0].start && e.evidence[0].end <= q.end);
+  assert.equal(e.source.country, 'GON');
+});
+
 test('a missing dictionary file is an input error naming it', () => {
   const doc = analyzeDocument('Arnor met Gondor.', { actors: [actors] });
   assert.throws(() => codeEvents(doc, { verbs: [join(dir, 'missing.txt')] }), (e: unknown) => e instanceof InputError && /missing\.txt/.test(e.message));

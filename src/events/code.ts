@@ -190,6 +190,8 @@ function buildEvents(doc: Document, m: PatternMatch): Event[] {
   const { tokens } = doc;
   const trigger = m.words[0];
   const quote = tokens[trigger].quoted ? doc.quotes.find((q) => q.kind !== 'indirect' && tokens[trigger].start >= q.start && tokens[trigger].end <= q.end) : undefined;
+  // the claim it is told in: the quotation, or the reported speech ("X said that Y attacked Z") holding the trigger
+  const attributed = quote ?? doc.quotes.find((q) => tokens[trigger].start >= q.start && tokens[trigger].end <= q.end);
   const entitiesAt = (f: SlotFiller) => mentionsAt(doc, f.token).filter((x) => x.tokenEnd === f.tokenEnd || f.slot !== 'PAIR').map((x) => doc.entity(x.entity)!);
   let source: EntityRecord | undefined, target: EntityRecord | undefined;
   let sourceSector: string | undefined, targetSector: string | undefined;
@@ -256,7 +258,7 @@ function buildEvents(doc: Document, m: PatternMatch): Event[] {
     ...(m.pattern.intent || intent ? { intent: true } : {}),
     ...(hypothetical ? { hypothetical: true } : {}),
     ...(location ? { location } : {}),
-    ...(quote ? { quote: quote.id } : {}),
+    ...(attributed ? { quote: attributed.id } : {}),
     evidence,
   };
   // "two phone calls ... on 12 February and 18 March": one event per day the sentence names
