@@ -7,7 +7,9 @@
 // Wirewatch's quotes leave the quote marks and the complementiser out of the content ("Peskov said that
 // <content>"); PolNeAR keeps them in. The bench converts ours to PolNeAR's convention before scoring: the
 // marks around a direct quote and a "that" right before indirect content join the content, and the parts
-// of a quote interrupted by its attribution ("A," he said, "B") become one discontinuous content.
+// of a quote interrupted by its attribution ("A," he said, "B") become one discontinuous content. PolNeAR gives
+// each token one role, so a relation nested in another's content (a partial quote, an embedded "X says")
+// is dropped in favour of the outer one.
 import { mkdirSync, readdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -144,8 +146,10 @@ function predict(d: Doc): AR[] {
     out.push(ar);
     if (q.kind === 'direct') last = { kind: q.kind, speaker: q.speaker?.name ?? '', ar };
   }
-  // PolNeAR gives each token one role: a quoted fragment inside reported content is part of that content
-  const within = (a: AR, b: AR) => a !== b && a.Content.every(([s, e]) => b.Content.some(([bs, be]) => bs <= s && e <= be));
+  // PolNeAR gives each token one role: a quoted fragment inside reported content is part of that content,
+  // and so is an attribution nested in it ("Clinton says [Trump argues …]")
+  const inside = (f: Frag[], b: AR) => f.length > 0 && f.every(([s, e]) => b.Content.some(([bs, be]) => bs <= s && e <= be));
+  const within = (a: AR, b: AR) => a !== b && (inside(a.Content, b) || inside(a.Cue, b));
   const kept = out.filter((a) => !out.some((b) => within(a, b)));
   out.length = 0;
   out.push(...kept);
