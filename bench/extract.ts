@@ -119,7 +119,9 @@ if (args.system) {
   const metas = results.wirewatch.meta ?? {};
   const metaIds = ids.filter((id) => metas[id]);
   const stated = metaIds.filter((id) => metas[id].stated);
-  const dateOk = stated.filter((id) => metas[id].date?.slice(0, 10) === metas[id].stated!.slice(0, 10));
+  // equal, or one side states only the day and the other's day (in its own offset) is that day
+  const sameDate = (a?: string, b?: string) => !!a && !!b && (a === b || ((a.length === 10 || b.length === 10) && a.slice(0, 10) === b.slice(0, 10)));
+  const dateOk = stated.filter((id) => sameDate(metas[id].date, metas[id].stated));
   const share = (k: 'title' | 'byline') => `${metaIds.filter((id) => metas[id][k]).length}/${metaIds.length}`;
   rows.push(
     ['title found', share('title'), '', ''],
