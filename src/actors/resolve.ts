@@ -2,6 +2,7 @@
 // and affiliation from the words before the title, canonical actors from the dictionary (as of the
 // publication date), then in-document coreference: surnames, possessives, "the president",
 // "the two leaders", and he/she as the subject of the narrator's clauses.
+import { loadData } from '../data.ts';
 import type { Document, EntityRecord, MentionRecord, NameSpan, TitleSpan } from '../document.ts';
 import { gazetteerOf } from '../nlp/names.ts';
 import type { ActorEntry } from './dictionary.ts';
@@ -152,45 +153,71 @@ function recentPersons(doc: Document, before: number): { entity: EntityRecord; s
   return out.sort((a, b) => b.start - a.start);
 }
 
+let speechVerbs: Set<string> | undefined;
+/** "they" is linked only as the subject of a speech verb ("They said", "they also warned"). */
+function speechVerbFollows(doc: Document, i: number): boolean {
+  speechVerbs ??= new Set(loadData<{ speech: string[] }>('quotes/cues.json').speech.filter((w) => !w.includes(' ')));
+  let j = i + 1;
+  while (j < doc.tokens.length && /^(?:also|further|later|then|have|had|has|again)$/i.test(doc.tokens[j].text)) j++;
+  return j < doc.tokens.length && speechVerbs.has(doc.tokens[j].text.toLowerCase());
+}
+
 /**
  * The narrator's subject of a sentence: the first person named (or already resolved) outside quotations.
- * Pronouns resolve to the nearest earlier person in their own sentence, else the previous subject.
+ * Pronouns resolve to the nearest earlier person in their own sentence, else the previous subject;
+ * "they" to the previous plural subject ("the two leaders") or organisation or country.
  */
 function linkTitlesAndPronouns(doc: Document, persons: EntityRecord[]): void {
   const { tokens } = doc;
   const subjects: (EntityRecord | undefined)[] = [];
+  const groups: (EntityRecord[] | undefined)[] = [];
   const subjectOf = (sentence: number) => {
     for (let s = sentence; s >= 0 && s >= sentence - 4; s--) if (subjects[s]) return subjects[s];
     return undefined;
   };
+  // which mention covers a token, indexed once (the first recorded wins, as names were recorded)
+  const covering = new Map<number, MentionRecord>();
+  for (const m of doc.mentions) for (let t = m.token; t <= m.tokenEnd; t++) if (!covering.has(t)) covering.set(t, m);
+  let lastPerson: { entity: EntityRecord; sentence: number } | undefined;
+  const add = (e: EntityRecord, i: number, end: number, kind: MentionRecord['kind']) =>
+    doc.mentions.push({ start: tokens[i].start, end: tokens[end].end, entity: e.id, kind, token: i, tokenEnd: end });
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const s = t.sentence;
-    if (subjects.length <= s) subjects.length = s + 1;
     if (t.quoted) continue;
-    const named = doc.mentions.find((m) => m.token <= i && m.tokenEnd >= i);
+    const named = covering.get(i);
     if (named) {
       const e = doc.entity(named.entity);
-      if (e?.type === 'PERSON' && !subjects[s]) subjects[s] = e;
+      if (e?.type === 'PERSON') {
+        subjects[s] ??= e;
+        lastPerson = { entity: e, sentence: s };
+      } else if (e && (e.type === 'ORG' || e.type === 'COUNTRY') && !subjects[s]) groups[s] ??= [e];
       i = Math.max(i, named.tokenEnd);
       continue;
     }
-    const gender = PRONOUNS[t.text];
-    if (gender) {
-      const inSentence = recentPersons(doc, t.start).find((p) => p.sentence === s);
-      const e = inSentence?.entity ?? subjectOf(s - 1);
+    if (PRONOUNS[t.text]) {
+      const e = lastPerson?.sentence === s ? lastPerson.entity : subjectOf(s - 1);
       if (e) {
-        doc.mentions.push({ start: t.start, end: t.end, entity: e.id, kind: 'pronoun', token: i, tokenEnd: i });
-        if (!subjects[s]) subjects[s] = e;
+        add(e, i, i, 'pronoun');
+        subjects[s] ??= e;
+        lastPerson = { entity: e, sentence: s };
       }
+      continue;
+    }
+    if (/^they$/i.test(t.text) && speechVerbFollows(doc, i)) {
+      const group = groups[s] ?? groups[s - 1];
+      if (group) for (const e of group) add(e, i, i, 'pronoun');
       continue;
     }
     // "the president", "the Kremlin spokesman", "the two leaders"
     if (/^the$/i.test(t.text)) {
       const resolved = resolveDefinite(doc, persons, i);
       if (resolved) {
-        for (const e of resolved.entities) doc.mentions.push({ start: t.start, end: tokens[resolved.end].end, entity: e.id, kind: 'title', token: i, tokenEnd: resolved.end });
-        if (!subjects[s] && resolved.entities.length === 1) subjects[s] = resolved.entities[0];
+        for (const e of resolved.entities) add(e, i, resolved.end, 'title');
+        if (resolved.entities.length === 1) {
+          subjects[s] ??= resolved.entities[0];
+          lastPerson = { entity: resolved.entities[0], sentence: s };
+        } else groups[s] ??= resolved.entities;
         i = resolved.end;
       }
     }
