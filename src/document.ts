@@ -139,8 +139,16 @@ export class Document {
     this.messages.push({ stage, level, message, start, end });
   }
 
+  private entityIndex?: { list: EntityRecord[]; size: number; byId: Map<string, EntityRecord> };
+
+  /** Entity by id; the index is rebuilt when the entity layer was replaced or grew (stages call this per token). */
   entity(id: string | undefined): EntityRecord | undefined {
-    return id === undefined ? undefined : this.entities.find((e) => e.id === id);
+    if (id === undefined) return undefined;
+    const ix = this.entityIndex;
+    if (!ix || ix.list !== this.entities || ix.size !== this.entities.length) {
+      this.entityIndex = { list: this.entities, size: this.entities.length, byId: new Map(this.entities.map((e) => [e.id, e])) };
+    }
+    return this.entityIndex!.byId.get(id);
   }
 
   /** The sentence index holding a text offset. */

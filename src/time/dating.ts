@@ -11,25 +11,48 @@ const datable = (t: Draft) => t.type !== 'DURATION' && t.type !== 'SET' && (t.va
 /** Day precision or finer. */
 const exact = (t: Draft) => t.value !== null && /^\d{4}-\d{2}-\d{2}/.test(t.value);
 
+interface SentenceIndex { mentions: number; times: number; timesBySentence: Draft[][]; subjects: Map<number, string | undefined> }
+const indexes = new WeakMap<Document, SentenceIndex>();
+
+/** Times grouped by sentence and subjects memoised, rebuilt when the layers grew (facts are dated per quote and event). */
+function indexOf(doc: Document): SentenceIndex {
+  let ix = indexes.get(doc);
+  if (!ix || ix.mentions !== doc.mentions.length || ix.times !== doc.times.length) {
+    const timesBySentence: Draft[][] = [];
+    for (const t of doc.times) (timesBySentence[doc.sentenceAt(t.start)] ??= []).push(t);
+    ix = { mentions: doc.mentions.length, times: doc.times.length, timesBySentence, subjects: new Map() };
+    indexes.set(doc, ix);
+  }
+  return ix;
+}
+
 /** The narrator's time expressions in a sentence (not those inside quotations or an excluded range). */
 function narratorTimes(doc: Document, sentence: number, exclude?: [number, number]): Draft[] {
   const s = doc.sentences[sentence];
   if (!s) return [];
-  return doc.times.filter((t) => t.start >= s.start && t.end <= s.end && datable(t)
+  return (indexOf(doc).timesBySentence[sentence] ?? []).filter((t) => t.start >= s.start && t.end <= s.end && datable(t)
     && !(exclude && t.start >= exclude[0] && t.end <= exclude[1]) && !doc.quoteMarkAt(t.start));
 }
 
 /** The entity a sentence is about: the first person (or organisation) the narrator names in it. */
 export function sentenceSubject(doc: Document, sentence: number): string | undefined {
+  const ix = indexOf(doc);
+  if (ix.subjects.has(sentence)) return ix.subjects.get(sentence);
   const s = doc.sentences[sentence];
-  let fallback: string | undefined;
-  for (const m of doc.mentions) {
-    if (m.start < s.start || m.start >= s.end || doc.tokens[m.token].quoted) continue;
+  let fallback: string | undefined, found: string | undefined;
+  // mentions are sorted by start: binary-search the sentence's first one
+  let lo = 0, hi = doc.mentions.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (doc.mentions[mid].start < s.start) lo = mid + 1; else hi = mid; }
+  for (let i = lo; i < doc.mentions.length && doc.mentions[i].start < s.end; i++) {
+    const m = doc.mentions[i];
+    if (doc.tokens[m.token].quoted) continue;
     const type = doc.entity(m.entity)?.type;
-    if (type === 'PERSON') return m.entity;
+    if (type === 'PERSON') { found = m.entity; break; }
     if (type === 'ORG') fallback ??= m.entity;
   }
-  return fallback;
+  const subject = found ?? fallback;
+  ix.subjects.set(sentence, subject);
+  return subject;
 }
 
 /** How far back the reporting context reaches, in sentences. */
