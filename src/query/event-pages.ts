@@ -27,11 +27,11 @@ export interface ArticleRef {
 export type EventItem = Event & { article_id: string; article: ArticleRef };
 
 /**
- * Events in date order (oldest or newest first), one page at a time. The order is the date index's own
- * (date, then rowid), and the date bounds are plain comparisons on `events.date`, so SQLite walks the
- * index and stops at the page's end instead of sorting every match.
+ * The actor, country, type and day-bound conditions, for a table with the events' columns (source_name,
+ * target_name, source_country, target_country, type, date): `events` and `merged_events` share them.
+ * `t` is the table's alias in the caller's query.
  */
-export function eventsPage(db: Database, f: EventFilter, p: PageRequest, order: SortOrder = 'asc'): Page<EventItem> {
+export function eventConditions(db: Database, f: Omit<EventFilter, 'article'>, t: string): { where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (f.actor?.trim()) {
@@ -39,36 +39,46 @@ export function eventsPage(db: Database, f: EventFilter, p: PageRequest, order: 
     const names = namesContaining(db, actor);
     if (names === null) {
       const like = `%${likeEscape(fold(actor))}%`;
-      where.push(`(fold(e.source_name) LIKE ? ESCAPE '\\' OR fold(e.target_name) LIKE ? ESCAPE '\\'
-                   OR e.source_country = ? OR e.target_country = ?)`);
+      where.push(`(fold(${t}.source_name) LIKE ? ESCAPE '\\' OR fold(${t}.target_name) LIKE ? ESCAPE '\\'
+                   OR ${t}.source_country = ? OR ${t}.target_country = ?)`);
       params.push(like, like, actor.toUpperCase(), actor.toUpperCase());
     } else {
       const list = names.map(() => '?').join(', ');
-      where.push(`(e.source_name IN (${list}) OR e.target_name IN (${list}) OR e.source_country = ? OR e.target_country = ?)`);
+      where.push(`(${t}.source_name IN (${list}) OR ${t}.target_name IN (${list}) OR ${t}.source_country = ? OR ${t}.target_country = ?)`);
       params.push(...names, ...names, actor.toUpperCase(), actor.toUpperCase());
     }
   }
   if (f.country?.trim()) {
-    where.push('(e.source_country = ? OR e.target_country = ?)');
+    where.push(`(${t}.source_country = ? OR ${t}.target_country = ?)`);
     params.push(f.country.trim().toUpperCase(), f.country.trim().toUpperCase());
   }
   if (f.type?.trim()) {
-    where.push('e.type = ?');
+    where.push(`${t}.type = ?`);
     params.push(f.type.trim().toUpperCase());
   }
-  if (f.article) {
-    where.push('e.article_id = ?');
-    params.push(f.article);
-  }
-  if (f.from || f.to) where.push(`e.date GLOB '[0-9][0-9][0-9][0-9]*'`);
+  if (f.from || f.to) where.push(`${t}.date GLOB '[0-9][0-9][0-9][0-9]*'`);
   // substr(date, 1, 10) >= from  ⇔  date >= from;  substr(date, 1, 10) <= to  ⇔  date <= to + U+FFFF.
   if (f.from) {
-    where.push('e.date >= ?');
+    where.push(`${t}.date >= ?`);
     params.push(f.from);
   }
   if (f.to) {
-    where.push('e.date <= ?');
+    where.push(`${t}.date <= ?`);
     params.push(`${f.to}\uffff`);
+  }
+  return { where, params };
+}
+
+/**
+ * Events in date order (oldest or newest first), one page at a time. The order is the date index's own
+ * (date, then rowid), and the date bounds are plain comparisons on `events.date`, so SQLite walks the
+ * index and stops at the page's end instead of sorting every match.
+ */
+export function eventsPage(db: Database, f: EventFilter, p: PageRequest, order: SortOrder = 'asc'): Page<EventItem> {
+  const { where, params } = eventConditions(db, f, 'e');
+  if (f.article) {
+    where.push('e.article_id = ?');
+    params.push(f.article);
   }
   if (p.cursor) {
     const [sql, values] = afterKey('e.date', 'e.rowid', decodeCursor(p.cursor, 2) as [string | null, number], order);
