@@ -6,6 +6,7 @@ import { InputError } from '../errors.ts';
 import type { Article } from '../schema/article.ts';
 import { isCalendarDate, parsePublished } from '../ingest/published.ts';
 import { queryEvents, queryQuotes, search } from '../query/index.ts';
+import { allHappenings, happeningLine } from './happenings.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { addExportCommand } from './export-command.ts';
 import { eventLine, formatArticle, quoteLine } from './format-text.ts';
@@ -79,10 +80,16 @@ export function addCommands(program: Command): void {
     .option('--type <type>', 'PLOVER event type ("THREATEN")')
     .option('--from <date>', 'events on or after this day (YYYY-MM-DD)')
     .option('--to <date>', 'events on or before this day (YYYY-MM-DD)')
+    .option('--merged', 'one row per happening, merged across the articles reporting it, with counts of mentions, articles, sources and stories')
     .addOption(dbOption())
     .addOption(rowFormat())
-    .action((o: { actor?: string; type?: string; from?: string; to?: string; db: string; format: RowFormat }) => {
+    .action((o: { actor?: string; type?: string; from?: string; to?: string; merged?: boolean; db: string; format: RowFormat }) => {
       const query = { actor: o.actor, type: o.type, from: checkedDay(o.from, '--from'), to: checkedDay(o.to, '--to') };
+      if (o.merged) {
+        const happenings = withStore(o.db, true, (s) => allHappenings(s.db, query));
+        printRows(happenings, o.format, happeningLine, 'happenings');
+        return;
+      }
       const rows = withStore(o.db, true, (s) => queryEvents(s.db, query));
       printRows(rows, o.format, (r) => `${eventLine({
         sourceName: r.source_name, sourceCountry: r.source_country, type: r.type, mode: r.mode, cameo: r.cameo,

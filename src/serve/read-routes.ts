@@ -4,6 +4,7 @@ import { actorDetail, actorsPage } from '../query/actor-pages.ts';
 import { articleById, articlesPage } from '../query/article-pages.ts';
 import type { SortOrder } from '../query/cursor.ts';
 import { eventsPage, network, type EventFilter } from '../query/event-pages.ts';
+import { happeningById, happeningsPage, type HappeningFilter } from '../query/happening-pages.ts';
 import { refreshQuoteKeys } from '../query/quote-keys.ts';
 import { quotesPage, type QuoteFilter } from '../query/quote-pages.ts';
 import { searchPage, type SearchOrder } from '../query/search-pages.ts';
@@ -39,6 +40,26 @@ export function readRoutes(app: FastifyInstance, db: Database): void {
     const q = req.query as Q<EventFilter & { order: SortOrder }>;
     const filter = { ...q, ...checkedRange(q.from, q.to) };
     return sendList(req, reply, q, (p) => eventsPage(db, filter, p, q.order));
+  });
+
+  app.get('/api/happenings', {
+    schema: {
+      summary: 'Happenings: each event merged across the articles reporting it, with counts of mentions, articles, sources and stories, in order of its first day',
+      tags: ['events'], querystring: s.happeningsQuery,
+    },
+  }, (req, reply) => {
+    const q = req.query as Q<HappeningFilter & { order: SortOrder }>;
+    const filter = { ...q, ...checkedRange(q.from, q.to) };
+    return sendList(req, reply, q, (p) => happeningsPage(db, filter, p, q.order));
+  });
+
+  app.get('/api/happenings/:id', {
+    schema: { summary: 'One happening with every mention of it: article, sentence and evidence spans (offsets into the article text)', tags: ['events'], params: s.idParams },
+  }, (req, reply) => {
+    const { id } = req.params as { id: string };
+    const happening = happeningById(db, id);
+    if (!happening) throw new HttpProblem(404, 'Not found', `happening ${id}: not in this database`);
+    return reply.send(happening);
   });
 
   app.get('/api/quotes', {

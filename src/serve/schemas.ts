@@ -36,6 +36,16 @@ export const eventsQuery = querystring({
   order,
 });
 
+export const happeningsQuery = querystring({
+  ...listParams,
+  actor: text('source or target: part of the name (ignoring case and accents) or ISO alpha-3 code'),
+  country: text('ISO alpha-3 country of the source or the target'),
+  type: text('PLOVER event type'),
+  from: { ...day, description: 'YYYY-MM-DD, inclusive, compared with the first day of its mentions' },
+  to: { ...day, description: 'YYYY-MM-DD, inclusive, compared with the first day of its mentions' },
+  order,
+});
+
 export const quotesQuery = querystring({
   ...listParams,
   speaker: text('speaker name or any run of its words ("Peskov")'),
