@@ -2,7 +2,6 @@
 // news cleaning, alignment to source offsets, metadata), not the later linguistic stages.
 import { Document } from '../src/document.ts';
 import { cleanHtml } from '../src/clean/html/index.ts';
-import { statedPublication } from '../src/clean/html/page-meta.ts';
 
 export function analyzeDocumentStage(html: string, url?: string) {
   const doc = new Document(html, { url });
@@ -10,6 +9,6 @@ export function analyzeDocumentStage(html: string, url?: string) {
   cleanHtml(doc);
   return {
     text: doc.text,
-    meta: { title: !!doc.meta.title, byline: !!doc.meta.byline, date: doc.meta.published, stated: statedPublication(html) },
+    meta: { title: !!doc.meta.title, byline: !!doc.meta.byline, date: doc.meta.published },
   };
 }
