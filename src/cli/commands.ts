@@ -22,6 +22,8 @@ const analysis = () => import('./analysis.ts');
 const dbOption = () => new Option('--db <file>', 'SQLite database file').default(DEFAULT_DB);
 const rowFormat = () => new Option('--format <format>', 'output format').choices(ROW_FORMATS).default('text');
 const allowPrivate = () => new Option('--allow-private', 'allow fetching from loopback, private and link-local addresses (refused by default)');
+const collect = (value: string, list: string[]) => [...list, value];
+const actorsOption = () => new Option('--actors <file>', 'extra actor dictionary (JSON, or PETRARCH .actors.txt); repeatable').argParser(collect).default([]);
 const published = () => new Option('--published <date>', 'publication date: YYYY-MM-DD or ISO date-time with offset (resolves "on Monday")');
 
 export function addCommands(program: Command): void {
@@ -32,10 +34,12 @@ export function addCommands(program: Command): void {
     .option('--url <url>', 'where the article was published')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('json'))
     .addOption(allowPrivate())
+    .addOption(actorsOption())
     .addHelpText('after', '\nA feed or WARC file gives several articles: JSON output is then an array.')
-    .action(async (file: string, o: { published?: string; url?: string; format: 'json' | 'text'; allowPrivate?: boolean }) => {
-      const { analyzeAll } = await analysis();
-      const results = await analyzeAll(file, { published: checkedPublished(o.published), url: o.url }, { allowPrivate: o.allowPrivate });
+    .action(async (file: string, o: { published?: string; url?: string; format: 'json' | 'text'; allowPrivate?: boolean; actors: string[] }) => {
+      const { analyzeAll, checkActorFiles } = await analysis();
+      checkActorFiles(o.actors);
+      const results = await analyzeAll(file, { published: checkedPublished(o.published), url: o.url }, { allowPrivate: o.allowPrivate, actors: o.actors });
       const articles = results.filter((r): r is Article => !(r instanceof InputError));
       const errors = results.filter((r): r is InputError => r instanceof InputError);
       // a single input that failed is the command's error; errors beside articles are reported and the rest printed
@@ -53,13 +57,15 @@ export function addCommands(program: Command): void {
     .addOption(published())
     .option('--url <url>', 'where the article was published (for a single article)')
     .addOption(allowPrivate())
+    .addOption(actorsOption())
     .addHelpText('after', '\nA file story.txt may have a sidecar story.meta.json (or story.txt.meta.json) with\n' +
       '{ "published": "2025-03-31", "url": "..." }; --published and --url override it.\n' +
       'Exit status: 0 when every input was stored, 2 when any failed (each named on stderr).')
-    .action(async (paths: string[], o: { db: string; published?: string; url?: string; allowPrivate?: boolean }) => {
+    .action(async (paths: string[], o: { db: string; published?: string; url?: string; allowPrivate?: boolean; actors: string[] }) => {
       const meta = { published: checkedPublished(o.published), url: o.url };
-      const { ingestFiles, countsLine } = await analysis();
-      const counts = await withStoreAsync(o.db, (store) => ingestFiles(store, paths, meta, undefined, { allowPrivate: o.allowPrivate }));
+      const { ingestFiles, countsLine, checkActorFiles } = await analysis();
+      checkActorFiles(o.actors);
+      const counts = await withStoreAsync(o.db, (store) => ingestFiles(store, paths, meta, undefined, { allowPrivate: o.allowPrivate, actors: o.actors }));
       process.stdout.write(`${countsLine(o.db, counts)}\n`);
       if (counts.failed > 0) process.exitCode = 2;
     });

@@ -13,7 +13,7 @@ export async function* analyzeInputs(input: string, given: ArticleMeta = {}, opt
   for await (const item of readArticles(input, given, opts)) {
     if (item instanceof InputError) { yield item; continue; }
     const { raw, ...options } = item;
-    const article = analyze(raw, options);
+    const article = analyze(raw, { ...options, actors: opts.actors });
     // a page with no article (an index of teasers, an empty or all-script page) is reported, not stored
     if (article.text === '' && article.source.format !== 'text') {
       const why = article.messages.find((m) => m.stage === 'clean' && m.level === 'warning')?.message ?? 'no article found on the page';
@@ -33,9 +33,9 @@ export async function analyzeAll(input: string, given: ArticleMeta = {}, opts: R
  * One local article, text or HTML (also gzipped), analysed synchronously. Metadata given by the caller
  * wins over a sidecar file. Feeds, WARC files and URLs need analyzeInputs.
  */
-export function analyzeInput(pathOrDash: string, given: ArticleMeta = {}): Article {
+export function analyzeInput(pathOrDash: string, given: ArticleMeta = {}, actors?: string[]): Article {
   const { raw, ...options } = readArticleSync(pathOrDash, given);
-  const article = analyze(raw, options);
+  const article = analyze(raw, { ...options, actors });
   if (article.text === '' && article.source.format !== 'text') {
     throw new InputError(options.uri === '-' ? 'stdin' : options.uri, article.messages.find((m) => m.stage === 'clean' && m.level === 'warning')?.message ?? 'no article found on the page');
   }

@@ -20,6 +20,8 @@ export interface ArticleInput extends AnalyzeOptions { raw: string; uri: string 
 export interface ReadOptions extends FetchOptions {
   /** fetch the page of a feed item that has only a summary (default true) */
   fetchItems?: boolean;
+  /** user actor dictionaries (JSON or PETRARCH .actors.txt) added to the bundled one */
+  actors?: string[];
 }
 
 // A WARC file holds many pages; its cap is larger than one article's.
