@@ -452,7 +452,12 @@ export function attributeQuotes(doc: Document): void {
   const usedCues = new Set<number>();
   directAndPartial(ctx, quotes, usedCues);
   indirect(ctx, quotes, usedCues);
-  quotes.sort((a, b) => a.start - b.start);
+  quotes.sort((a, b) => a.start - b.start || b.end - a.end);
+  // reported speech nested in a longer report by the same speaker ("he maintains a … relationship") is one report
+  const reports = quotes.filter((q, i) => !(q.kind === 'indirect' && quotes.some((o, j) => j !== i && o.kind === 'indirect'
+    && o.start <= q.start && o.end >= q.end && (o.end - o.start) > (q.end - q.start) && o.speaker?.name === q.speaker?.name)));
+  quotes.length = 0;
+  for (const q of reports) quotes.push(q);
   resolveInsideQuotes(ctx, quotes);
   // the words were said when the clause carrying the cue says, else when the reporting context says
   quotes.forEach((q, n) => {
