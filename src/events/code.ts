@@ -102,14 +102,6 @@ function actorOf(doc: Document, e: EntityRecord | undefined, sector?: string): E
   return { name: e.name, entity: e.id, ...(e.actor ? { actor: e.actor } : {}), ...(e.country ? { country: e.country } : {}), ...(sector ? { sector } : {}) };
 }
 
-/** Where a match may run: to the end of the quotation it starts in, or of the narrator's stretch. */
-function regionEnd(doc: Document, token: number): number {
-  const { tokens } = doc;
-  const quoted = tokens[token].quoted, s = tokens[token].sentence;
-  let i = token;
-  while (i < tokens.length && tokens[i].sentence === s && tokens[i].quoted === quoted) i++;
-  return i;
-}
 
 /** The actor doing the deed when the pattern names none: the clause's subject, or inside a quotation the nearest actor before the trigger (else its speaker). */
 function clauseSubject(doc: Document, trigger: number, quote: Quote | undefined): MentionRecord | EntityRecord | undefined {
@@ -152,8 +144,14 @@ export function codeEvents(doc: Document, opts: EventOptions = {}): void {
     return second?.tokenEnd;
   };
   const matches: PatternMatch[] = [];
+  // where each token's region ends, in one backward pass (one token at a time would rescan it)
+  const ends = new Int32Array(tokens.length);
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const next = tokens[i + 1];
+    ends[i] = next && next.sentence === tokens[i].sentence && next.quoted === tokens[i].quoted ? ends[i + 1] : i + 1;
+  }
   for (let i = 0; i < tokens.length; i++) {
-    const limit = regionEnd(doc, i);
+    const limit = ends[i];
     for (const p of patterns) {
       const m = matchAt(p, tokens, i, limit, slotAt);
       if (m) matches.push(m);

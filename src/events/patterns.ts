@@ -46,6 +46,9 @@ const wordMatches = (e: Extract<Element, { kind: 'word' }>, t: Token) => {
 
 /** Match one pattern starting at token `from` within tokens `[from, limit)`; backtracking over gaps and optionals. */
 export function matchAt(p: CompiledPattern, tokens: Token[], from: number, limit: number, slotAt: SlotMatcher): PatternMatch | undefined {
+  // most patterns open with a required word: reject the token before building the matcher (a hot path)
+  const first = p.elements[0];
+  if (first?.kind === 'word' && !first.optional && (from >= limit || !wordMatches(first, tokens[from]))) return undefined;
   const slots: SlotFiller[] = [];
   const words: number[] = [];
   const step = (ei: number, ti: number): number | undefined => {
