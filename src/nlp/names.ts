@@ -10,7 +10,7 @@ import { TokenTrie, phraseTokens } from './token-trie.ts';
 import { loadNer, type EntitySpan } from './ner/index.ts';
 
 interface TitlesFile { titles: { title: string; head?: boolean }[]; pluralHeads: string[] }
-interface Gazetteer { dict: ActorDictionary; names: TokenTrie<{ entry: ActorEntry; adjective: boolean }>; titles: TokenTrie<{ title: string; head: boolean }>; nonNames: Set<string>; orgHeads: Set<string> }
+interface Gazetteer { dict: ActorDictionary; names: TokenTrie<{ entry: ActorEntry; adjective: boolean }>; titles: TokenTrie<{ title: string; head: boolean }> }
 
 let gazetteer: Gazetteer | undefined;
 let gazetteerFor: string[] | undefined;
@@ -25,10 +25,8 @@ export function gazetteerOf(actorFiles: string[] = []): Gazetteer {
   }
   const titles = new TokenTrie<{ title: string; head: boolean }>();
   for (const t of loadData<TitlesFile>('nlp/titles.json').titles) titles.add(phraseTokens(t.title), { title: t.title, head: !!t.head });
-  const nonNames = new Set(loadData<{ words: string[] }>('nlp/non-names.json').words);
-  const orgHeads = new Set(loadData<{ words: string[] }>('nlp/org-heads.json').words);
   gazetteerFor = actorFiles;
-  return (gazetteer = { dict, names, titles, nonNames, orgHeads });
+  return (gazetteer = { dict, names, titles });
 }
 
 const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
