@@ -129,6 +129,9 @@ test('tense of the clause: the nearest past or future marker', () => {
   const found = times(s);
   assert.equal(found.find((t) => t.text === 'Monday')?.value, '2025-03-31');
   assert.equal(found.find((t) => t.text === 'Friday')?.value, '2025-04-04');
+  // equally near, the reporting verb before the expression governs it
+  const tie = 'Kenya said on Monday it would reopen the border.';
+  assert.equal(tenseAt(tie, tie.indexOf('Monday'), tie.indexOf('Monday') + 6), 'past');
 });
 
 test('"that year" and "the following month" follow what the article said before', () => {

@@ -655,7 +655,8 @@ export function tenseAt(sentence: string, start: number, end: number): Tense {
       if (s < end && e > start) continue;
       // an -ed word is weaker evidence than a listed marker: it may be an adjective ("an unspecified date")
       const weak = tense === 'past' && !L.file.pastMarkers.includes(m[0].toLowerCase()) ? 20 : 0;
-      const d = (e <= start ? start - e : s - end) + weak;
+      // on a tie the verb before the expression governs it ("said on Monday it would …")
+      const d = (e <= start ? start - e : s - end + 0.5) + weak;
       if (d < dist) { dist = d; best = tense; }
     }
   }
