@@ -9,25 +9,19 @@
 // the original's analysis.
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { signature } from '../src/dedup/index.ts';
 import { exportTo, type ExportRequest } from '../src/export/index.ts';
 import { readInput, readSidecar } from '../src/ingest/index.ts';
 import { analyze } from '../src/pipeline.ts';
 import type { Article } from '../src/schema/article.ts';
 import { openStore, type Store } from '../src/store/index.ts';
+import { benchArgs } from './args.ts';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const { values: args } = parseArgs({
-  options: {
-    data: { type: 'string', default: resolve(repoRoot, '../shared/benchmarks/quotes/polnear/dev/text') },
-    copies: { type: 'string', default: '2' },
-    'predictions-out': { type: 'string' },
-  },
+const args = benchArgs('quotes/polnear/dev/text', {
+  copies: { type: 'string', default: '2' },
 });
 const dataDir = resolve(args.data!);
 const copies = Number(args.copies);

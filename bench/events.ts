@@ -7,21 +7,15 @@
 // (source, target, code) triples equals the expected set.
 import { readFileSync, writeFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { join, resolve } from 'node:path';
 import { analyzeDocument } from '../src/pipeline.ts';
 import { codeEvents } from '../src/events/code.ts';
 import { loadActorDictionary } from '../src/actors/dictionary.ts';
 import type { Event, EventActor } from '../src/schema/article.ts';
+import { benchArgs } from './args.ts';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const { values: args } = parseArgs({
-  options: {
-    data: { type: 'string', default: resolve(repoRoot, '../shared/benchmarks/events') },
-    'predictions-out': { type: 'string' },
-    errors: { type: 'boolean', default: false },
-  },
+const args = benchArgs('events', {
+  errors: { type: 'boolean', default: false },
 });
 const dataDir = resolve(args.data!);
 const petrarchDir = join(dataDir, 'petrarch2-validation');

@@ -4,21 +4,15 @@
 // Default data: ../shared/benchmarks/ner-conll2003/eng.testa (the development split), read at run time and
 // never copied into the repo. Overall F1 counts PER, ORG and LOC; MISC is reported apart.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { deserialise } from '../src/nlp/ner/model.ts';
 import { MODEL_FILE } from '../src/nlp/ner/index.ts';
 import { readConll, score, prf, spansToIob1, type Counts } from '../src/nlp/ner/conll.ts';
+import { benchArgs } from './args.ts';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const { values: args } = parseArgs({
-  options: {
-    data: { type: 'string', default: resolve(repoRoot, '../shared/benchmarks/ner-conll2003/eng.testa') },
-    'predictions-out': { type: 'string' },
-    model: { type: 'string', default: MODEL_FILE },
-  },
+const args = benchArgs('ner-conll2003/eng.testa', {
+  model: { type: 'string', default: MODEL_FILE },
 });
 
 let text: string;

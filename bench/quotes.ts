@@ -11,20 +11,14 @@
 // each token one role, so a relation nested in another's content (a partial quote, an embedded "X says")
 // is dropped in favour of the outer one.
 import { mkdirSync, readdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyzeDocument } from '../src/pipeline.ts';
 import { loadData } from '../src/data.ts';
+import { benchArgs } from './args.ts';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const { values: args } = parseArgs({
-  options: {
-    data: { type: 'string', default: resolve(repoRoot, '../shared/benchmarks/quotes/polnear/dev') },
-    'predictions-out': { type: 'string' },
-    errors: { type: 'boolean', default: false },
-  },
+const args = benchArgs('quotes/polnear/dev', {
+  errors: { type: 'boolean', default: false },
 });
 const dataDir = resolve(args.data!);
 

@@ -2,21 +2,14 @@
 //   npm run bench:throughput [-- --data DIR] [--predictions-out FILE]
 // Default data: PolNeAR dev (84 political news articles) beside the repo, never copied into it.
 import { readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { readInput, readSidecar } from '../src/ingest/index.ts';
 import { analyze } from '../src/pipeline.ts';
 import type { Article } from '../src/schema/article.ts';
+import { benchArgs } from './args.ts';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const { values: args } = parseArgs({
-  options: {
-    data: { type: 'string', default: resolve(repoRoot, '../shared/benchmarks/quotes/polnear/dev/text') },
-    'predictions-out': { type: 'string' },
-  },
-});
+const args = benchArgs('quotes/polnear/dev/text');
 const dataDir = resolve(args.data!);
 
 const files = readdirSync(dataDir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(dataDir, f));

@@ -4,20 +4,14 @@
 // Runs the same pipeline as `wirewatch analyze` (analyzeDocument, publication date = the DCT) and reads doc.times.
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { analyzeDocument } from '../src/pipeline.ts';
 import { findTimes } from '../src/time/timexes.ts';
 import type { Document } from '../src/document.ts';
+import { benchArgs } from './args.ts';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const { values: args } = parseArgs({
-  options: {
-    data: { type: 'string', default: resolve(repoRoot, '../shared/benchmarks/time-tempeval3') },
-    'predictions-out': { type: 'string' },
-    errors: { type: 'boolean', default: false },
-  },
+const args = benchArgs('time-tempeval3', {
+  errors: { type: 'boolean', default: false },
 });
 const dataDir = resolve(args.data!);
 
