@@ -5,12 +5,10 @@
 // user-dictionary option, verbs and agents through the events stage's): the text goes through the real pipeline,
 // the Treebank parse is not used. Scoring follows PETRARCH's validation.py: a record is right when the set of
 // (source, target, code) triples equals the expected set.
-import { readFileSync, writeFileSync, existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeDocument } from '../src/pipeline.ts';
 import { codeEvents } from '../src/events/code.ts';
-import { loadActorDictionary } from '../src/actors/dictionary.ts';
 import type { Event, EventActor } from '../src/schema/article.ts';
 import { benchArgs } from './args.ts';
 
@@ -41,25 +39,9 @@ interface PRecord { id: string; date: string; text: string; expected: { source: 
 const precords: PRecord[] = readFileSync(join(petrarchDir, 'PETR.UnitTest.records.dev.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 const dicts = join(petrarchDir, 'dictionaries');
 const eventOpts = { verbs: [join(dicts, 'PETR.Validate.verbs.txt')], agents: [join(dicts, 'PETR.Validate.agents.txt')], discards: [join(dicts, 'PETR.Validate.discards.txt')], codedActorsOnly: true, requireTarget: true };
-let scratch: string | undefined;
-const actors = [usableActors(join(dicts, 'PETR.Validate.actors.txt'))];
-
-/** The actor file as given, unless the loader rejects a code that clashes with a bundled id (AARDVARK [SAF] vs the
- * Sudanese Armed Forces): then a scratch copy without those entries, said on stderr. */
-function usableActors(file: string): string {
-  let text = readFileSync(file, 'utf8');
-  for (let tries = 0; tries < 20; tries++) {
-    try { loadActorDictionary([scratch ?? file]); return scratch ?? file; } catch (e) {
-      const code = /id "([A-Z]{3})" is already used/.exec((e as Error).message)?.[1];
-      if (!code) throw e;
-      console.error(`bench:events: ${file}: dropping entries coded [${code}] (clash with a bundled actor id)`);
-      text = text.split('\n').map((l) => (l.includes(`[${code}]`) ? `# ${l}` : l)).join('\n');
-      scratch = join(mkdtempSync(join(tmpdir(), 'ww-bench-')), 'actors.txt');
-      writeFileSync(scratch, text);
-    }
-  }
-  return file;
-}
+// the set's own actors; an id that clashes with a bundled actor (AARDVARK [SAF] vs the Sudanese Armed Forces)
+// makes the loader warn and take the set's entry
+const actors = [join(dicts, 'PETR.Validate.actors.txt')];
 
 let pRoot = 0, pFull = 0, pSpurious = 0, pNoEvent = 0, pNoEventOk = 0, pWithEvents = 0;
 for (const r of precords) {

@@ -183,3 +183,20 @@ test('data files: codes are ISO-like and people have sane office dates', () => {
   for (const c of ['USA', 'GBR', 'PSE', 'XKX', 'TWN', 'HKG', 'VAT', 'PRK', 'KOR']) assert.ok(countries.has(c), c);
   for (const s of dict.surfaces()) if (s.entry.country) assert.ok(countries.has(s.entry.country), `${s.surface}: unknown country ${s.entry.country}`);
 });
+
+test('a user id that clashes with a bundled actor of another kind warns and the user entry wins', () => {
+  const file = join(tmp, 'clash.actors.txt');
+  // SAF is the bundled Sudanese Armed Forces (an organisation); here it is a country, as in PETRARCH's test files
+  writeFileSync(file, ['AARDVARK_ [SAF]', 'NEW_ZEALAND_ [NZE]', 'THE_AU_ [IGOAFR]', 'AL-QAEDA_ [IMGMOSALQ]'].join('\n'));
+  const d = loadActorDictionary([file]);
+  assert.ok(d.warnings.some((w) => w.includes('"SAF"') && w.includes(file)), d.warnings.join('\n'));
+  assert.equal(d.countryOf('Aardvark'), 'SAF');
+  assert.equal(d.lookup('SAF')[0].type, 'COUNTRY');
+  // the user's code for a name the bundled data also has
+  assert.equal(d.lookup('New Zealand')[0].id, 'NZE');
+  assert.equal(d.countryOf('New Zealand'), 'NZE');
+  // a non-state code whose rest is no country is kept whole, not cut to its head
+  assert.equal(d.lookup('AU')[0].sector, 'IGOAFR');
+  assert.equal(d.lookup('Al-Qaeda')[0].sector, 'IMGMOSALQ');
+  assert.equal(dict.lookup('New Zealand')[0].id, 'NZL'); // the default dictionary is untouched
+});

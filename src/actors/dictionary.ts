@@ -49,6 +49,8 @@ export interface ActorDictionary {
   /** Every surface form (names, aliases, adjectives, capitals, metonyms incl. "the Kremlin") with what it
    * denotes, for gazetteer matching: kind 'name' | 'adjective'. */
   surfaces(): Iterable<{ surface: string; kind: 'name' | 'adjective'; entry: ActorEntry }>;
+  /** What loading noticed but did not refuse: a user file's id that replaced a bundled actor of another kind. */
+  readonly warnings: readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------------- file schema
@@ -281,13 +283,18 @@ function parsePetrarchFile(file: string, knownCountries: (code: string) => boole
     for (const p of b.phrases) {
       const { upper, title } = petrarchName(p);
       for (const n of [title, upper]) if (n && !names.includes(n)) names.push(n);
+      // "THE_AU": the article is a determiner to the name recogniser, so the name is also indexed without it
+      const bare = /^the\s+(.+)$/i.exec(title)?.[1];
+      if (bare) for (const n of [bare, bare.toUpperCase()]) if (!names.includes(n)) names.push(n);
     }
     if (!names.length) continue;
     const split = (code: string) => {
       const head = code.slice(0, 3);
       if (NON_STATE.has(head)) {
         const c = code.slice(3, 6);
-        return { sector: head === '---' ? undefined : head, country: c.length === 3 && (ownCountries.has(c) || knownCountries(c)) ? c : undefined };
+        if (c.length === 3 && (ownCountries.has(c) || knownCountries(c))) return { sector: head === '---' ? undefined : head, country: c };
+        // no country after the head: the rest is part of the code (IGOAFR: an African IGO, IMGMOSALQ), kept whole
+        return { sector: head === '---' ? code.slice(3) || undefined : code };
       }
       return { country: head.length === 3 ? head : undefined, sector: code.slice(3, 6) || undefined };
     };
@@ -325,20 +332,31 @@ interface Data {
   orgs: Map<string, OrgRec>;
   people: Map<string, PersonRec>;
   roles: Map<string, string>; // roleKey → canonical roleKey
+  /** records a user file added: their names are matched before the bundled ones ("New Zealand" [NZE]) */
+  user: Set<object>;
+  warnings: string[];
 }
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
 
-function merge(data: Data, c: Content): void {
+function merge(data: Data, c: Content, user = false): void {
+  // an id a later file gives to another kind of actor (a user country "SAF" where the bundled data has the
+  // Sudanese Armed Forces) replaces the earlier record: the file the user names is the one meant, said in a warning
   const clash = (id: string, kind: string) => {
     const other = data.countries.has(id) && kind !== 'country' ? 'country' : data.orgs.has(id) && kind !== 'organization' ? 'organization' : data.people.has(id) && kind !== 'person' ? 'person' : undefined;
-    if (other) throw new InputError(c.file, `${kind} id "${id}" is already used by a ${other}`);
+    if (!other) return;
+    const gone = other === 'country' ? data.countries : other === 'organization' ? data.orgs : data.people;
+    const name = (gone.get(id) as NamedRec).name;
+    gone.delete(id);
+    data.warnings.push(`${c.file}: ${kind} id "${id}" was used by the ${other} "${name}", which is dropped (the later file wins)`);
   };
+  const mark = (r: object) => { if (user) data.user.add(r); };
   for (const x of c.countries) {
     clash(x.code, 'country');
     const old = data.countries.get(x.code);
     if (!old) {
       data.countries.set(x.code, { ...x, capitals: x.capitals.map((k) => ({ ...k })), metonyms: x.metonyms.map((m) => ({ ...m })) });
+      mark(data.countries.get(x.code)!);
       continue;
     }
     const aliases = union(old.aliases, [x.name, ...x.aliases]).filter((n) => n !== old.name);
@@ -355,11 +373,12 @@ function merge(data: Data, c: Content): void {
     const old = data.orgs.get(x.id);
     if (!old) data.orgs.set(x.id, { ...x });
     else Object.assign(old, { ...x, name: x.name, aliases: union(old.aliases, x.aliases).filter((n) => n !== x.name) });
+    if (!old) mark(data.orgs.get(x.id)!);
   }
   for (const x of c.people) {
     clash(x.id, 'person');
     const old = data.people.get(x.id);
-    if (!old) data.people.set(x.id, { ...x, offices: x.offices.map((o) => ({ ...o })) });
+    if (!old) mark(data.people.set(x.id, { ...x, offices: x.offices.map((o) => ({ ...o })) }).get(x.id)!);
     else
       Object.assign(old, {
         name: x.name,
@@ -409,41 +428,55 @@ class Dictionary implements ActorDictionary {
    * the person's. */
   private readonly place = new Map<Office, string | undefined>();
 
+  /** What loading noticed but did not refuse (an id a user file took over from another kind of actor). */
+  readonly warnings: string[];
+
   constructor(private readonly data: Data) {
-    for (const c of data.countries.values()) {
-      const entry: ActorEntry = { id: c.code, name: c.name, type: 'COUNTRY', country: c.code };
-      if (c.partOf) entry.partOf = c.partOf;
-      const t = { entry };
-      this.byId.set(c.code, t);
-      for (const n of [c.name, ...c.aliases]) {
-        this.add(n, 'name', t);
-        this.country(n, c.code);
+    this.warnings = data.warnings;
+    // user records first, so that a name both define resolves to the user's actor (lookups and the gazetteer
+    // take the first entry for a surface)
+    for (const user of [true, false]) {
+      const mine = (r: object) => data.user.has(r) === user;
+      for (const c of data.countries.values()) if (mine(c)) this.indexCountry(c);
+      for (const o of data.orgs.values()) {
+        if (!mine(o)) continue;
+        const e: ActorEntry = { id: o.id, name: o.name, type: o.type };
+        if (o.country) e.country = o.country;
+        if (o.sector) e.sector = o.sector;
+        this.indexNamed(e, o);
       }
-      for (const n of c.adjectives) {
-        this.add(n, 'adjective', t);
-        this.country(n, c.code);
-      }
-      for (const k of c.capitals) {
-        const cap: ActorEntry = { id: `${c.code}_CAPITAL_${snake(k.name)}`, name: k.name, type: 'LOC', country: c.code };
-        this.indexNamed(cap, k);
-      }
-      for (const m of c.metonyms) {
-        const met: ActorEntry = { id: `${c.code}_${snake(m.name)}`, name: m.name, type: m.type, country: c.code };
-        if (m.sector) met.sector = m.sector;
-        this.indexNamed(met, m);
+      for (const p of data.people.values()) {
+        if (!mine(p)) continue;
+        const t = { person: p };
+        this.byId.set(p.id, t);
+        for (const n of [p.name, ...p.aliases]) this.add(n, 'name', t);
       }
     }
-    for (const o of data.orgs.values()) {
-      const e: ActorEntry = { id: o.id, name: o.name, type: o.type };
-      if (o.country) e.country = o.country;
-      if (o.sector) e.sector = o.sector;
-      this.indexNamed(e, o);
+    // offices' countries once every affiliation's name is indexed
+    for (const p of data.people.values()) for (const o of p.offices) this.place.set(o, this.officeCountry(p, o));
+  }
+
+  private indexCountry(c: CountryRec): void {
+    const entry: ActorEntry = { id: c.code, name: c.name, type: 'COUNTRY', country: c.code };
+    if (c.partOf) entry.partOf = c.partOf;
+    const t = { entry };
+    this.byId.set(c.code, t);
+    for (const n of [c.name, ...c.aliases]) {
+      this.add(n, 'name', t);
+      this.country(n, c.code);
     }
-    for (const p of data.people.values()) {
-      for (const o of p.offices) this.place.set(o, this.officeCountry(p, o));
-      const t = { person: p };
-      this.byId.set(p.id, t);
-      for (const n of [p.name, ...p.aliases]) this.add(n, 'name', t);
+    for (const n of c.adjectives) {
+      this.add(n, 'adjective', t);
+      this.country(n, c.code);
+    }
+    for (const k of c.capitals) {
+      const cap: ActorEntry = { id: `${c.code}_CAPITAL_${snake(k.name)}`, name: k.name, type: 'LOC', country: c.code };
+      this.indexNamed(cap, k);
+    }
+    for (const m of c.metonyms) {
+      const met: ActorEntry = { id: `${c.code}_${snake(m.name)}`, name: m.name, type: m.type, country: c.code };
+      if (m.sector) met.sector = m.sector;
+      this.indexNamed(met, m);
     }
   }
 
@@ -560,15 +593,18 @@ function loadDefaultContents(): Content[] {
   return (defaultContents = files.map((f) => parseJsonFile(fileURLToPath(new URL(f, DATA_DIR)))));
 }
 
-function build(contents: Content[]): Dictionary {
-  const data: Data = { countries: new Map(), orgs: new Map(), people: new Map(), roles: new Map() };
-  for (const c of contents) merge(data, c);
+function build(contents: Content[], userFrom = contents.length): Dictionary {
+  const data: Data = { countries: new Map(), orgs: new Map(), people: new Map(), roles: new Map(), user: new Set(), warnings: [] };
+  contents.forEach((c, i) => merge(data, c, i >= userFrom));
   return new Dictionary(data);
 }
 
 /** The dictionary from data/actors/*.json plus `extraFiles` (JSON in the same format, or PETRARCH `.txt`
  * actor files), later files extending earlier ones. Cached: the default per process, extras per path list
- * and modification times. Throws InputError naming the file on a malformed or unreadable file. */
+ * and modification times. Throws InputError naming the file on a malformed or unreadable file. A user file's
+ * id that a bundled actor of another kind already has (a PETRARCH country "SAF" vs the Sudanese Armed Forces)
+ * is not an error: the user's record replaces the bundled one, with a warning (`warnings`, and on stderr).
+ * Names a user file defines resolve to its actors before the bundled ones ("New Zealand" [NZE]). */
 export function loadActorDictionary(extraFiles: string[] = []): ActorDictionary {
   if (!extraFiles.length) return (defaultDictionary ??= build(loadDefaultContents()));
   let key = '';
@@ -591,7 +627,9 @@ export function loadActorDictionary(extraFiles: string[] = []): ActorDictionary 
     for (const x of c.countries) codes.add(x.code);
     contents.push(c);
   }
-  const dict = build(contents);
+  const dict = build(contents, base.length);
+  // said once per load (the dictionary is cached), on stderr through Node's warning channel
+  for (const w of dict.warnings) process.emitWarning(w, 'ActorDictionaryWarning');
   if (extraCache.size > 16) extraCache.clear();
   extraCache.set(key, dict);
   return dict;
