@@ -10,13 +10,13 @@ import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
 import { MentionIndex, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
-interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[] }
+interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[] }
 
-let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string> } | undefined;
+let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string> } | undefined;
 function words() {
   if (wordSets) return wordSets;
   const data = loadData<CuesFile>('quotes/cues.json');
-  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause) });
+  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects) });
 }
 interface Cues { speech: TokenTrie<true>; stance: TokenTrie<true>; participles: TokenTrie<true>; partial: TokenTrie<true>; according: TokenTrie<true> }
 
@@ -304,9 +304,21 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     }
     const found: Found = { speaker: null, cue: cueSpan(doc, i, cue.end), cueToken: i };
     const p = phraseBefore(doc, i);
-    const nextTok = tokens[cue.end + 1];
+    // "said Friday afternoon, as …": a day after the cue still leaves it at the clause's end
+    let after = cue.end + 1;
+    while (tokens[after] && tokens[after].sentence === t.sentence && words().cueTail.has(tokens[after].text)) after++;
+    const nextTok = tokens[after];
     const atEnd = !nextTok || nextTok.sentence !== t.sentence || CLAUSE_END.test(nextTok.text);
-    const sentenceFirst = doc.tokenAt(s.start);
+    if (!p && coordinated(doc, i)) {
+      // "He claimed vast wealth and said <content>": the second verb shares the sentence's subject
+      const from = contentAfterCue(ctx, i, cue.end, !!stance || !!c.stance.match(tokens, i));
+      if (from !== undefined) {
+        found.speaker = subjectPhrase(ctx, t.sentence, t.start);
+        const start = tokens[from].start, end = clauseEnd(ctx, from);
+        if (end - start >= 8) { pushIndirect(doc, out, start, end, found); i = cue.end; }
+      }
+      continue;
+    }
     if (p) {
       found.speaker = speakerOfPhrase(ctx, p);
       // <content>, the source said.
@@ -316,8 +328,8 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
         i = cue.end;
         continue;
       }
-      // the source said (on Friday) that <content>.
-      const from = contentAfterCue(ctx, i, cue.end, !!stance);
+      // the source said (on Friday) that <content>; "agreed to …", "promised to …" take an infinitive
+      const from = contentAfterCue(ctx, i, cue.end, !!stance || !!c.stance.match(tokens, i));
       if (from !== undefined) {
         const start = tokens[from].start, end = clauseEnd(ctx, from);
         if (end - start >= 8) { pushIndirect(doc, out, start, end, found); i = cue.end; }
@@ -336,6 +348,14 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       }
     }
   }
+}
+
+/** Is the cue at token i the second verb of a clause ("… and said", "… but has also warned")? */
+function coordinated(doc: Document, i: number): boolean {
+  const { tokens } = doc;
+  let k = i - 1;
+  while (k >= 0 && tokens[k].sentence === tokens[i].sentence && isBridge(tokens[k])) k--;
+  return k > 0 && tokens[k].sentence === tokens[i].sentence && !tokens[k].quoted && /^(?:and|but)$/i.test(tokens[k].text);
 }
 
 /** Where a cue's content begins: after its "that", else right after the cue when a clause opens there. */
@@ -363,15 +383,57 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
   return w.notClause.has(next.text.toLowerCase()) ? undefined : cueEnd + 1;
 }
 
-/** End of reported content that starts at token `from`: the sentence's end, or a comma opening a new clause. */
+/** A cue verb (with its auxiliaries) starts at token i: "and said …", "and has also vowed …". */
+function cueAt(doc: Document, i: number): boolean {
+  const c = cueTries();
+  const { tokens } = doc;
+  while (tokens[i] && isBridge(tokens[i])) i++;
+  return !!tokens[i] && /^\p{Ll}/u.test(tokens[i].text) && !!(c.speech.match(tokens, i) ?? c.stance.match(tokens, i));
+}
+
+/** Does the sentence end with an attribution from token i on ("…, sources said.", "…, said the report.")? */
+function trailingAttribution(doc: Document, i: number): boolean {
+  const { tokens } = doc;
+  const c = cueTries();
+  const sentence = tokens[i].sentence;
+  const endsAt = (k: number) => {
+    while (tokens[k] && tokens[k].sentence === sentence && words().cueTail.has(tokens[k].text)) k++;
+    return !tokens[k] || tokens[k].sentence !== sentence || /^[.!?]$/.test(tokens[k].text);
+  };
+  const first = c.speech.match(tokens, i);
+  if (first) {
+    const p = phraseAfter(doc, first.end + 1);
+    return !!p && endsAt(p.last + 1);
+  }
+  const p = phraseAfter(doc, i);
+  if (!p) return false;
+  let k = p.last + 1;
+  while (tokens[k] && tokens[k].sentence === sentence && isBridge(tokens[k])) k++;
+  const cue = tokens[k] && c.speech.match(tokens, k);
+  return !!cue && endsAt(cue.end + 1);
+}
+
+/**
+ * End of reported content that starts at token `from`: the sentence's end, or where a new clause opens —
+ * a comma before a `contentStops` word or a participle, a second verb phrase of the speaker's ("… and
+ * vowed to …"), a new subject after ", and" ("…, and the downgrade is …"), a dash.
+ */
 function clauseEnd(ctx: Ctx, from: number): number {
   const { doc } = ctx;
   const { tokens } = doc;
   const w = words();
   const sentence = tokens[from].sentence;
   for (let j = from + 1; j < tokens.length && tokens[j].sentence === sentence; j++) {
+    const t = tokens[j];
+    if (t.quoted) continue;
     const next = tokens[j + 1];
-    if (tokens[j].text === ',' && !tokens[j].quoted && next?.sentence === sentence && (w.contentStops.has(next.text.toLowerCase()) || /^\p{Ll}+ing$/u.test(next.text))) return tokens[j].start;
+    if (!next || next.sentence !== sentence) break;
+    const lower = next.text.toLowerCase();
+    if (t.text === ',' && (w.contentStops.has(lower) || /^\p{Ll}+ing$/u.test(next.text))) return t.start;
+    if (/^(?:and|but)$/i.test(t.text) && cueAt(doc, j + 1)) return tokens[j - 1].text === ',' ? tokens[j - 1].start : tokens[j - 1].end;
+    if (t.text === ',' && trailingAttribution(doc, j + 1)) return t.start;
+    if (t.text === ',' && /^(?:and|but)$/i.test(next.text) && w.clauseSubjects.has(tokens[j + 2]?.text.toLowerCase() ?? '')) return t.start;
+    if (/^(?:—|―|–|--)$/u.test(t.text)) return t.start;
   }
   return contentEnd(doc, sentence);
 }
