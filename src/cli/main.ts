@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.ts';
 import { addCommands } from './commands.ts';
+import { addQueueCommands } from './queue-commands.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -11,6 +12,7 @@ const program = new Command('wirewatch')
   .exitOverride() // inherited by the commands below; lets us choose exit codes
   .showHelpAfterError('(run with --help for usage)');
 addCommands(program);
+addQueueCommands(program);
 
 // `wirewatch ... | head` closes the pipe early; that is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

@@ -1,0 +1,101 @@
+// One worker process's loop: claim a job, analyse its input, store the articles, mark the job done.
+// Storing is idempotent (an article's id is the hash of its text), so a worker that dies between storing
+// and marking done costs a repeat of the analysis when the job is taken again, never a double article.
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { ReadOptions } from '../ingest/index.ts';
+import type { Article } from '../schema/article.ts';
+import type { Job, Queue } from './queue.ts';
+import { runJob, type JobOutcome } from './run-job.ts';
+
+export type PutResult = 'inserted' | 'unchanged';
+
+export interface WorkerOptions {
+  queue: Queue;
+  /** store one article (sync or async); 'unchanged' when it was already stored */
+  put: (article: Article) => PutResult | Promise<PutResult>;
+  /** how long a claim holds without renewal; renewed every third of it while the job runs */
+  leaseMs: number;
+  /** claims per job before it is parked (a claim the worker died on counts) */
+  maxAttempts: number;
+  /** wait before a failed job may be tried again */
+  retryMs: number;
+  /** longest wait between looks at the queue when idle (a NOTIFY from enqueue wakes the worker sooner) */
+  pollMs: number;
+  /** return once no job is queued or running, instead of waiting for more */
+  untilEmpty: boolean;
+  /** abort to stop after the current job */
+  signal?: AbortSignal;
+  read?: ReadOptions;
+  /** how this worker names itself in the queue (locked_by) */
+  id?: string;
+  log?: (line: string) => void;
+  /** the analysis of one job; runJob unless a test replaces it */
+  analyse?: (job: Job) => Promise<JobOutcome>;
+}
+
+export interface WorkerCounts {
+  jobs: number;
+  done: number;
+  /** attempts that failed (the job queued again or parked) */
+  failed: number;
+  parked: number;
+  inserted: number;
+  unchanged: number;
+}
+
+export function workerId(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+}
+
+export async function runWorker(o: WorkerOptions): Promise<WorkerCounts> {
+  const id = o.id ?? workerId();
+  const log = o.log ?? (() => {});
+  const analyse = o.analyse ?? ((job: Job) => runJob(job, o.read));
+  const counts: WorkerCounts = { jobs: 0, done: 0, failed: 0, parked: 0, inserted: 0, unchanged: 0 };
+  const pollMs = Math.max(10, Math.min(o.pollMs, o.leaseMs / 2));
+
+  while (!o.signal?.aborted) {
+    const abandoned = await o.queue.parkAbandoned(o.maxAttempts);
+    if (abandoned) { counts.parked += abandoned; log(`parked ${abandoned} job(s) whose lease ran out on every attempt`); }
+    const job = await o.queue.claim(id, o.leaseMs);
+    if (!job) {
+      if (o.untilEmpty && (await o.queue.open()) === 0) break;
+      // Nothing claimable now: wait for a NOTIFY, a retry coming due, or another worker's lease running out.
+      await o.queue.waitForWork(pollMs, o.signal);
+      continue;
+    }
+    counts.jobs++;
+    await work(job);
+  }
+  return counts;
+
+  async function work(job: Job): Promise<void> {
+    let lost = false;
+    const beat = setInterval(() => {
+      o.queue.renew(job.id, id, o.leaseMs)
+        .then((held) => { if (!held && !lost) { lost = true; log(`${job.input}: lease lost (another worker may take the job)`); } })
+        .catch((e: Error) => log(`${job.input}: could not renew the lease (${e.message})`));
+    }, Math.max(5, Math.floor(o.leaseMs / 3)));
+    try {
+      let outcome: JobOutcome;
+      try {
+        outcome = await analyse(job);
+        if (outcome.articles.length === 0 && outcome.errors.length > 0) throw new Error(outcome.errors.join('\n'));
+        for (const a of outcome.articles) counts[await o.put(a)]++;
+      } catch (e) {
+        counts.failed++;
+        const message = e instanceof Error ? e.message : String(e);
+        const status = await o.queue.fail(job.id, id, message, o.maxAttempts, o.retryMs);
+        if (status === 'parked') counts.parked++;
+        log(`${message}${status === 'parked' ? ` (parked after ${job.attempts} attempt(s))` : status === 'queued' ? ` (attempt ${job.attempts} of ${o.maxAttempts}; will retry)` : ''}`);
+        return;
+      }
+      await o.queue.complete(job.id, id, outcome.articles.length, outcome.errors.length ? outcome.errors.join('\n') : undefined);
+      for (const err of outcome.errors) log(err);
+      counts.done++;
+    } finally {
+      clearInterval(beat);
+    }
+  }
+}
