@@ -12,6 +12,7 @@ import { loadAgents, type AgentLexicon } from './agents.ts';
 import { loadVerbDictionaries, type VerbLexicon } from './verb-dictionary.ts';
 import { matchVerbs, mentionIndex, type VerbMatch } from './verbs.ts';
 import { discardedSentences, loadDiscards, type Discards } from './discards.ts';
+import { controlBefore, isAuxiliary, recode, type Modality } from './modality.ts';
 
 export interface EventOptions {
   /** verb dictionaries in the PETRARCH format, earlier files first; default: data/events/verbs.txt (Wirewatch's
@@ -25,6 +26,10 @@ export interface EventOptions {
   requireTarget?: boolean;
   /** discard lists in the PETRARCH format: a sentence holding a phrase is not coded (`+PHRASE`: the whole text) */
   discards?: string[];
+  /** recode deeds told as plans, threats or refusals (data/events/modality.json: "will provide aid" → 033,
+   * "refused to deploy troops" → 12), and let a control verb's coded complement stand for it ("decided to
+   * allow"); default: on with the bundled verb dictionaries, off when `verbs` names the user's own */
+  modality?: boolean;
 }
 
 const lexicons = new Map<string, { verbs: VerbLexicon; agents: AgentLexicon; discards: Discards }>();
@@ -57,9 +62,7 @@ export function cameoInfo(code: string): CodebookRow | undefined {
   return codebook.get(code);
 }
 
-// words before the trigger that make it a plan or a possibility rather than a deed
-const INTENT = new Set(['will', "'ll", 'shall', 'would']);
-const INTENT_BEFORE_TO = new Set(['plans', 'plan', 'planned', 'planning', 'intends', 'intend', 'intended', 'going', 'about', 'set', 'ready', 'willing', 'prepared', 'wants', 'want', 'vowed', 'vows', 'promised', 'pledged', 'agreed']);
+// words before the trigger that make it a possibility rather than a deed (plans: data/events/modality.json)
 const POSSIBLE = new Set(['could', 'might', 'may']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'inside', 'outside']);
 
@@ -157,16 +160,17 @@ export function codeEvents(doc: Document, opts: EventOptions = {}): void {
       if (m) matches.push(m);
     }
   }
+  const modality = opts.modality ?? !opts.verbs;
   const events: Event[] = [];
-  for (const m of matches) events.push(...buildEvents(doc, m));
+  for (const m of matches) events.push(...buildEvents(doc, m, modality));
   // the verb dictionary codes what the hand-written patterns left: a sentence they coded is not coded twice
   const coded = new Set(events.map((e) => doc.sentenceAt(e.evidence[0].start)));
   const { verbs, agents, discards } = lexiconsFor(opts);
   const skip = discardedSentences(doc, discards);
   const kept = (code: string) => cameoInfo(code)?.type !== '(dropped)' && cameoInfo(code.slice(0, 3))?.type !== '(dropped)' && cameoInfo(code.slice(0, 2))?.type !== '(dropped)';
-  for (const v of matchVerbs(doc, verbs, agents, { codes: kept, codedActorsOnly: opts.codedActorsOnly, requireTarget: opts.requireTarget })) {
+  for (const v of matchVerbs(doc, verbs, agents, { codes: kept, codedActorsOnly: opts.codedActorsOnly, requireTarget: opts.requireTarget, complements: modality })) {
     if (coded.has(tokens[v.trigger].sentence) || skip.has(tokens[v.trigger].sentence)) continue;
-    events.push(...buildEvents(doc, verbMatch(v)));
+    events.push(...buildEvents(doc, verbMatch(v), modality));
   }
   doc.events = mergeSameSentence(doc, events);
   attachAnaphoricNumbers(doc);
@@ -176,7 +180,7 @@ export function codeEvents(doc: Document, opts: EventOptions = {}): void {
 /** A verb-dictionary match in the shape of a pattern match, its actors fixed (agents may narrow the sector). */
 function verbMatch(v: VerbMatch): PatternMatch {
   return {
-    pattern: { id: `verb:${v.verb}`, cameo: v.code, match: '', elements: [] }, start: v.start, end: v.end, words: [v.trigger],
+    pattern: { id: `verb:${v.verb}${v.back ? ':back' : ''}`, cameo: v.code, match: '', elements: [] }, start: v.start, end: v.end, words: [v.trigger],
     slots: [
       { slot: 'SOURCE', token: v.source.token, tokenEnd: v.source.tokenEnd, entity: v.source.entity, sector: v.source.sector },
       ...(v.target ? [{ slot: 'TARGET' as const, token: v.target.token, tokenEnd: v.target.tokenEnd, entity: v.target.entity, sector: v.target.sector }] : []),
@@ -184,7 +188,7 @@ function verbMatch(v: VerbMatch): PatternMatch {
   };
 }
 
-function buildEvents(doc: Document, m: PatternMatch): Event[] {
+function buildEvents(doc: Document, m: PatternMatch, modality = false): Event[] {
   const { tokens } = doc;
   const trigger = m.words[0];
   const quote = tokens[trigger].quoted ? doc.quotes.find((q) => q.kind !== 'indirect' && tokens[trigger].start >= q.start && tokens[trigger].end <= q.end) : undefined;
@@ -213,17 +217,33 @@ function buildEvents(doc: Document, m: PatternMatch): Event[] {
   // a verb-dictionary deed may have no target ("Iran threatened to launch an offensive"); a hand pattern always names one
   const targetless = (m.pattern.id.startsWith('verb:') || !!m.pattern.targetless) && !m.slots.some((f) => f.slot === 'TARGET');
   if (!source || (!target && !targetless) || source.id === target?.id) return [];
-  // a user dictionary may code finer than the codebook goes (0641): the nearest listed ancestor says the type
-  // a code CAMEO does not list (a user dictionary's own) is kept, its type unknown
-  const info = cameoInfo(m.pattern.cameo) ?? cameoInfo(m.pattern.cameo.slice(0, 3)) ?? cameoInfo(m.pattern.cameo.slice(0, 2)) ?? { type: 'UNKNOWN' };
-  if (info.type === '(dropped)') return [];
   const s = doc.sentences[tokens[trigger].sentence];
   let first = trigger, last = trigger;
   while (first > 0 && tokens[first - 1].sentence === tokens[trigger].sentence) first--;
   while (last + 1 < tokens.length && tokens[last + 1].sentence === tokens[trigger].sentence) last++;
   const sentenceTokens = tokens.slice(first, last + 1);
   const before = sentenceTokens.filter((t) => t.start < tokens[trigger].start && t.start >= tokens[trigger].start - 40);
-  const negated = before.slice(-3).some((t) => NEGATORS.test(t.text));
+  let negated = before.slice(-3).some((t) => NEGATORS.test(t.text));
+  const near = before.slice(-4).map((t) => t.text.toLowerCase());
+  // a plan: an auxiliary ("will meet") or a verb of intent the deed complements ("agreed to lift")
+  const control = controlBefore(near);
+  const intent = near.some(isAuxiliary) || control === 'intent';
+  let cameo = m.pattern.cameo;
+  let refusal = false;
+  if (modality) {
+    // said as a threat, a refusal or a plan, the deed is coded as such (CAMEO 13, 12, 03)
+    const kind: Modality | undefined = control === 'threat' ? 'threat' : control === 'refusal' || ((intent || cameo.startsWith('03')) && negated) ? 'refusal' : intent || m.pattern.intent ? 'intent' : undefined;
+    // the deed back from the target ("visit" → "host") is theirs: it stands only if the deed is told as done or planned
+    if (m.pattern.id.endsWith(':back') && (kind === 'threat' || kind === 'refusal')) return [];
+    const recoded = kind ? recode(cameo, kind) : cameo;
+    // "will not accept": the refusal is what happened, not negated
+    if (recoded !== cameo && kind === 'refusal') { negated = false; refusal = true; }
+    cameo = recoded;
+  }
+  // a user dictionary may code finer than the codebook goes (0641): the nearest listed ancestor says the type
+  // a code CAMEO does not list (a user dictionary's own) is kept, its type unknown
+  const info = cameoInfo(cameo) ?? cameoInfo(cameo.slice(0, 3)) ?? cameoInfo(cameo.slice(0, 2)) ?? { type: 'UNKNOWN' };
+  if (info.type === '(dropped)') return [];
   const condIdx = sentenceTokens.findIndex((t) => CONDITIONS.test(t.text));
   let condition: TextSpan | undefined;
   if (condIdx >= 0) {
@@ -234,8 +254,6 @@ function buildEvents(doc: Document, m: PatternMatch): Event[] {
     condition = doc.textSpan(c.start, stop ? stop.start : s.end);
   }
   const pluperfect = before.slice(-3).some((t) => /^had$/i.test(t.text));
-  const near = before.slice(-4).map((t) => t.text.toLowerCase());
-  const intent = near.some((w, i) => INTENT.has(w) || (w === 'to' && INTENT_BEFORE_TO.has(near[i - 1] ?? '')));
   const hypothetical = near.some((w) => POSSIBLE.has(w));
   const location = locationOf(doc, m, tokens[trigger].sentence, [source.id, target?.id]);
   const evidence: Event['evidence'] = [
@@ -248,12 +266,12 @@ function buildEvents(doc: Document, m: PatternMatch): Event[] {
   const quantities = quantitiesIn(doc.text.slice(s.start, s.end));
   const base: Omit<Event, 'date' | 'dateBasis' | 'reportedPast'> = {
     id: '', type: info.type, ...(info.mode ? { mode: info.mode } : {}), ...(info.context ? { context: info.context } : {}),
-    cameo: m.pattern.cameo, ...(info.goldstein !== undefined ? { goldstein: info.goldstein } : {}), ...(info.quad ? { quadClass: info.quad } : {}),
+    cameo, ...(info.goldstein !== undefined ? { goldstein: info.goldstein } : {}), ...(info.quad ? { quadClass: info.quad } : {}),
     source: actorOf(doc, source, sourceSector), target: actorOf(doc, target, targetSector),
     ...(quantities.length ? { quantities } : {}),
     ...(condition ? { conditional: true, condition } : {}),
     ...(negated ? { negated: true } : {}),
-    ...(m.pattern.intent || intent ? { intent: true } : {}),
+    ...((m.pattern.intent || intent) && !refusal ? { intent: true } : {}),
     ...(hypothetical ? { hypothetical: true } : {}),
     ...(location ? { location } : {}),
     ...(attributed ? { quote: attributed.id } : {}),

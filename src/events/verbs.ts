@@ -6,11 +6,13 @@ import type { Document, EntityRecord, MentionRecord } from '../document.ts';
 import type { AgentLexicon } from './agents.ts';
 import type { PatternElement, VerbForm, VerbLexicon, VerbPattern } from './verb-dictionary.ts';
 import { splitCode } from './verb-dictionary.ts';
+import { controlClass } from './modality.ts';
+import { loadData } from '../data.ts';
 
 /** One actor in a clause: a mention, widened over the agent words that say which part of it acted. */
 export interface ActorItem { token: number; tokenEnd: number; entity: string; sector?: string; mention: MentionRecord }
 
-export interface VerbMatch { trigger: number; start: number; end: number; code: string; source: ActorItem; target?: ActorItem; verb: string }
+export interface VerbMatch { trigger: number; start: number; end: number; code: string; source: ActorItem; target?: ActorItem; verb: string; back?: boolean }
 
 const JOINERS = new Set([',', 'and', 'or', 'nor', '&', 'both', 'neither', 'either']);
 // a determiner or possessive before the word makes it a noun ("the attack", "its meeting")
@@ -24,6 +26,32 @@ const TARGETLESS = new Set(['03', '07', '08', '09', '10', '11', '12', '13', '14'
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
 const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
 const GAP = 5;
+
+let syntax: { auxiliaries: Set<string>; determiners: Set<string> } | undefined;
+function syntaxWords() {
+  if (!syntax) {
+    const f = loadData<{ auxiliaries: string[]; determiners: string[] }>('events/syntax.json');
+    syntax = { auxiliaries: new Set(f.auxiliaries), determiners: new Set(f.determiners) };
+  }
+  return syntax;
+}
+
+/** A word spelled like a verb that the words around it show to be a noun: a plural subject before its verb
+ * ("Serb forces killed", "shells continued", "forces were"), the object of a verb ("throwing stones"), or a
+ * noun after a determiner and a modifier ("a press release", "a key U.S. ally"). */
+function looksNominal(v: number, words: string[], items: ActorItem[], lex: VerbLexicon): boolean {
+  const { auxiliaries, determiners } = syntaxWords();
+  const w = words[v], next = words[v + 1] ?? '', prev = words[v - 1] ?? '';
+  const plural = /[^s]s$/.test(w);
+  const pastVerb = (x: string) => /(ed|en)$/.test(x) && lex.forms.has(x);
+  if (plural && (auxiliaries.has(next) || pastVerb(next))) return true;
+  if (plural && /ing$/.test(prev) && lex.forms.has(prev)) return true;
+  const after = items.find((it) => it.tokenEnd === v - 1);
+  // "a key U.S. ally": the actor is a modifier when a determiner stands just before it
+  if (after) return determiners.has(words[after.token - 2] ?? '') && /^\p{Ll}+$/u.test(words[after.token - 1] ?? '') && !/(ed|en)$/.test(w);
+  if (!after && determiners.has(words[v - 2] ?? '') && !/ly$/.test(prev) && !auxiliaries.has(prev) && !/(ed|en)$/.test(w) && /^\p{L}+$/u.test(prev)) return true;
+  return false;
+}
 
 /** First token index of each mention, built once per document so lookups stay linear in article length. */
 export function mentionIndex(doc: Document): Map<number, MentionRecord[]> {
@@ -189,6 +217,9 @@ export interface VerbOptions {
   codedActorsOnly?: boolean;
   /** no event without a target (PETRARCH's require_dyad); otherwise "Iran threatened to ..." is coded source-only */
   requireTarget?: boolean;
+  /** a control verb ("agreed to", "refused to", data/events/modality.json) whose complement is coded yields to it:
+   * the complement is the deed, the control verb its modality */
+  complements?: boolean;
 }
 
 export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon, opts: VerbOptions = {}, byToken = mentionIndex(doc)): VerbMatch[] {
@@ -211,14 +242,18 @@ export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon
       // groups already used by a coded verb: a later verb whose subject is one of them is that verb's complement
       // ("demanded that the government provide ...", "agreed to allow ...") and is not coded again
       const used = new Set<ActorItem[]>();
+      const pending: { v: number; matches: VerbMatch[] }[] = [];
+      const sentenceStart = out.length;
       for (let v = s0; v < s1; v++) {
         const forms = lex.forms.get(words[v]);
         if (!forms || NOUN_MARKERS.has(words[v - 1] ?? '') || items.some((it) => it.token <= v && v <= it.tokenEnd)) continue;
         // "any country purchasing Russian oil": an -ing form without an auxiliary describes, it does not tell a deed
         if (words[v].endsWith('ing') && !BE.has(words[v - 1] ?? '') && !BE.has(words[v - 2] ?? '') && words[v - 1] !== ',') continue;
+        if (looksNominal(v, words, items, lex)) continue;
         // "the Ukraine conflict": a name after a determiner modifies the word, which is then a noun
         const before = items.find((it) => it.tokenEnd === v - 1);
-        if (before && DETERMINERS.has(words[before.token - 1] ?? '')) continue;
+        // ("the United States attacked": a past form after the name is the name's deed)
+        if (before && DETERMINERS.has(words[before.token - 1] ?? '') && !/(ed|en)$/.test(words[v])) continue;
         // the quotation or the narrator's stretch the verb is in bounds the clause
         const quoted = tokens[v].quoted;
         let floor = v, limit = v;
@@ -251,24 +286,41 @@ export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon
             if (agent) { object = subject; subject = agent; }
           }
           if (!subject || used.has(subject)) break;
+          // "refused to deploy peacekeepers": coded only if "deploy" is not, and "deploy" may take the same subject
+          const deferred = opts.complements && (words[v + 1] === 'to' || words[v + 2] === 'to') && !!controlClass(words[v]);
           // "Gondor and Osgiliath renewed ties": a compound subject with no object acts on itself, each to each
           const pairs: [ActorItem, ActorItem | undefined][] = [];
           if (object) for (const a of subject) for (const b of object) pairs.push([a, b]);
           else if (subject.length >= 2) for (const a of subject) for (const b of subject) pairs.push([a, b]);
           else if (!opts.requireTarget && forward && TARGETLESS.has(forward.slice(0, 2)) && (!words[v].endsWith('ing') || BE.has(aux ?? ''))) pairs.push([subject[0], undefined]);
           else break;
-          used.add(subject);
-          if (object) used.add(object);
+          if (!deferred) {
+            used.add(subject);
+            if (object) used.add(object);
+          }
+          const mine: VerbMatch[] = [];
           for (const [a, b] of pairs) {
             if (a.entity === b?.entity) continue;
-            if (forward) out.push({ trigger: v, start, end: best.end, code: forward, source: a, ...(b ? { target: b } : {}), verb: form.block.verb });
-            if (back && b) out.push({ trigger: v, start, end: best.end, code: back, source: b, target: a, verb: form.block.verb });
+            if (forward) mine.push({ trigger: v, start, end: best.end, code: forward, source: a, ...(b ? { target: b } : {}), verb: form.block.verb });
+            if (back && b) mine.push({ trigger: v, start, end: best.end, code: back, source: b, target: a, verb: form.block.verb, back: true });
           }
+          if (deferred) pending.push({ v, matches: mine });
+          else out.push(...mine);
           break;
         }
       }
+      settle(out, sentenceStart, pending);
     }
     s0 = s1;
   }
   return out;
+}
+
+/** Control verbs whose complement was coded in the sentence give way to it; the others are coded themselves. */
+function settle(out: VerbMatch[], from: number, pending: { v: number; matches: VerbMatch[] }[]): void {
+  for (const p of pending) {
+    const complement = out.slice(from).some((m) => m.trigger > p.v && m.trigger <= p.v + 6);
+    if (!complement) out.push(...p.matches);
+  }
+  if (pending.length) out.splice(from, out.length - from, ...out.slice(from).sort((a, b) => a.trigger - b.trigger));
 }
