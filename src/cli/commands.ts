@@ -19,7 +19,7 @@ const EXAMPLES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '
 // so queries start fast and keep working whatever state the analysis code is in.
 const analysis = () => import('./analysis.ts');
 
-const dbOption = () => new Option('--db <file>', 'SQLite database file').default(DEFAULT_DB);
+const dbOption = () => new Option('--db <file|url>', 'SQLite database file, or a PostgreSQL server: postgres://user@host/db').default(DEFAULT_DB);
 const rowFormat = () => new Option('--format <format>', 'output format').choices(ROW_FORMATS).default('text');
 const allowPrivate = () => new Option('--allow-private', 'allow fetching from loopback, private and link-local addresses (refused by default)');
 const collect = (value: string, list: string[]) => [...list, value];
@@ -75,8 +75,8 @@ export function addCommands(program: Command): void {
     .option('--speaker <name>', 'speaker name or surname, case-insensitive ("Peskov")')
     .addOption(dbOption())
     .addOption(rowFormat())
-    .action((o: { speaker?: string; db: string; format: RowFormat }) => {
-      const rows = withStore(o.db, true, (s) => queryQuotes(s.db, { speaker: o.speaker }));
+    .action(async (o: { speaker?: string; db: string; format: RowFormat }) => {
+      const rows = await withStore(o.db, true, (s) => queryQuotes(s.sql, { speaker: o.speaker }));
       printRows(rows, o.format, (r) => `${quoteLine(r.speaker ?? '(unattributed)', r.text, r.date)}  [${r.uri ?? r.article_id}]`, 'quotes');
     });
 
@@ -89,14 +89,14 @@ export function addCommands(program: Command): void {
     .option('--merged', 'one row per happening, merged across the articles reporting it, with counts of mentions, articles, sources and stories')
     .addOption(dbOption())
     .addOption(rowFormat())
-    .action((o: { actor?: string; type?: string; from?: string; to?: string; merged?: boolean; db: string; format: RowFormat }) => {
+    .action(async (o: { actor?: string; type?: string; from?: string; to?: string; merged?: boolean; db: string; format: RowFormat }) => {
       const query = { actor: o.actor, type: o.type, from: checkedDay(o.from, '--from'), to: checkedDay(o.to, '--to') };
       if (o.merged) {
-        const happenings = withStore(o.db, true, (s) => allHappenings(s.db, query));
+        const happenings = await withStore(o.db, true, (s) => allHappenings(s.sql, query));
         printRows(happenings, o.format, happeningLine, 'happenings');
         return;
       }
-      const rows = withStore(o.db, true, (s) => queryEvents(s.db, query));
+      const rows = await withStore(o.db, true, (s) => queryEvents(s.sql, query));
       printRows(rows, o.format, (r) => `${eventLine({
         sourceName: r.source_name, sourceCountry: r.source_country, type: r.type, mode: r.mode, cameo: r.cameo,
         targetName: r.target_name, targetCountry: r.target_country, date: r.date, quantities: r.quantities,
@@ -109,8 +109,8 @@ export function addCommands(program: Command): void {
     .argument('<words>', 'words to find; punctuation and operators are searched for literally')
     .addOption(dbOption())
     .addOption(rowFormat())
-    .action((words: string, o: { db: string; format: RowFormat }) => {
-      const rows = withStore(o.db, true, (s) => search(s.db, words));
+    .action(async (words: string, o: { db: string; format: RowFormat }) => {
+      const rows = await withStore(o.db, true, (s) => search(s.sql, words));
       printRows(rows, o.format, (r) => `${r.uri ?? r.article_id}${r.kind === 'quote' ? ` (quote ${r.quote_id})` : ''}: ${r.snippet}`, 'matches');
     });
 
@@ -149,22 +149,17 @@ export function addCommands(program: Command): void {
     });
 }
 
-function withStore<T>(file: string, mustExist: boolean, fn: (store: Store) => T): T {
-  const store = openStore(file, { mustExist });
-  try {
-    return fn(store);
-  } finally {
-    store.close();
-  }
-}
-
-async function withStoreAsync<T>(file: string, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = openStore(file, { mustExist: false });
+async function withStore<T>(target: string, mustExist: boolean, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(target, { mustExist });
   try {
     return await fn(store);
   } finally {
-    store.close();
+    await store.close();
   }
+}
+
+function withStoreAsync<T>(target: string, fn: (store: Store) => Promise<T>): Promise<T> {
+  return withStore(target, false, fn);
 }
 
 function checkedPublished(s: string | undefined): string | undefined {

@@ -26,11 +26,11 @@ export function addExportCommand(program: Command, dbOption: () => Option): void
       'network: actors and who acts on whom, for Gephi (--format gexf)')
     .action(async (what: (typeof KINDS)[number], o: ExportOptions) => {
       const req = request(what, o);
-      const store = openStore(o.db, { mustExist: true });
+      const store = await openStore(o.db, { mustExist: true });
       try {
-        await (o.out ? toFile(o.out, (out) => exportTo(store.db, req, out)) : exportTo(store.db, req, process.stdout));
+        await (o.out ? toFile(o.out, (out) => exportTo(store.sql, req, out)) : exportTo(store.sql, req, process.stdout));
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

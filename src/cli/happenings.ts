@@ -1,13 +1,13 @@
-import type { Database } from 'better-sqlite3';
+import type { Sql } from '../store/sql.ts';
 import { happeningsPage, type HappeningFilter, type HappeningItem } from '../query/happening-pages.ts';
 import { eventLine } from './format-text.ts';
 
 /** Every matching happening, oldest first, read page by page as the API serves them. */
-export function allHappenings(db: Database, f: HappeningFilter): HappeningItem[] {
+export async function allHappenings(db: Sql, f: HappeningFilter): Promise<HappeningItem[]> {
   const out: HappeningItem[] = [];
   let cursor: string | undefined;
   do {
-    const page = happeningsPage(db, f, { limit: 500, cursor });
+    const page = await happeningsPage(db, f, { limit: 500, cursor });
     out.push(...page.items);
     cursor = page.next ?? undefined;
   } while (cursor);

@@ -1,4 +1,5 @@
-import type { Database } from 'better-sqlite3';
+import { greatest, insertRows } from '../store/dialect.ts';
+import type { Sql } from '../store/sql.ts';
 import type { Article } from '../schema/article.ts';
 import { bandBuckets, fromBlob, signature, similarity, toBlob } from './minhash.ts';
 import { stableId } from './stable-id.ts';
@@ -17,55 +18,47 @@ export const SAME_STORY = 0.6;
  */
 const BUCKET_READ_LIMIT = 20;
 
-/**
- * Prepare once per connection. The returned function places one stored article in a story (inside the
- * caller's transaction).
- */
-export function storyAssigner(db: Database): (a: Article) => void {
-  const putSignature = db.prepare('INSERT OR REPLACE INTO article_signatures (article_id, minhash) VALUES (?, ?)');
-  const putBucket = db.prepare('INSERT OR IGNORE INTO lsh_buckets (band, bucket, article_id) VALUES (?, ?, ?)');
-  const inBucket = db.prepare(`SELECT article_id FROM lsh_buckets WHERE band = ? AND bucket = ? AND article_id <> ?
-                               ORDER BY article_id LIMIT ${BUCKET_READ_LIMIT}`).pluck();
-  const signatureOf = db.prepare('SELECT minhash FROM article_signatures WHERE article_id = ?').pluck();
-  const storyOf = db.prepare('SELECT story_id FROM story_members WHERE article_id = ?').pluck();
-  const membersOf = db.prepare('SELECT article_id FROM story_members WHERE story_id = ? ORDER BY article_id').pluck();
-  const putMember = db.prepare(`INSERT INTO story_members (article_id, story_id, similarity) VALUES (?, ?, ?)
-                                ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id`);
-  const raiseSimilarity = db.prepare(`UPDATE story_members SET similarity = max(coalesce(similarity, 0), ?)
-                                      WHERE article_id = ?`);
-  const relabel = db.prepare('UPDATE story_members SET story_id = ? WHERE story_id = ?');
-
-  return (a) => {
-    const sig = signature(a.text);
-    putSignature.run(a.id, sig ? toBlob(sig) : null);
-    // Stories reached, with the best similarity to any of their members.
-    const reached = new Map<string, number>();
-    if (sig) {
-      const checked = new Set<string>();
-      bandBuckets(sig).forEach((bucket, band) => {
-        for (const other of inBucket.all(band, bucket, a.id) as string[]) {
-          if (checked.has(other)) continue;
-          checked.add(other);
-          const story = storyOf.get(other) as string | undefined;
-          const blob = signatureOf.get(other) as Buffer | null | undefined;
-          if (!story || !blob) continue;
-          const sim = similarity(sig, fromBlob(blob));
-          if (sim < SAME_STORY) continue;
-          if (sim > (reached.get(story) ?? 0)) reached.set(story, sim);
-          raiseSimilarity.run(sim, other);
-        }
-      });
-      bandBuckets(sig).forEach((bucket, band) => putBucket.run(band, bucket, a.id));
+/** Place one stored article in a story, inside the caller's transaction `tx`. */
+export async function assignStory(tx: Sql, a: Article): Promise<void> {
+  const sig = signature(a.text);
+  await tx.run(`INSERT INTO article_signatures (article_id, minhash) VALUES (?, ?)
+                ON CONFLICT (article_id) DO UPDATE SET minhash = excluded.minhash`, [a.id, sig ? toBlob(sig) : null]);
+  // Stories reached, with the best similarity to any of their members.
+  const reached = new Map<string, number>();
+  if (sig) {
+    const checked = new Set<string>();
+    const buckets = bandBuckets(sig);
+    for (let band = 0; band < buckets.length; band++) {
+      const others = await tx.all<{ article_id: string }>(`SELECT article_id FROM lsh_buckets WHERE band = ? AND bucket = ? AND article_id <> ?
+                                    ORDER BY article_id LIMIT ${BUCKET_READ_LIMIT}`, [band, buckets[band], a.id]);
+      for (const { article_id: other } of others) {
+        if (checked.has(other)) continue;
+        checked.add(other);
+        const row = await tx.get<{ story_id: string; minhash: Buffer | null }>(`
+          SELECT s.story_id, g.minhash FROM story_members s JOIN article_signatures g ON g.article_id = s.article_id
+          WHERE s.article_id = ?`, [other]);
+        if (!row?.story_id || !row.minhash) continue;
+        const sim = similarity(sig, fromBlob(row.minhash));
+        if (sim < SAME_STORY) continue;
+        if (sim > (reached.get(row.story_id) ?? 0)) reached.set(row.story_id, sim);
+        await tx.run(`UPDATE story_members SET similarity = ${greatest(tx, 'coalesce(similarity, 0)', '?')} WHERE article_id = ?`, [sim, other]);
+      }
     }
+    await insertRows(tx, 'lsh_buckets', ['band', 'bucket', 'article_id'], buckets.map((bucket, band) => [band, bucket, a.id]),
+      { suffix: 'ON CONFLICT DO NOTHING' });
+  }
 
-    // Single-link clustering: the new article joins every story it reaches, which become one. The merged
-    // story is named after its smallest article id, so the outcome does not depend on arrival order.
-    const members = [a.id];
-    for (const story of reached.keys()) members.push(...(membersOf.all(story) as string[]));
-    const smallest = members.reduce((m, id) => (id < m ? id : m));
-    const id = stableId('story', smallest);
-    const best = reached.size ? Math.max(...reached.values()) : null;
-    putMember.run(a.id, id, best);
-    for (const story of reached.keys()) if (story !== id) relabel.run(id, story);
-  };
+  // Single-link clustering: the new article joins every story it reaches, which become one. The merged
+  // story is named after its smallest article id, so the outcome does not depend on arrival order.
+  const members = [a.id];
+  for (const story of reached.keys()) {
+    const rows = await tx.all<{ article_id: string }>('SELECT article_id FROM story_members WHERE story_id = ? ORDER BY article_id', [story]);
+    members.push(...rows.map((r) => r.article_id));
+  }
+  const smallest = members.reduce((m, id) => (id < m ? id : m));
+  const id = stableId('story', smallest);
+  const best = reached.size ? Math.max(...reached.values()) : null;
+  await tx.run(`INSERT INTO story_members (article_id, story_id, similarity) VALUES (?, ?, ?)
+                ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id`, [a.id, id, best]);
+  for (const story of reached.keys()) if (story !== id) await tx.run('UPDATE story_members SET story_id = ? WHERE story_id = ?', [id, story]);
 }

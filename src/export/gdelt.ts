@@ -4,8 +4,8 @@
  * What Wirewatch does not produce (ethnic, religion and known-group codes, tone, geography, confidence,
  * sentence numbers) is left empty.
  */
-import type { Database } from 'better-sqlite3';
-import { EVENTS_SQL } from './tables.ts';
+import type { Sql } from '../store/sql.ts';
+import { EVENTS_SQL, streamObjects } from './tables.ts';
 
 const ACTOR = ['Code', 'Name', 'CountryCode', 'KnownGroupCode', 'EthnicCode', 'Religion1Code', 'Religion2Code',
   'Type1Code', 'Type2Code', 'Type3Code'];
@@ -28,9 +28,9 @@ interface EventRow {
   first_url: string | null; first_uri: string | null; added_at: string;
 }
 
-/** GDELT rows, one per happening, read from SQLite one at a time. */
-export function* gdeltEvents(db: Database): IterableIterator<string[]> {
-  for (const r of db.prepare(EVENTS_SQL).iterate() as IterableIterator<EventRow>) yield gdeltRow(r);
+/** GDELT rows, one per happening, streamed from the database. */
+export async function* gdeltEvents(db: Sql): AsyncGenerator<string[]> {
+  for await (const r of streamObjects<EventRow>(db, EVENTS_SQL)) yield gdeltRow(r);
 }
 
 export function gdeltRow(r: EventRow): string[] {
@@ -79,8 +79,8 @@ interface MentionRow {
  * GDELT Mentions rows, one per report of a happening. The character offsets are those of the source actor,
  * target actor and trigger evidence in the article's cleaned text (GDELT's are into its own text too).
  */
-export function* gdeltMentions(db: Database): IterableIterator<string[]> {
-  for (const r of db.prepare(MENTIONS_SQL).iterate() as IterableIterator<MentionRow>) {
+export async function* gdeltMentions(db: Sql): AsyncGenerator<string[]> {
+  for await (const r of streamObjects<MentionRow>(db, MENTIONS_SQL)) {
     const evidence = JSON.parse(r.evidence) as { start: number; role?: string }[];
     const offset = (role: string) => {
       const span = evidence.find((e) => e.role === role);

@@ -5,7 +5,8 @@
  * a large network is never held in memory. The markup is fixed and only attribute values vary, so a string
  * template with escaping does it; xmlbuilder2's streaming builder took a millisecond per node.
  */
-import type { Database } from 'better-sqlite3';
+import type { Sql } from '../store/sql.ts';
+import { streamObjects } from './tables.ts';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 
@@ -14,12 +15,13 @@ const NODES_SQL = `
     SELECT source_key AS key, source_name AS name, source_country AS country FROM merged_events
     UNION ALL
     SELECT target_key, target_name, target_country FROM merged_events
-  ) WHERE key <> '' GROUP BY key ORDER BY key`;
+  ) sides WHERE key <> '' GROUP BY key ORDER BY key`;
 
 const EDGES_SQL = `
   SELECT m.source_key AS source, m.target_key AS target, count(*) AS events, sum(c.num_mentions) AS mentions,
          avg(m.goldstein) AS goldstein,
-         sum(m.quad_class IN (3, 4)) AS conflict, sum(m.quad_class IN (1, 2)) AS cooperation
+         sum(CASE WHEN m.quad_class IN (3, 4) THEN 1 ELSE 0 END) AS conflict,
+         sum(CASE WHEN m.quad_class IN (1, 2) THEN 1 ELSE 0 END) AS cooperation
   FROM merged_events m JOIN merged_event_counts c ON c.id = m.id
   WHERE m.source_key <> '' AND m.target_key <> '' AND m.source_key <> m.target_key
   GROUP BY m.source_key, m.target_key ORDER BY m.source_key, m.target_key`;
@@ -33,7 +35,7 @@ const COLOURS = {
 interface NodeRow { key: string; label: string | null; country: string | null; events: number }
 interface EdgeRow { source: string; target: string; events: number; mentions: number; goldstein: number | null; conflict: number; cooperation: number }
 
-export async function writeGexf(db: Database, out: Writable): Promise<void> {
+export async function writeGexf(db: Sql, out: Writable): Promise<void> {
   const write = async (chunk: string) => {
     if (!out.write(chunk)) await once(out, 'drain');
   };
@@ -56,7 +58,7 @@ export async function writeGexf(db: Database, out: Writable): Promise<void> {
     </attributes>
     <nodes>
 `);
-  for (const n of db.prepare(NODES_SQL).iterate() as IterableIterator<NodeRow>) {
+  for await (const n of streamObjects<NodeRow>(db, NODES_SQL)) {
     await write(`      <node id="${attr(n.key)}" label="${attr(n.label ?? n.key)}">
         <attvalues>
           <attvalue for="country" value="${attr(n.country ?? '')}"/>
@@ -68,7 +70,7 @@ export async function writeGexf(db: Database, out: Writable): Promise<void> {
   }
   await write('    </nodes>\n    <edges>\n');
   let i = 0;
-  for (const e of db.prepare(EDGES_SQL).iterate() as IterableIterator<EdgeRow>) {
+  for await (const e of streamObjects<EdgeRow>(db, EDGES_SQL)) {
     const tone = e.conflict > e.cooperation ? 'conflict' : e.cooperation > e.conflict ? 'cooperation' : 'mixed';
     const c = COLOURS[tone];
     await write(`      <edge id="e${i++}" source="${attr(e.source)}" target="${attr(e.target)}" weight="${e.events}" label="${tone}">

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Sql } from '../store/sql.ts';
 import type { Writable } from 'node:stream';
 import { GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS, gdeltEvents, gdeltMentions } from './gdelt.ts';
 import { writeGexf } from './gexf.ts';
@@ -16,7 +16,7 @@ export type ExportRequest =
   | { kind: 'network'; format: 'gexf' };
 
 /** Stream one export to `out` (which is left open). */
-export async function exportTo(db: Database, req: ExportRequest, out: Writable): Promise<void> {
+export async function exportTo(db: Sql, req: ExportRequest, out: Writable): Promise<void> {
   if (req.kind === 'network') return writeGexf(db, out);
   if ('gdelt' in req && req.gdelt) {
     // GDELT's files have no header row.
@@ -25,5 +25,5 @@ export async function exportTo(db: Database, req: ExportRequest, out: Writable):
       : { columns: GDELT_MENTION_COLUMNS, rows: gdeltMentions(db), json: new Set<string>(), flags: new Set<string>() };
     return writeTable(table, 'tsv', out, { header: false });
   }
-  return writeTable(readTable(db, req.kind), req.format, out);
+  return writeTable(await readTable(db, req.kind), req.format, out);
 }

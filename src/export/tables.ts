@@ -1,12 +1,13 @@
-import type { Database } from 'better-sqlite3';
+import { folded } from '../store/dialect.ts';
+import type { Sql } from '../store/sql.ts';
 
 export type TableKind = 'events' | 'quotes' | 'mentions' | 'actors';
 export const TABLE_KINDS: TableKind[] = ['events', 'quotes', 'mentions', 'actors'];
 
 export interface Table {
   columns: string[];
-  /** Rows in column order, read from SQLite one at a time. */
-  rows: IterableIterator<unknown[]>;
+  /** Rows in column order, streamed from the database in batches. */
+  rows: AsyncIterable<unknown[]>;
   /** Columns holding JSON text: nested values in JSONL, text in CSV/TSV. */
   json: Set<string>;
   /** Columns holding 0/1: true/false in JSONL. */
@@ -29,7 +30,7 @@ export const EVENTS_SQL = `
   JOIN articles a ON a.id = m.first_article_id
   ORDER BY m.date IS NULL, m.date, m.id`;
 
-const SQL: Record<TableKind, { sql: string; json: string[]; flags: string[] }> = {
+const SQL: Record<TableKind, { sql: string | ((db: Sql) => string); json: string[]; flags: string[] }> = {
   events: { sql: EVENTS_SQL, json: [], flags: ['negated', 'conditional', 'intent', 'in_lead'] },
 
   // Every report of every happening, with the exact spans that support it (offsets into the article's
@@ -52,7 +53,7 @@ const SQL: Record<TableKind, { sql: string; json: string[]; flags: string[] }> =
   quotes: {
     sql: `
       SELECT q.article_id, q.quote_id, s.story_id, a.url, a.uri, a.published, q.kind, q.speaker_name,
-             q.date, q.date_basis, q.text, q.start, q.end, q.source_start, q.source_end
+             q.date, q.date_basis, q.text, q.start, q."end", q.source_start, q.source_end
       FROM quotes q
       JOIN articles a ON a.id = q.article_id
       LEFT JOIN story_members s ON s.article_id = q.article_id
@@ -64,9 +65,9 @@ const SQL: Record<TableKind, { sql: string; json: string[]; flags: string[] }> =
   // One row per actor across articles: the dictionary actor where there is one, else the name ignoring case
   // and accents; the same key the merged events use for their source and target.
   actors: {
-    sql: `
+    sql: (db) => `
       WITH ents AS (
-        SELECT coalesce(actor, fold(name)) AS actor, article_id, entity_id, name, type, country, sector FROM entities
+        SELECT coalesce(actor, ${folded(db, 'name')}) AS actor, article_id, entity_id, name, type, country, sector FROM entities
       ), mention_counts AS (
         SELECT e.actor, count(*) AS n FROM mentions mm
         JOIN ents e ON e.article_id = mm.article_id AND e.entity_id = mm.entity_id GROUP BY e.actor
@@ -89,14 +90,31 @@ const SQL: Record<TableKind, { sql: string; json: string[]; flags: string[] }> =
   },
 };
 
-/** `db` must come from openStore (the actors table uses its fold() function). */
-export function readTable(db: Database, kind: TableKind): Table {
+/** `db` must come from openStore (SQLite: the actors table uses its fold() function). */
+export async function readTable(db: Sql, kind: TableKind): Promise<Table> {
   const spec = SQL[kind];
-  const stmt = db.prepare(spec.sql).raw(true);
-  return {
-    columns: stmt.columns().map((c) => c.name),
-    rows: stmt.iterate() as IterableIterator<unknown[]>,
-    json: new Set(spec.json),
-    flags: new Set(spec.flags),
-  };
+  const { columns, rows } = await streamRows(db, typeof spec.sql === 'string' ? spec.sql : spec.sql(db));
+  return { columns, rows, json: new Set(spec.json), flags: new Set(spec.flags) };
+}
+
+/** A query's column names (known before the first row) and its rows, streamed in batches. */
+export async function streamRows(db: Sql, sql: string): Promise<{ columns: string[]; rows: AsyncGenerator<unknown[]> }> {
+  const batches = db.stream(sql);
+  const first = await batches.next();
+  const head = first.done ? { columns: [], rows: [] } : first.value;
+  async function* rows(): AsyncGenerator<unknown[]> {
+    try {
+      yield* head.rows;
+      for await (const batch of batches) yield* batch.rows;
+    } finally {
+      await batches.return(undefined);
+    }
+  }
+  return { columns: head.columns, rows: rows() };
+}
+
+/** The rows as objects keyed by column name. */
+export async function* streamObjects<T>(db: Sql, sql: string): AsyncGenerator<T> {
+  const { columns, rows } = await streamRows(db, sql);
+  for await (const row of rows) yield Object.fromEntries(columns.map((c, i) => [c, row[i]])) as T;
 }

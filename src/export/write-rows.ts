@@ -22,7 +22,7 @@ export async function writeTable(table: Table, format: RowFormat, out: Writable,
     batch = [];
     if (text && !out.write(text)) await once(out, 'drain');
   };
-  for (const row of table.rows) {
+  for await (const row of table.rows) {
     batch.push(row);
     if (batch.length >= BATCH_ROWS) await flush();
   }

@@ -1,5 +1,6 @@
-import type { Database } from 'better-sqlite3';
+import { folded } from '../store/dialect.ts';
 import { fold } from '../store/fold.ts';
+import type { Sql } from '../store/sql.ts';
 import { decodeCursor, toPage, type Page, type PageRequest } from './cursor.ts';
 import { likeEscape } from './like.ts';
 
@@ -13,11 +14,11 @@ export interface ActorSummary {
 }
 
 /** Actors by the number of articles naming them. */
-export function actorsPage(db: Database, f: { name?: string; type?: string }, p: PageRequest): Page<ActorSummary> {
+export async function actorsPage(db: Sql, f: { name?: string; type?: string }, p: PageRequest): Promise<Page<ActorSummary>> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (f.name?.trim()) {
-    where.push(`fold(en.name) LIKE ? ESCAPE '\\'`);
+    where.push(`${folded(db, 'en.name')} LIKE ? ESCAPE '\\'`);
     params.push(`%${likeEscape(fold(f.name.trim()))}%`);
   }
   if (f.type?.trim()) {
@@ -27,18 +28,18 @@ export function actorsPage(db: Database, f: { name?: string; type?: string }, p:
   const having: string[] = [];
   if (p.cursor) {
     const [articles, key] = decodeCursor(p.cursor, 2) as [number, string];
-    having.push('(articles < ? OR (articles = ? AND key > ?))');
+    having.push('(count(*) < ? OR (count(*) = ? AND coalesce(en.actor, en.name) > ?))');
     params.push(articles, articles, key);
   }
-  const rows = db.prepare(`
+  const rows = await db.all<ActorSummary>(`
     SELECT coalesce(en.actor, en.name) AS key, max(en.name) AS name, max(en.type) AS type,
            max(en.country) AS country, count(*) AS articles
     FROM entities en
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    GROUP BY key
+    GROUP BY coalesce(en.actor, en.name)
     ${having.length ? `HAVING ${having.join(' AND ')}` : ''}
     ORDER BY articles DESC, key
-    LIMIT ?`).all(...params, p.limit + 1) as ActorSummary[];
+    LIMIT ?`, [...params, p.limit + 1]);
   return toPage(rows, p.limit, (r) => r, (r) => [r.articles, r.key]);
 }
 
@@ -60,31 +61,33 @@ export interface ActorDetail extends ActorSummary {
 }
 
 /** One actor with its counts and who it acts on / is acted on by, by event type. */
-export function actorDetail(db: Database, key: string, maxRelations: number): ActorDetail | null {
-  const summary = db.prepare(`
+export async function actorDetail(db: Sql, key: string, maxRelations: number): Promise<ActorDetail | null> {
+  const which = 'en.actor = ? OR (en.actor IS NULL AND en.name = ?)';
+  const summary = await db.get<ActorSummary>(`
     SELECT coalesce(en.actor, en.name) AS key, max(en.name) AS name, max(en.type) AS type,
-           max(en.country) AS country, count(*) AS articles,
-           json_group_array(DISTINCT en.name) AS names, json_group_array(DISTINCT en.role) AS roles
-    FROM entities en WHERE en.actor = ? OR (en.actor IS NULL AND en.name = ?)
-    GROUP BY key`).get(key, key) as (ActorSummary & { names: string; roles: string }) | undefined;
+           max(en.country) AS country, count(*) AS articles
+    FROM entities en WHERE ${which}
+    GROUP BY coalesce(en.actor, en.name)`, [key, key]);
   if (!summary) return null;
-  const names = (JSON.parse(summary.names) as string[]).sort();
-  const roles = (JSON.parse(summary.roles) as (string | null)[]).filter((r): r is string => r !== null).sort();
+  const distinct = async (column: string) => (await db.all<{ v: string }>(
+    `SELECT DISTINCT en.${column} AS v FROM entities en WHERE (${which}) AND en.${column} IS NOT NULL`, [key, key]))
+    .map((r) => r.v).sort();
+  const names = await distinct('name');
+  const roles = await distinct('role');
   const inNames = `(${names.map(() => '?').join(', ')})`;
-  const quotes = db.prepare(`SELECT count(*) FROM quotes WHERE speaker_name IN ${inNames}`).pluck().get(...names) as number;
-  const relations = db.prepare(`
+  const quotes = (await db.value<number>(`SELECT count(*) FROM quotes WHERE speaker_name IN ${inNames}`, names))!;
+  const relations = await db.all<ActorRelation>(`
     SELECT other, direction, type, count(*) AS events FROM (
       SELECT target_name AS other, 'source' AS direction, type FROM events
         WHERE source_name IN ${inNames} AND target_name IS NOT NULL
       UNION ALL
       SELECT source_name AS other, 'target' AS direction, type FROM events
-        WHERE target_name IN ${inNames} AND source_name IS NOT NULL)
+        WHERE target_name IN ${inNames} AND source_name IS NOT NULL) r
     GROUP BY other, direction, type
-    ORDER BY events DESC, other, direction, type`).all(...names, ...names) as ActorRelation[];
+    ORDER BY events DESC, other, direction, type`, [...names, ...names]);
   const count = (d: 'source' | 'target') => relations.filter((r) => r.direction === d).reduce((n, r) => n + r.events, 0);
-  const { names: _n, roles: _r, ...rest } = summary;
   return {
-    ...rest, names, roles, quotes,
+    ...summary, names, roles, quotes,
     eventsAsSource: count('source'), eventsAsTarget: count('target'),
     relations: relations.slice(0, maxRelations),
   };

@@ -1,4 +1,5 @@
-import type { Database } from 'better-sqlite3';
+import { orderDir } from '../store/dialect.ts';
+import type { Sql } from '../store/sql.ts';
 import type { Article } from '../schema/article.ts';
 import { decodeCursor, toPage, type Page, type PageRequest } from './cursor.ts';
 
@@ -15,7 +16,7 @@ export interface ArticleSummary {
 }
 
 /** Articles by publication date (undated first), with how much was found in each. */
-export function articlesPage(db: Database, f: { from?: string; to?: string }, p: PageRequest): Page<ArticleSummary> {
+export async function articlesPage(db: Sql, f: { from?: string; to?: string }, p: PageRequest): Promise<Page<ArticleSummary>> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (f.from) {
@@ -36,20 +37,20 @@ export function articlesPage(db: Database, f: { from?: string; to?: string }, p:
       params.push(published, published, id);
     }
   }
-  const rows = db.prepare(`
+  const rows = await db.all<ArticleSummary>(`
     SELECT a.id, a.title, a.published, a.url, a.uri, a.credit,
            (SELECT count(*) FROM entities x WHERE x.article_id = a.id) AS entities,
            (SELECT count(*) FROM quotes x WHERE x.article_id = a.id) AS quotes,
            (SELECT count(*) FROM events x WHERE x.article_id = a.id) AS events
     FROM articles a
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY a.published, a.id
-    LIMIT ?`).all(...params, p.limit + 1) as ArticleSummary[];
+    ORDER BY a.published ${orderDir(db, 'asc')}, a.id
+    LIMIT ?`, [...params, p.limit + 1]);
   return toPage(rows, p.limit, (r) => r, (r) => [r.published, r.id]);
 }
 
 /** The stored analysis, exactly as it was validated on the way in. */
-export function articleById(db: Database, id: string): Article | null {
-  const json = db.prepare('SELECT json FROM articles WHERE id = ?').pluck().get(id) as string | undefined;
+export async function articleById(db: Sql, id: string): Promise<Article | null> {
+  const json = await db.value<string>('SELECT json FROM articles WHERE id = ?', [id]);
   return json === undefined ? null : (JSON.parse(json) as Article);
 }

@@ -1,4 +1,5 @@
-import type { Database } from 'better-sqlite3';
+import { folded, orderDir, startsWithYear } from '../store/dialect.ts';
+import type { Sql } from '../store/sql.ts';
 import type { Event } from '../schema/article.ts';
 import { fold } from '../store/fold.ts';
 import { afterKey, decodeCursor, toPage, type Page, type PageRequest, type SortOrder } from './cursor.ts';
@@ -31,15 +32,15 @@ export type EventItem = Event & { article_id: string; article: ArticleRef };
  * target_name, source_country, target_country, type, date): `events` and `merged_events` share them.
  * `t` is the table's alias in the caller's query.
  */
-export function eventConditions(db: Database, f: Omit<EventFilter, 'article'>, t: string): { where: string[]; params: unknown[] } {
+export async function eventConditions(db: Sql, f: Omit<EventFilter, 'article'>, t: string): Promise<{ where: string[]; params: unknown[] }> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (f.actor?.trim()) {
     const actor = f.actor.trim();
-    const names = namesContaining(db, actor);
+    const names = await namesContaining(db, actor);
     if (names === null) {
       const like = `%${likeEscape(fold(actor))}%`;
-      where.push(`(fold(${t}.source_name) LIKE ? ESCAPE '\\' OR fold(${t}.target_name) LIKE ? ESCAPE '\\'
+      where.push(`(${folded(db, `${t}.source_name`)} LIKE ? ESCAPE '\\' OR ${folded(db, `${t}.target_name`)} LIKE ? ESCAPE '\\'
                    OR ${t}.source_country = ? OR ${t}.target_country = ?)`);
       params.push(like, like, actor.toUpperCase(), actor.toUpperCase());
     } else {
@@ -56,7 +57,7 @@ export function eventConditions(db: Database, f: Omit<EventFilter, 'article'>, t
     where.push(`${t}.type = ?`);
     params.push(f.type.trim().toUpperCase());
   }
-  if (f.from || f.to) where.push(`${t}.date GLOB '[0-9][0-9][0-9][0-9]*'`);
+  if (f.from || f.to) where.push(startsWithYear(db, `${t}.date`));
   // substr(date, 1, 10) >= from  ⇔  date >= from;  substr(date, 1, 10) <= to  ⇔  date <= to + U+FFFF.
   if (f.from) {
     where.push(`${t}.date >= ?`);
@@ -74,8 +75,8 @@ export function eventConditions(db: Database, f: Omit<EventFilter, 'article'>, t
  * (date, then rowid), and the date bounds are plain comparisons on `events.date`, so SQLite walks the
  * index and stops at the page's end instead of sorting every match.
  */
-export function eventsPage(db: Database, f: EventFilter, p: PageRequest, order: SortOrder = 'asc'): Page<EventItem> {
-  const { where, params } = eventConditions(db, f, 'e');
+export async function eventsPage(db: Sql, f: EventFilter, p: PageRequest, order: SortOrder = 'asc'): Promise<Page<EventItem>> {
+  const { where, params } = await eventConditions(db, f, 'e');
   if (f.article) {
     where.push('e.article_id = ?');
     params.push(f.article);
@@ -85,13 +86,13 @@ export function eventsPage(db: Database, f: EventFilter, p: PageRequest, order: 
     where.push(sql);
     params.push(...values);
   }
-  const dir = order === 'desc' ? 'DESC' : 'ASC';
-  const rows = db.prepare(`
+  const dir = orderDir(db, order);
+  const rows = await db.all<EventDbRow>(`
     SELECT e.rowid AS rid, e.article_id, e.event_id, e.date, e.json, a.title, a.published, a.uri
     FROM events e JOIN articles a ON a.id = e.article_id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY e.date ${dir}, e.rowid ${dir}
-    LIMIT ?`).all(...params, p.limit + 1) as EventDbRow[];
+    LIMIT ?`, [...params, p.limit + 1]);
   return toPage(rows, p.limit, eventItem, (r) => [r.date, r.rid]);
 }
 
@@ -125,7 +126,7 @@ export interface NetworkEdge {
  * Who acts on whom, weighted by event counts. The quad class comes from the CAMEO root code
  * (01–08 cooperation, 09–20 conflict), which is what the codebook assigns, without parsing each row's JSON.
  */
-export function network(db: Database, f: Omit<EventFilter, 'article' | 'actor'>, maxEdges: number): NetworkEdge[] {
+export async function network(db: Sql, f: Omit<EventFilter, 'article' | 'actor'>, maxEdges: number): Promise<NetworkEdge[]> {
   const where = ['e.source_name IS NOT NULL', 'e.target_name IS NOT NULL', 'e.source_name <> e.target_name'];
   const params: unknown[] = [];
   if (f.type?.trim()) {
@@ -137,22 +138,22 @@ export function network(db: Database, f: Omit<EventFilter, 'article' | 'actor'>,
     params.push(f.country.trim().toUpperCase(), f.country.trim().toUpperCase());
   }
   if (f.from) {
-    where.push(`e.date GLOB '[0-9][0-9][0-9][0-9]*' AND e.date >= ?`);
+    where.push(`${startsWithYear(db, 'e.date')} AND e.date >= ?`);
     params.push(f.from);
   }
   if (f.to) {
-    where.push(`e.date GLOB '[0-9][0-9][0-9][0-9]*' AND e.date <= ?`);
+    where.push(`${startsWithYear(db, 'e.date')} AND e.date <= ?`);
     params.push(`${f.to}\uffff`);
   }
-  return db.prepare(`
+  return db.all<NetworkEdge>(`
     SELECT e.source_name AS source, e.target_name AS target,
-           max(e.source_country) AS sourceCountry, max(e.target_country) AS targetCountry,
+           max(e.source_country) AS "sourceCountry", max(e.target_country) AS "targetCountry",
            count(*) AS events,
-           sum(substr(e.cameo, 1, 2) <= '08') AS cooperation,
-           sum(substr(e.cameo, 1, 2) > '08') AS conflict
+           sum(CASE WHEN substr(e.cameo, 1, 2) <= '08' THEN 1 ELSE 0 END) AS cooperation,
+           sum(CASE WHEN substr(e.cameo, 1, 2) > '08' THEN 1 ELSE 0 END) AS conflict
     FROM events e
     WHERE ${where.join(' AND ')}
     GROUP BY e.source_name, e.target_name
     ORDER BY events DESC, source, target
-    LIMIT ?`).all(...params, maxEdges) as NetworkEdge[];
+    LIMIT ?`, [...params, maxEdges]);
 }

@@ -1,4 +1,5 @@
-import type { Database } from 'better-sqlite3';
+import { folded, startsWithYear } from '../store/dialect.ts';
+import type { Sql } from '../store/sql.ts';
 import { fold } from '../store/fold.ts';
 import { likeEscape } from './like.ts';
 
@@ -29,13 +30,13 @@ export interface EventRow {
   quantities: { value: number; unit: string; text?: string }[];
 }
 
-/** `db` must come from openStore, which registers the fold() SQL function. */
-export function queryEvents(db: Database, q: EventQuery = {}): EventRow[] {
+/** `db` must come from openStore (SQLite: it registers the fold() SQL function). */
+export async function queryEvents(db: Sql, q: EventQuery = {}): Promise<EventRow[]> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (q.actor?.trim()) {
     const actor = q.actor.trim();
-    where.push(`(fold(e.source_name) LIKE ? ESCAPE '\\' OR fold(e.target_name) LIKE ? ESCAPE '\\'
+    where.push(`(${folded(db, 'e.source_name')} LIKE ? ESCAPE '\\' OR ${folded(db, 'e.target_name')} LIKE ? ESCAPE '\\'
                  OR e.source_country = ? OR e.target_country = ?)`);
     const like = `%${likeEscape(fold(actor))}%`;
     params.push(like, like, actor.toUpperCase(), actor.toUpperCase());
@@ -47,21 +48,21 @@ export function queryEvents(db: Database, q: EventQuery = {}): EventRow[] {
   // TIMEX values may be a day, a day and time, or a month; comparing the first ten characters
   // keeps "2025-03-31T10:00" inside --to 2025-03-31.
   if (q.from) {
-    where.push(`e.date GLOB '[0-9][0-9][0-9][0-9]*' AND substr(e.date, 1, 10) >= ?`);
+    where.push(`${startsWithYear(db, 'e.date')} AND substr(e.date, 1, 10) >= ?`);
     params.push(q.from);
   }
   if (q.to) {
-    where.push(`e.date GLOB '[0-9][0-9][0-9][0-9]*' AND substr(e.date, 1, 10) <= ?`);
+    where.push(`${startsWithYear(db, 'e.date')} AND substr(e.date, 1, 10) <= ?`);
     params.push(q.to);
   }
-  const rows = db.prepare(`
+  const rows = await db.all<Omit<EventRow, 'conditional' | 'negated' | 'quantities'> & {
+    conditional: number; negated: number; json: string;
+  }>(`
     SELECT e.article_id, a.uri, e.event_id, e.type, e.mode, e.cameo, e.source_name, e.source_country,
            e.target_name, e.target_country, e.date, e.conditional, e.negated, e.json
     FROM events e JOIN articles a ON a.id = e.article_id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY e.date IS NULL, e.date, a.id, e.event_id`).all(...params) as (Omit<EventRow, 'conditional' | 'negated' | 'quantities'> & {
-    conditional: number; negated: number; json: string;
-  })[];
+    ORDER BY e.date IS NULL, e.date, a.id, e.event_id`, params);
   return rows.map(({ json, conditional, negated, ...row }) => ({
     ...row,
     conditional: conditional === 1,

@@ -1,4 +1,5 @@
-import type { Database } from 'better-sqlite3';
+import { orderDir } from '../store/dialect.ts';
+import type { Sql } from '../store/sql.ts';
 import type { Event } from '../schema/article.ts';
 import { afterKey, decodeCursor, toPage, type Page, type PageRequest, type SortOrder } from './cursor.ts';
 import { eventConditions, type ArticleRef, type EventFilter } from './event-pages.ts';
@@ -61,37 +62,37 @@ const COLUMNS = `
  * Happenings in order of their first day (oldest or newest first), one page at a time, filtered like
  * events (the day bounds apply to the first day). Same keyset order as eventsPage: the date index, then rowid.
  */
-export function happeningsPage(db: Database, f: HappeningFilter, p: PageRequest, order: SortOrder = 'asc'): Page<HappeningItem> {
-  const { where, params } = eventConditions(db, f, 'm');
+export async function happeningsPage(db: Sql, f: HappeningFilter, p: PageRequest, order: SortOrder = 'asc'): Promise<Page<HappeningItem>> {
+  const { where, params } = await eventConditions(db, f, 'm');
   if (p.cursor) {
     const [sql, values] = afterKey('m.date', 'm.rowid', decodeCursor(p.cursor, 2) as [string | null, number], order);
     where.push(sql);
     params.push(...values);
   }
-  const dir = order === 'desc' ? 'DESC' : 'ASC';
-  const rows = db.prepare(`
+  const dir = orderDir(db, order);
+  const rows = await db.all<HappeningRow>(`
     SELECT ${COLUMNS}
     FROM merged_events m
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY m.date ${dir}, m.rowid ${dir}
-    LIMIT ?`).all(...params, p.limit + 1) as HappeningRow[];
-  const counts = countsOf(db, rows.slice(0, p.limit).map((r) => r.id));
+    LIMIT ?`, [...params, p.limit + 1]);
+  const counts = await countsOf(db, rows.slice(0, p.limit).map((r) => r.id));
   return toPage(rows, p.limit, (r) => happeningItem(r, counts.get(r.id)!), (r) => [r.date, r.rid]);
 }
 
 /** One happening with every mention of it, by article id; undefined when there is none by that id. */
-export function happeningById(db: Database, id: string): HappeningDetail | undefined {
-  const row = db.prepare(`
-    SELECT ${COLUMNS} FROM merged_events m WHERE m.id = ?`).get(id) as HappeningRow | undefined;
+export async function happeningById(db: Sql, id: string): Promise<HappeningDetail | undefined> {
+  const row = await db.get<HappeningRow>(`
+    SELECT ${COLUMNS} FROM merged_events m WHERE m.id = ?`, [id]);
   if (!row) return undefined;
-  const mentions = db.prepare(`
+  const mentions = await db.all<MentionRow>(`
     SELECT em.article_id, em.event_id, em.outlet, coalesce(em.day, em.date) AS date, em.in_lead,
            em.sentence_start, em.sentence_end, em.sentence, em.trigger_start, em.trigger_end, em.trigger, em.evidence,
            a.title, a.published, a.uri, a.url
     FROM event_mentions em JOIN articles a ON a.id = em.article_id
     WHERE em.merged_event_id = ?
-    ORDER BY em.article_id, em.event_id`).all(id) as MentionRow[];
-  return { ...happeningItem(row, countsOf(db, [id]).get(id)!), mentions: mentions.map(mention) };
+    ORDER BY em.article_id, em.event_id`, [id]);
+  return { ...happeningItem(row, (await countsOf(db, [id])).get(id)!), mentions: mentions.map(mention) };
 }
 
 interface HappeningRow {
@@ -123,11 +124,11 @@ type Counts = HappeningItem['counts'];
  * The counts of the given happenings. Asked by id, SQLite pushes the condition into the grouped view and
  * counts only these happenings' mentions; joined to the page instead, it would count every mention first.
  */
-function countsOf(db: Database, ids: string[]): Map<string, Counts> {
+async function countsOf(db: Sql, ids: string[]): Promise<Map<string, Counts>> {
   if (ids.length === 0) return new Map();
-  const rows = db.prepare(`
+  const rows = await db.all<Counts & { id: string }>(`
     SELECT id, num_mentions AS mentions, num_articles AS articles, num_sources AS sources, num_stories AS stories
-    FROM merged_event_counts WHERE id IN (${ids.map(() => '?').join(', ')})`).all(...ids) as (Counts & { id: string })[];
+    FROM merged_event_counts WHERE id IN (${ids.map(() => '?').join(', ')})`, ids);
   return new Map(rows.map(({ id, ...c }) => [id, c]));
 }
 

@@ -1,11 +1,12 @@
-import type { Database } from 'better-sqlite3';
+import { folded, orderDir, startsWithYear } from '../store/dialect.ts';
+import type { Sql } from '../store/sql.ts';
 import type { Quote } from '../schema/article.ts';
 import { fold } from '../store/fold.ts';
 import { afterKey, decodeCursor, toPage, type Page, type PageRequest, type SortOrder } from './cursor.ts';
 import type { ArticleRef } from './event-pages.ts';
 import { likeEscape } from './like.ts';
 import { refreshQuoteKeys, speakerWords } from './quote-keys.ts';
-import { ftsMatch } from './search-pages.ts';
+import { searchCondition } from './search-pages.ts';
 
 export interface QuoteFilter {
   /** Whole name or any run of its words, ignoring case and accents ("Peskov" but not "Pesk"). */
@@ -24,53 +25,61 @@ export type QuoteItem = Omit<Quote, 'cue'> & { article_id: string; article: Arti
 /**
  * Quotes in date order (undated first), one page at a time. Rows are walked through the quote_keys
  * index (see quote-keys.ts) under the speaker's rarest-looking word (the longest), or under '' for all.
+ * On PostgreSQL the quotes table is walked directly, by its (date, rowid) index.
  */
-export function quotesPage(db: Database, f: QuoteFilter, p: PageRequest, order: SortOrder = 'asc'): Page<QuoteItem> {
-  refreshQuoteKeys(db);
+export async function quotesPage(db: Sql, f: QuoteFilter, p: PageRequest, order: SortOrder = 'asc'): Promise<Page<QuoteItem>> {
+  await refreshQuoteKeys(db);
+  const pg = db.dialect === 'postgres';
+  // k: the row walked in order (quote_keys on SQLite, the quote itself on PostgreSQL).
+  const k = pg ? 'q' : 'k';
   const where: string[] = [];
   const params: unknown[] = [];
   const speaker = f.speaker?.trim().replace(/\s+/g, ' ');
-  const word = speaker ? speakerWords(speaker).sort((a, b) => b.length - a.length)[0] ?? '' : '';
-  where.push('k.word = ?');
-  params.push(word);
+  if (!pg) {
+    const word = speaker ? speakerWords(speaker).sort((a, b) => b.length - a.length)[0] ?? '' : '';
+    where.push('k.word = ?');
+    params.push(word);
+  }
   if (speaker) {
     // Spaces on both sides turn the substring test into a whole-word test.
-    where.push(`' ' || fold(q.speaker_name) || ' ' LIKE '% ' || ? || ' %' ESCAPE '\\'`);
+    where.push(`' ' || ${folded(db, 'q.speaker_name')} || ' ' LIKE '% ' || ? || ' %' ESCAPE '\\'`);
     params.push(likeEscape(fold(speaker)));
   }
-  if (f.from || f.to) where.push(`k.date GLOB '[0-9][0-9][0-9][0-9]*'`);
+  if (f.from || f.to) where.push(startsWithYear(db, `${k}.date`));
   if (f.from) {
-    where.push('k.date >= ?');
+    where.push(`${k}.date >= ?`);
     params.push(f.from);
   }
   if (f.to) {
-    where.push('k.date <= ?');
+    where.push(`${k}.date <= ?`);
     params.push(`${f.to}\uffff`);
   }
   if (f.words?.trim()) {
+    const [match, matchParams] = searchCondition(db, 's', f.words);
     where.push(`(q.article_id, q.quote_id) IN (
-      SELECT article_id, quote_id FROM search_index WHERE search_index MATCH ? AND kind = 'quote')`);
-    params.push(ftsMatch(f.words));
+      SELECT s.article_id, s.quote_id FROM search_index s WHERE ${match} AND s.kind = 'quote')`);
+    params.push(...matchParams);
   }
   if (f.article) {
-    where.push('k.article_id = ?');
+    where.push(`${k}.article_id = ?`);
     params.push(f.article);
   }
   if (p.cursor) {
-    const [sql, values] = afterKey('k.date', 'k.rowid', decodeCursor(p.cursor, 2) as [string | null, number], order);
+    const [sql, values] = afterKey(`${k}.date`, `${k}.rowid`, decodeCursor(p.cursor, 2) as [string | null, number], order);
     where.push(sql);
     params.push(...values);
   }
-  const dir = order === 'desc' ? 'DESC' : 'ASC';
-  const rows = db.prepare(`
-    SELECT k.rowid AS rid, k.article_id, k.quote_id, q.kind, q.text, q.speaker_name, q.speaker_entity, q.date, q.date_basis,
-           q.start, q.end, q.source_start, q.source_end, a.title, a.published, a.uri
-    FROM temp.quote_keys k
-    JOIN quotes q ON q.article_id = k.article_id AND q.quote_id = k.quote_id
-    JOIN articles a ON a.id = k.article_id
-    WHERE ${where.join(' AND ')}
-    ORDER BY k.date ${dir}, k.rowid ${dir}
-    LIMIT ?`).all(...params, p.limit + 1) as QuoteDbRow[];
+  const dir = orderDir(db, order);
+  const from = pg ? 'quotes q' : `temp.quote_keys k
+    JOIN quotes q ON q.article_id = k.article_id AND q.quote_id = k.quote_id`;
+  const rows = await db.all<QuoteDbRow>(`
+    SELECT ${k}.rowid AS rid, ${k}.article_id, ${k}.quote_id, q.kind, q.text, q.speaker_name, q.speaker_entity, q.date, q.date_basis,
+           q.start, q."end", q.source_start, q.source_end, a.title, a.published, a.uri
+    FROM ${from}
+    JOIN articles a ON a.id = ${k}.article_id
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY ${k}.date ${dir}, ${k}.rowid ${dir}
+    LIMIT ?`, [...params, p.limit + 1]);
   return toPage(rows, p.limit, quoteItem, (r) => [r.date, r.rid]);
 }
 

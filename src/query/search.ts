@@ -1,5 +1,5 @@
-import type { Database } from 'better-sqlite3';
-import { InputError } from '../errors.ts';
+import type { Sql } from '../store/sql.ts';
+import { searchCondition, snippetOf } from './search-pages.ts';
 
 export interface SearchRow {
   article_id: string;
@@ -12,19 +12,22 @@ export interface SearchRow {
 }
 
 /**
- * Full-text search for all the given words. Each word is sent to FTS5 as a quoted string,
+ * Full-text search for all the given words, best matches first. Each word is searched for as a string,
  * so the user's `"`, `-`, `*`, `AND`, `NEAR(` are searched for, never parsed as query syntax.
  */
-export function search(db: Database, words: string): SearchRow[] {
-  const terms = words.split(/\s+/).filter(Boolean);
-  if (terms.length === 0) throw new InputError('search', 'no words to search for');
-  const match = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
-  const rows = db.prepare(`
-    SELECT s.article_id, a.uri, a.title, s.kind, s.quote_id,
-           snippet(search_index, -1, '[', ']', '…', 12) AS snippet
-    FROM search_index s JOIN articles a ON a.id = s.article_id
-    WHERE search_index MATCH ?
-    ORDER BY rank, s.article_id`).all(match) as SearchRow[];
+export async function search(db: Sql, words: string): Promise<SearchRow[]> {
+  const [match, params] = searchCondition(db, 's', words, 'search');
+  const rows = db.dialect === 'sqlite'
+    ? await db.all<SearchRow>(`
+      SELECT s.article_id, a.uri, a.title, s.kind, s.quote_id, ${snippetOf(db, 's')} AS snippet
+      FROM search_index s JOIN articles a ON a.id = s.article_id
+      WHERE ${match}
+      ORDER BY rank, s.article_id`, params)
+    : await db.all<SearchRow>(`
+      SELECT s.article_id, a.uri, a.title, s.kind, s.quote_id, ${snippetOf(db, 's')} AS snippet
+      FROM search_index s JOIN articles a ON a.id = s.article_id
+      WHERE ${match}
+      ORDER BY ts_rank(s.tsv, plainto_tsquery('simple', ?)) DESC, s.article_id, s.rowid`, [...params, ...params, ...params]);
   // Snippets are for reading on one line; the article's line breaks are not part of the hit.
   return rows.map((r) => ({ ...r, snippet: r.snippet.replace(/\s+/g, ' ') }));
 }

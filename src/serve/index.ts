@@ -7,14 +7,14 @@ export { buildServer, type ServerOptions } from './server.ts';
 
 /** `wirewatch serve`: open the store, listen, and close both on SIGINT/SIGTERM. */
 export async function serve(o: { db: string; port: number; host: string; token?: string }): Promise<void> {
-  const store = openStore(o.db);
+  const store = await openStore(o.db);
   const app = await buildServer({ store, host: o.host, token: o.token });
   let address: string;
   try {
     address = await app.listen({ port: o.port, host: o.host });
   } catch (e) {
     await app.close();
-    store.close();
+    await store.close();
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new InputError(`--port ${o.port}`, 'already in use (pick another, or 0 for any free port)');
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') throw new InputError(`--host ${o.host}`, 'not an address of this machine');
@@ -22,7 +22,7 @@ export async function serve(o: { db: string; port: number; host: string; token?:
     throw e;
   }
   const writes = o.token ? 'writes need the token' : isLoopback(o.host) ? 'writes open to this machine' : 'writes closed (no WIREWATCH_TOKEN)';
-  process.stdout.write(`wirewatch: serving ${o.db} at ${address} (page /, API /api, OpenAPI /openapi.json; ${writes})\n`);
+  process.stdout.write(`wirewatch: serving ${store.target} at ${address} (page /, API /api, OpenAPI /openapi.json; ${writes})\n`);
   const stop = () => {
     void app.close().then(() => store.close());
   };

@@ -20,22 +20,22 @@ export const NDJSON = 'application/x-ndjson';
  * matching row as NDJSON, read page by page from the database while the client consumes the stream,
  * so an export of any size never sits in memory.
  */
-export function sendList<T>(req: FastifyRequest, reply: FastifyReply, q: ListQuery, fetch: (p: PageRequest) => Page<T>): FastifyReply {
+export async function sendList<T>(req: FastifyRequest, reply: FastifyReply, q: ListQuery, fetch: (p: PageRequest) => Promise<Page<T>>): Promise<FastifyReply> {
   const select = fieldSelector(q.fields);
   const shape = (item: T) => (select ? select(item) : item);
   const wantsNdjson = q.format === 'ndjson' || (q.format === undefined && (req.headers.accept ?? '').includes(NDJSON));
   if (!wantsNdjson) {
-    const page = fetch({ limit: q.limit, cursor: q.cursor });
+    const page = await fetch({ limit: q.limit, cursor: q.cursor });
     return reply.send({ items: page.items.map(shape), next: page.next });
   }
   // The first page is read before the status line goes out, so a bad cursor is still a 400.
-  const first = fetch({ limit: MAX_PAGE, cursor: q.cursor });
-  function* lines(): Generator<string> {
+  const first = await fetch({ limit: MAX_PAGE, cursor: q.cursor });
+  async function* lines(): AsyncGenerator<string> {
     let page = first;
     for (;;) {
       if (page.items.length) yield `${page.items.map((i) => JSON.stringify(shape(i))).join('\n')}\n`;
       if (page.next === null) return;
-      page = fetch({ limit: MAX_PAGE, cursor: page.next });
+      page = await fetch({ limit: MAX_PAGE, cursor: page.next });
     }
   }
   return reply.type(NDJSON).send(Readable.from(lines()));

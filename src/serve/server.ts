@@ -55,9 +55,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
   // A server reads the same pages over and over: a larger page cache and memory-mapped reads save
   // system calls on a database of a gigabyte. Settings of this connection only; the file is unchanged.
-  opts.store.db.pragma('cache_size = -65536');
-  opts.store.db.pragma('mmap_size = 268435456');
-  readRoutes(app, opts.store.db);
+  if (opts.store.sql.dialect === 'sqlite') await opts.store.sql.exec('PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456;');
+  await readRoutes(app, opts.store.sql);
   writeRoutes(app, opts.store, writeGuard(opts.host, opts.token));
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await app.register(fastifyStatic, { root: WEB_DIR, prefix: '/', index: 'index.html', wildcard: false });

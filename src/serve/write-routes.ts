@@ -42,7 +42,7 @@ export function writeRoutes(app: FastifyInstance, store: Store, guard: (req: Fas
   app.post('/api/ingest', { ...opts, schema: schema('Analyse one article and store it; 201 when new, 200 when the same text was already stored') },
     async (req, reply) => {
       const article = await analyzeBody(req);
-      const result = store.put(article);
+      const result = await store.put(article);
       return reply.code(result === 'inserted' ? 201 : 200).send({
         id: article.id, result,
         entities: article.entities.length, quotes: article.quotes.length, events: article.events.length,

@@ -1,28 +1,49 @@
 import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
+import pg from 'pg';
 import { z } from 'zod';
 import { InputError } from '../errors.ts';
-import { deduplicator } from '../dedup/index.ts';
+import { deduplicate } from '../dedup/index.ts';
 import { Article } from '../schema/article.ts';
 import { fold } from './fold.ts';
 import { migrate } from './migrations.ts';
-import { writeArticle } from './write-article.ts';
+import { eventMonth, partitionKeeper } from './partitions.ts';
+import { migratePostgres } from './pg-migrations.ts';
+import { postgresSql } from './postgres-sql.ts';
+import { isPostgresUrl, type Sql } from './sql.ts';
+import { sqliteSql } from './sqlite-sql.ts';
+import { writeArticle, type PutResult } from './write-article.ts';
 
-export type PutResult = 'inserted' | 'unchanged';
+export type { PutResult } from './write-article.ts';
 
 export interface Store {
-  /** Store one analysis. An article already stored (same id = same cleaned text) is left as it is. */
-  put(article: Article): PutResult;
-  close(): void;
-  db: Database.Database;
+  /** Store one analysis in one transaction. An article already stored (same id = same cleaned text) is left as it is. */
+  put(article: Article): Promise<PutResult>;
+  /**
+   * Store several in one transaction (much cheaper per article than one each). All or nothing: if any
+   * article fails, none of the batch is stored and the error is thrown (the caller may retry them one by one).
+   */
+  putMany(articles: Article[]): Promise<PutResult[]>;
+  close(): Promise<void>;
+  /** The database, for queries (src/query, src/export) and for tables of other parts (ingest journal, queue). */
+  sql: Sql;
+  /** What it was opened from: a file path, or the PostgreSQL URL without its password. */
+  target: string;
 }
 
 export interface OpenOptions {
-  /** For queries: a missing file is an error instead of a new empty database. */
+  /** For queries: a missing SQLite file is an error instead of a new empty database. */
   mustExist?: boolean;
+  /** PostgreSQL connections in the pool (default 4). */
+  poolSize?: number;
 }
 
-export function openStore(file: string, opts: OpenOptions = {}): Store {
+/** Open (and create or migrate) the store named by `target`: a SQLite file, or a postgres:// URL. */
+export async function openStore(target: string, opts: OpenOptions = {}): Promise<Store> {
+  return isPostgresUrl(target) ? openPostgres(target, opts) : openSqlite(target, opts);
+}
+
+async function openSqlite(file: string, opts: OpenOptions): Promise<Store> {
   if (opts.mustExist && !existsSync(file)) {
     throw new InputError(file, 'no such database (create one with `wirewatch ingest <files> --db FILE`)');
   }
@@ -33,25 +54,85 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
   } catch (e) {
     throw new InputError(file, `cannot open database (${(e as Error).message})`);
   }
+  let sql: Sql;
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL'); // safe with WAL: a crash may lose the last commits, never consistency
     db.pragma('foreign_keys = ON');
     db.function('fold', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? fold(s) : s));
     migrate(db, file);
-    dedupEarlierArticles(db);
+    sql = sqliteSql(db);
+    await dedupEarlierArticles(sql);
   } catch (e) {
     db.close();
     const code = (e as { code?: string }).code;
     if (code === 'SQLITE_NOTADB') throw new InputError(file, 'not a SQLite database');
     throw e;
   }
-  const write = writeArticle(db);
   return {
-    db,
-    put: (article) => write(validated(article)),
-    close: () => db.close(),
+    sql,
+    target: file,
+    put: async (article) => {
+      const a = validated(article);
+      return sql.transaction((tx) => writeArticle(tx, a));
+    },
+    putMany: async (articles) => {
+      const all = articles.map(validated);
+      return sql.transaction(async (tx) => {
+        const out: PutResult[] = [];
+        for (const a of all) out.push(await writeArticle(tx, a));
+        return out;
+      });
+    },
+    close: () => sql.close(),
   };
+}
+
+async function openPostgres(url: string, opts: OpenOptions): Promise<Store> {
+  const shown = withoutPassword(url);
+  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 4 });
+  // An idle connection the server dropped must not take the process down; the next query reconnects.
+  pool.on('error', () => undefined);
+  try {
+    await migratePostgres(pool, shown);
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    if (e instanceof InputError) throw e;
+    throw new InputError(shown, `cannot open database (${(e as Error).message})`);
+  }
+  const sql = postgresSql(pool);
+  const ensureMonths = partitionKeeper(pool);
+  const months = (as: Article[]) => as.flatMap((a) => a.events.map((ev) => eventMonth(ev.date)));
+  return {
+    sql,
+    target: shown,
+    put: async (article) => {
+      const a = validated(article);
+      await ensureMonths(months([a]));
+      return sql.transaction((tx) => writeArticle(tx, a));
+    },
+    putMany: async (articles) => {
+      const all = articles.map(validated);
+      await ensureMonths(months(all));
+      return sql.transaction(async (tx) => {
+        const out: PutResult[] = [];
+        for (const a of all) out.push(await writeArticle(tx, a));
+        return out;
+      });
+    },
+    close: () => sql.close(),
+  };
+}
+
+/** The URL as it may be shown in messages and logs. */
+function withoutPassword(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url.replace(/:[^:@/]*@/, ':***@');
+  }
 }
 
 // The table rows are only as good as the document they are cut from, so nothing unvalidated goes in.
@@ -63,16 +144,14 @@ function validated(article: Article): Article {
 
 // Articles stored before schema version 2 have no story or merged events yet. Taking them in id order keeps
 // the result the same as if they had been ingested now.
-function dedupEarlierArticles(db: Database.Database): void {
-  const pending = db.prepare(`SELECT id FROM articles
-                              WHERE id NOT IN (SELECT article_id FROM article_signatures) ORDER BY id`).pluck().all() as string[];
+async function dedupEarlierArticles(sql: Sql): Promise<void> {
+  const pending = await sql.all<{ id: string }>(`SELECT id FROM articles
+                              WHERE id NOT IN (SELECT article_id FROM article_signatures) ORDER BY id`);
   if (pending.length === 0) return;
-  const get = db.prepare('SELECT json, ingested_at FROM articles WHERE id = ?');
-  const dedup = deduplicator(db);
-  db.transaction(() => {
-    for (const id of pending) {
-      const row = get.get(id) as { json: string; ingested_at: string };
-      dedup(JSON.parse(row.json) as Article, row.ingested_at);
+  await sql.transaction(async (tx) => {
+    for (const { id } of pending) {
+      const row = (await tx.get<{ json: string; ingested_at: string }>('SELECT json, ingested_at FROM articles WHERE id = ?', [id]))!;
+      await deduplicate(tx, JSON.parse(row.json) as Article, row.ingested_at);
     }
-  })();
+  });
 }

@@ -1,64 +1,73 @@
-import type { Database } from 'better-sqlite3';
-import { deduplicator } from '../dedup/index.ts';
+import { deduplicate } from '../dedup/index.ts';
 import type { Article } from '../schema/article.ts';
-import type { PutResult } from './open-store.ts';
+import { insertRows } from './dialect.ts';
+import { fold } from './fold.ts';
+import { eventMonth } from './partitions.ts';
+import type { Sql } from './sql.ts';
 
-/** Prepare the statements once per connection; the returned function writes one article atomically. */
-export function writeArticle(db: Database): (a: Article) => PutResult {
-  const article = db.prepare(`
+export type PutResult = 'inserted' | 'unchanged';
+
+// Every writer of every process takes this PostgreSQL lock for its article's transaction: story
+// assignment and event merging read what earlier articles wrote, so two articles merged at once could
+// each miss the other. SQLite has one writer at a time anyway.
+const WRITE_LOCK = 0x77697265; // "wire"
+
+/** Write one validated article and its rows inside the caller's transaction `tx`. */
+export async function writeArticle(tx: Sql, a: Article): Promise<PutResult> {
+  const pg = tx.dialect === 'postgres';
+  if (pg) await tx.run('SELECT pg_advisory_xact_lock(?)', [WRITE_LOCK]);
+  const ingestedAt = new Date().toISOString();
+  const inserted = await tx.run(`
     INSERT INTO articles (id, uri, title, published, url, credit, text, json, ingested_at)
-    VALUES (@id, @uri, @title, @published, @url, @credit, @text, @json, @ingested_at)
-    ON CONFLICT (id) DO NOTHING`);
-  const entity = db.prepare(`
-    INSERT INTO entities (article_id, entity_id, name, type, role, affiliation, country, sector, actor)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const mention = db.prepare(`
-    INSERT INTO mentions (article_id, entity_id, kind, text, start, end, source_start, source_end)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-  const quote = db.prepare(`
-    INSERT INTO quotes (article_id, quote_id, kind, text, speaker_name, speaker_entity, date, date_basis,
-                        start, end, source_start, source_end)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const time = db.prepare(`
-    INSERT INTO times (article_id, text, type, value, unresolved, start, end, source_start, source_end)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const event = db.prepare(`
-    INSERT INTO events (article_id, event_id, type, mode, cameo, source_name, source_country,
-                        target_name, target_country, date, conditional, negated, json)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const searchRow = db.prepare(`
-    INSERT INTO search_index (article_id, kind, quote_id, title, text) VALUES (?, ?, ?, ?, ?)`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (id) DO NOTHING`,
+  [a.id, a.source.uri ?? null, a.meta.title ?? null, a.meta.published ?? null, a.meta.url ?? null, a.meta.credit ?? null,
+    a.text, JSON.stringify(a), ingestedAt]);
+  if (inserted.changes === 0) return 'unchanged';
+  const id = a.id;
+  // PostgreSQL rows carry folded copies of the names (see dialect.ts) and the events their month partition.
+  const f = (s: string | null | undefined) => (s == null ? null : fold(s));
 
-  const dedup = deduplicator(db);
+  await insertRows(tx, 'entities',
+    ['article_id', 'entity_id', 'name', 'type', 'role', 'affiliation', 'country', 'sector', 'actor', ...(pg ? ['name_folded'] : [])],
+    a.entities.map((e) => [id, e.id, e.name, e.type, e.role ?? null, e.affiliation ?? null, e.country ?? null, e.sector ?? null,
+      e.actor ?? null, ...(pg ? [fold(e.name)] : [])]));
+  await insertRows(tx, 'mentions', ['article_id', 'entity_id', 'kind', 'text', 'start', '"end"', 'source_start', 'source_end'],
+    a.entities.flatMap((e) => e.mentions.map((m) => [id, e.id, m.kind ?? null, m.text, m.start, m.end, m.sourceStart, m.sourceEnd])));
+  await insertRows(tx, 'quotes',
+    ['article_id', 'quote_id', 'kind', 'text', 'speaker_name', 'speaker_entity', 'date', 'date_basis', 'start', '"end"',
+      'source_start', 'source_end', ...(pg ? ['speaker_name_folded'] : [])],
+    a.quotes.map((q) => [id, q.id, q.kind, q.text, q.speaker?.name ?? null, q.speaker?.entity ?? null, q.date?.value ?? null,
+      q.date?.basis ?? null, q.start, q.end, q.sourceStart, q.sourceEnd, ...(pg ? [f(q.speaker?.name)] : [])]));
+  await insertRows(tx, 'times', ['article_id', 'text', 'type', 'value', 'unresolved', 'start', '"end"', 'source_start', 'source_end'],
+    a.times.map((t) => [id, t.text, t.type, t.value, t.unresolved ?? null, t.start, t.end, t.sourceStart, t.sourceEnd]));
+  await insertRows(tx, 'events',
+    ['article_id', 'event_id', 'type', 'mode', 'cameo', 'source_name', 'source_country', 'target_name', 'target_country', 'date',
+      'conditional', 'negated', 'json', ...(pg ? ['source_name_folded', 'target_name_folded', 'month'] : [])],
+    a.events.map((ev) => [id, ev.id, ev.type, ev.mode ?? null, ev.cameo, ev.source.name ?? null, ev.source.country ?? null,
+      ev.target.name ?? null, ev.target.country ?? null, ev.date ?? null, ev.conditional ? 1 : 0, ev.negated ? 1 : 0,
+      JSON.stringify(ev), ...(pg ? [f(ev.source.name), f(ev.target.name), eventMonth(ev.date)] : [])]));
+  // One search row per quote and one for the article (title + text), so a hit can point at the quote itself.
+  const searchRows: [string, string | null, string | null, string][] = [
+    ...a.quotes.map((q) => ['quote', q.id, null, q.text] as [string, string | null, string | null, string]),
+    ['article', null, a.meta.title ?? null, a.text],
+  ];
+  if (pg) {
+    await insertRows(tx, 'search_index', ['article_id', 'kind', 'quote_id', 'title', 'text', 'tsv'],
+      searchRows.map(([kind, qid, title, text]) => [id, kind, qid, title, text, searchText(title, text)]),
+      { holders: ['?', '?', '?', '?', '?', "to_tsvector('simple', ?)"] });
+  } else {
+    await insertRows(tx, 'search_index', ['article_id', 'kind', 'quote_id', 'title', 'text'],
+      searchRows.map(([kind, qid, title, text]) => [id, kind, qid, title, text]));
+  }
+  await deduplicate(tx, a, ingestedAt);
+  return 'inserted';
+}
 
-  return db.transaction((a: Article): PutResult => {
-    const ingestedAt = new Date().toISOString();
-    const inserted = article.run({
-      id: a.id, uri: a.source.uri ?? null, title: a.meta.title ?? null, published: a.meta.published ?? null,
-      url: a.meta.url ?? null, credit: a.meta.credit ?? null, text: a.text, json: JSON.stringify(a),
-      ingested_at: ingestedAt,
-    });
-    if (inserted.changes === 0) return 'unchanged';
-    const id = a.id;
-    for (const e of a.entities) {
-      entity.run(id, e.id, e.name, e.type, e.role ?? null, e.affiliation ?? null, e.country ?? null, e.sector ?? null, e.actor ?? null);
-      for (const m of e.mentions) mention.run(id, e.id, m.kind ?? null, m.text, m.start, m.end, m.sourceStart, m.sourceEnd);
-    }
-    for (const q of a.quotes) {
-      quote.run(id, q.id, q.kind, q.text, q.speaker?.name ?? null, q.speaker?.entity ?? null, q.date?.value ?? null,
-        q.date?.basis ?? null, q.start, q.end, q.sourceStart, q.sourceEnd);
-      searchRow.run(id, 'quote', q.id, null, q.text);
-    }
-    for (const t of a.times) {
-      time.run(id, t.text, t.type, t.value, t.unresolved ?? null, t.start, t.end, t.sourceStart, t.sourceEnd);
-    }
-    for (const ev of a.events) {
-      event.run(id, ev.id, ev.type, ev.mode ?? null, ev.cameo, ev.source.name ?? null, ev.source.country ?? null,
-        ev.target.name ?? null, ev.target.country ?? null, ev.date ?? null, ev.conditional ? 1 : 0, ev.negated ? 1 : 0,
-        JSON.stringify(ev));
-    }
-    searchRow.run(id, 'article', null, a.meta.title ?? null, a.text);
-    dedup(a, ingestedAt);
-    return 'inserted';
-  });
+/**
+ * What PostgreSQL indexes for full-text search: title and text folded (accents and case ignored, like
+ * FTS5's unicode61 remove_diacritics), as the text of a `to_tsvector('simple', …)` placeholder.
+ */
+function searchText(title: string | null, text: string): string {
+  return fold(title ? `${title}\n${text}` : text);
 }
