@@ -8,7 +8,7 @@ import type { Quote, TextSpan } from '../schema/article.ts';
 import { TokenTrie, phraseTokens } from '../nlp/token-trie.ts';
 import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
-import { MentionIndex, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
+import { MentionIndex, abbreviationDot, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
 interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[] }
 
@@ -252,7 +252,8 @@ function directAndPartial(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     if (found.cueToken !== undefined && kind === 'direct') usedCues.add(found.cueToken);
     const quote = toQuote(doc, kind, q.contentStart, q.contentEnd, found);
     out.push(quote);
-    if (kind === 'direct') previous = { quote, speaker: found.speaker };
+    // a quotation standing alone after "… “<partial>,” she said." continues that speaker too
+    if (kind === 'direct' || found.cue) previous = { quote, speaker: found.speaker };
   }
 }
 
@@ -294,8 +295,10 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     const speech = verb ? c.speech.match(tokens, i) : undefined;
     // "Clinton is stressing that…", "Republicans are slamming…": a participle after a form of "be"
     const progressive = verb && /^(?:is|are|was|were|’s|'s|been|be)$/i.test(tokens[i - 1]?.text ?? '') ? c.participles.match(tokens, i) : undefined;
-    const stance = speech || !verb ? undefined : c.stance.match(tokens, i) ?? progressive;
-    let cue = speech ?? stance;
+    // the longer cue wins: "warned of …" is a stance with a topic, "warned that …" speech
+    const longer = verb ? c.stance.match(tokens, i) : undefined;
+    const stance = !verb || speech && !(longer && longer.end > speech.end) ? undefined : longer ?? progressive;
+    let cue = stance && speech ? stance : speech ?? stance;
     // words that are more often nouns ("the rules", "her plans") are cues only before "that"
     if (cue && cue.end === i && words().needsThat.has(t.text.toLowerCase()) && !/^that$/i.test(tokens[i + 1]?.text ?? '')) cue = undefined;
     if (!cue) {
@@ -305,9 +308,9 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     const found: Found = { speaker: null, cue: cueSpan(doc, i, cue.end), cueToken: i };
     const p = phraseBefore(doc, i);
     // "said Friday afternoon, as …": a day after the cue still leaves it at the clause's end
-    let after = cue.end + 1;
-    while (tokens[after] && tokens[after].sentence === t.sentence && words().cueTail.has(tokens[after].text)) after++;
-    const nextTok = tokens[after];
+    let afterCue = cue.end + 1;
+    while (tokens[afterCue] && tokens[afterCue].sentence === t.sentence && words().cueTail.has(tokens[afterCue].text)) afterCue++;
+    const nextTok = tokens[afterCue];
     const atEnd = !nextTok || nextTok.sentence !== t.sentence || CLAUSE_END.test(nextTok.text);
     if (!p && coordinated(doc, i)) {
       // "He claimed vast wealth and said <content>": the second verb shares the sentence's subject
@@ -339,7 +342,8 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     // <content>, said the source.
     const lead = leadingContent(doc, t.sentence, i);
     if (lead) {
-      const q = phraseAfter(doc, cue.end + 1);
+      // "…, said Tuesday the senator": the day belongs to the cue
+      const q = phraseAfter(doc, afterCue);
       const after = q && tokens[q.last + 1];
       if (q && (!after || after.sentence !== t.sentence || CLAUSE_END.test(after.text))) {
         found.speaker = speakerOfPhrase(ctx, q);
@@ -434,6 +438,8 @@ function clauseEnd(ctx: Ctx, from: number): number {
     if (t.text === ',' && trailingAttribution(doc, j + 1)) return t.start;
     if (t.text === ',' && /^(?:and|but)$/i.test(next.text) && w.clauseSubjects.has(tokens[j + 2]?.text.toLowerCase() ?? '')) return t.start;
     if (/^(?:—|―|–|--)$/u.test(t.text)) return t.start;
+    // a sentence end the sentence splitter missed: "… in schools. ''Throughout …"
+    if (/^[.!?]$/.test(t.text) && /^(?:\p{Lu}|[“"‘'«„])/u.test(next.text) && !abbreviationDot(tokens, j)) return tokens[j - 1].end;
   }
   return contentEnd(doc, sentence);
 }

@@ -32,8 +32,9 @@ export function isBridge(t: Token): boolean {
 }
 
 /** A period inside a phrase: "Mr. Clarke", "G.K. Butterfield". */
-function abbreviationDot(tokens: Token[], i: number): boolean {
-  return tokens[i].text === '.' && i > 0 && tokens[i - 1].end === tokens[i].start && (lists().abbreviations.has(tokens[i - 1].text) || /^\p{Lu}$/u.test(tokens[i - 1].text));
+export function abbreviationDot(tokens: Token[], i: number): boolean {
+  // a period right before a comma ends an abbreviation, not a sentence: "McConnell, R-Ky., said"
+  return tokens[i].text === '.' && i > 0 && tokens[i - 1].end === tokens[i].start && (lists().abbreviations.has(tokens[i - 1].text) || /^\p{Lu}$/u.test(tokens[i - 1].text) || tokens[i + 1]?.text === ',');
 }
 
 /** Can token i sit inside a speaker phrase (other than as its opening determiner)? */
@@ -52,8 +53,22 @@ export function phraseBefore(doc: Document, cue: number): Phrase | undefined {
   let last = cue - 1;
   while (last >= 0 && tokens[last].sentence === sentence && isBridge(tokens[last])) last--;
   if (last < 0 || tokens[last].sentence !== sentence || tokens[last].quoted) return undefined;
-  if (tokens[last].text === ',') return appositionBefore(doc, last);
+  if (tokens[last].text === ',') return appositionBefore(doc, last) ?? relativeBefore(doc, last);
   return runBefore(doc, last);
+}
+
+/** "Schiff, 56, who has served on the committee for a decade, said": the relative clause is part of the source. */
+function relativeBefore(doc: Document, comma: number): Phrase | undefined {
+  const { tokens } = doc;
+  const sentence = tokens[comma].sentence;
+  let j = comma - 1;
+  while (j >= 0 && j > comma - 40 && tokens[j].sentence === sentence && tokens[j].text !== ',' && !tokens[j].quoted && (!/^[.;:!?—―–]$/u.test(tokens[j].text) || abbreviationDot(tokens, j))) j--;
+  if (j < 1 || tokens[j].text !== ',' || tokens[j].sentence !== sentence || !/^(?:who|which|whose)$/i.test(tokens[j + 1]?.text ?? '')) return undefined;
+  const head = appositionBefore(doc, j) ?? runBefore(doc, j - 1);
+  if (!head) return undefined;
+  const before = tokens[head.first - 1];
+  if (before && before.sentence === sentence && !/^[,;:—―–(”"’»]$/u.test(before.text) && !/^(?:and|but|while|as|because|when|after)$/i.test(before.text)) return undefined;
+  return { first: head.first, last: comma };
 }
 
 /** A run of phrase words ending at token `last`, opened by at most one determiner. */
