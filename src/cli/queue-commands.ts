@@ -54,7 +54,7 @@ export function addQueueCommands(program: Command): void {
     .option('--store <target>', 'where articles are stored (default: the --db database; a file path for SQLite)')
     .addOption(new Option('--lease <duration>', 'how long a claimed job is held without renewal (renewed while it runs): 500ms, 30s, 2m').default(30_000, '30s').argParser(duration))
     .addOption(new Option('--max-attempts <n>', 'attempts before an input is parked with its error').default(3).argParser(positiveInt))
-    .addOption(new Option('--retry-delay <duration>', 'wait before a failed input is tried again').default(5_000, '5s').argParser(duration))
+    .addOption(new Option('--retry-delay <duration>', 'wait before a failed input is tried again (0 for none)').default(5_000, '5s').argParser((v) => duration(v, true)))
     .addOption(new Option('--poll <duration>', 'longest wait between looks at the queue when idle').default(5_000, '5s').argParser(duration))
     .option('--until-empty', 'exit once no job is queued or running (instead of waiting for more)')
     .option('--allow-private', 'allow fetching from loopback, private and link-local addresses (refused by default)')
@@ -139,11 +139,11 @@ export function addQueueCommands(program: Command): void {
 }
 
 /** "500ms", "30s", "2m", or a bare number of seconds, as milliseconds. */
-export function duration(s: string): number {
+export function duration(s: string, zeroAllowed = false): number {
   const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/.exec(s.trim());
   if (!m) throw new InvalidArgumentError('expected a duration such as 500ms, 30s or 2m');
   const ms = Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] ?? 's']!;
-  if (ms <= 0) throw new InvalidArgumentError('must be more than zero');
+  if (ms <= 0 && !zeroAllowed) throw new InvalidArgumentError('must be more than zero');
   return ms;
 }
 
