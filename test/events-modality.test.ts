@@ -70,3 +70,25 @@ test('a user verb dictionary keeps its own codes: no modality recoding unless as
   codeEvents(doc, { verbs: [DATA_DIR + 'events/cameo-verbs.txt'], modality: true });
   assert.deepEqual(doc.events.map((e) => e.cameo), ['036']);
 });
+
+test('"demanded" codes a demand (CAMEO 10x, REQUEST), not an appeal PLOVER drops; without a target it stands alone', () => {
+  const e = one('Greece demanded immediate elections.');
+  assert.deepEqual([e.type, e.cameo, e.source.country, e.target.country], ['REQUEST', '1041', 'GRC', undefined]);
+  const s = one('Montenegro officials demanded support from Serbia.');
+  assert.deepEqual([s.type, s.cameo, s.source.country, s.target.country], ['REQUEST', '102', 'MNE', 'SRB']);
+});
+
+test('the subject named again after the verb is no target ("Croatia is investigating crimes by Croatian extremists")', () => {
+  const e = one('Croatia is investigating war crimes by Croatian extremists.');
+  assert.deepEqual([e.type, e.cameo, e.source.country, e.target.country], ['ACCUSE', '090', 'HRV', undefined]);
+});
+
+test('a plural name after "the" is a subject ("The Palestinians reject")', () => {
+  const e = one('The Palestinians reject Israeli changes to the deal.');
+  assert.deepEqual([e.type, e.source.country, e.target.country], ['REJECT', 'PSE', 'ISR']);
+});
+
+test('blocking a road or bridge is obstruction (CAMEO 144, PROTEST)', () => {
+  const e = one('French workers blocked the bridge to Germany.');
+  assert.deepEqual([e.type, e.cameo, e.source.country], ['PROTEST', '144', 'FRA']);
+});

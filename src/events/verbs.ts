@@ -253,7 +253,8 @@ export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon
         // "the Ukraine conflict": a name after a determiner modifies the word, which is then a noun
         const before = items.find((it) => it.tokenEnd === v - 1);
         // ("the United States attacked": a past form after the name is the name's deed)
-        if (before && DETERMINERS.has(words[before.token - 1] ?? '') && !/(ed|en)$/.test(words[v])) continue;
+        // ("The Palestinians reject": a plural name is a subject, not a modifier)
+        if (before && DETERMINERS.has(words[before.token - 1] ?? '') && !/(ed|en)$/.test(words[v]) && !/[^s]s$/.test(words[before.tokenEnd])) continue;
         // the quotation or the narrator's stretch the verb is in bounds the clause
         const quoted = tokens[v].quoted;
         let floor = v, limit = v;
@@ -279,7 +280,10 @@ export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon
             ?? [...gs].reverse().find((g) => g.at(-1)!.tokenEnd < start && g[0].token >= floor);
           let clauseEnd = best.end + 1;
           while (clauseEnd < limit && !CLAUSE_BREAKS.has(words[clauseEnd]) && !(words[clauseEnd] === ',' && AFTER_COMMA.has(words[clauseEnd + 1]))) clauseEnd++;
-          let object = gs.find((g) => g[0].token >= Math.max(best.targetFrom, end + 1) && g[0].token < clauseEnd);
+          // the subject again ("Croatia is investigating crimes by Croatian extremists", "Annan said that he ...")
+          // is no object: the next actor is, else the deed has none
+          const other = (g: ActorItem[]) => !subject || g.some((it) => !subject!.some((s) => s.entity === it.entity));
+          let object = gs.find((g) => g[0].token >= Math.max(best.targetFrom, end + 1) && g[0].token < clauseEnd && other(g));
           if (passive) {
             const by = words.indexOf('by', end + 1);
             const agent = by >= 0 && by < limit ? gs.find((g) => g[0].token > by) : undefined;
