@@ -23,12 +23,17 @@ function nextMonth(month: string): string {
   return m === 12 ? `${String(y + 1).padStart(4, '0')}-01-01` : `${month.slice(0, 4)}-${String(m + 1).padStart(2, '0')}-01`;
 }
 
-const PARTITION_LOCK = 0x70617274; // "part"
+/**
+ * Every writer of every process holds this PostgreSQL advisory lock for its article's transaction (see
+ * write-article.ts), and so does the creation of a partition: creating one locks the events table and,
+ * for its foreign key, the articles table, and a writer half-way through an article holds locks on both —
+ * taking turns on one lock, first, is what keeps the two from deadlocking.
+ */
+export const WRITE_LOCK = 0x77697265; // "wire"
 
 /**
  * Make sure a partition exists for each month, each in a short transaction of its own before the
- * article's (creating a partition locks the whole events table, which must not happen while holding the
- * article's locks). Two processes wanting the same month take turns on an advisory lock; the second finds it made.
+ * article's. Two processes wanting the same month take turns on the lock; the second finds it made.
  */
 export function partitionKeeper(pool: pg.Pool): (months: Iterable<string | null>) => Promise<void> {
   const known = new Set<string>();
@@ -41,7 +46,7 @@ export function partitionKeeper(pool: pg.Pool): (months: Iterable<string | null>
         const name = partitionName(month);
         await client.query('BEGIN');
         try {
-          await client.query('SELECT pg_advisory_xact_lock($1)', [PARTITION_LOCK]);
+          await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
           const exists = await client.query('SELECT to_regclass($1) IS NOT NULL AS yes', [name]);
           if (!exists.rows[0].yes) {
             await client.query(`CREATE TABLE ${name} PARTITION OF events FOR VALUES FROM ('${month}') TO ('${nextMonth(month)}')`);

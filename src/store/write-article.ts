@@ -2,19 +2,17 @@ import { deduplicate } from '../dedup/index.ts';
 import type { Article } from '../schema/article.ts';
 import { insertRows } from './dialect.ts';
 import { fold } from './fold.ts';
-import { eventMonth } from './partitions.ts';
+import { eventMonth, WRITE_LOCK } from './partitions.ts';
 import type { Sql } from './sql.ts';
 
 export type PutResult = 'inserted' | 'unchanged';
 
-// Every writer of every process takes this PostgreSQL lock for its article's transaction: story
-// assignment and event merging read what earlier articles wrote, so two articles merged at once could
-// each miss the other. SQLite has one writer at a time anyway.
-const WRITE_LOCK = 0x77697265; // "wire"
 
 /** Write one validated article and its rows inside the caller's transaction `tx`. */
 export async function writeArticle(tx: Sql, a: Article): Promise<PutResult> {
   const pg = tx.dialect === 'postgres';
+  // PostgreSQL writers take turns, across processes: story assignment and event merging read what earlier
+  // articles wrote, so two articles merged at once could each miss the other (SQLite has one writer anyway).
   if (pg) await tx.run('SELECT pg_advisory_xact_lock(?)', [WRITE_LOCK]);
   const ingestedAt = new Date().toISOString();
   const inserted = await tx.run(`
