@@ -67,6 +67,29 @@ function speakerOfPhrase(ctx: Ctx, phrase: Phrase | undefined): Speaker | null {
   return { phrase, name };
 }
 
+/**
+ * A speaker named after the cue keeps the apposition that closes the sentence: "said Mike Schmidt, an
+ * economic policy adviser at the Clinton campaign." The entity is still the one the core phrase names.
+ */
+function withApposition(ctx: Ctx, speaker: Speaker | null): Speaker | null {
+  const p = speaker?.phrase;
+  if (!p) return speaker;
+  const { tokens } = ctx.doc;
+  const sentence = tokens[p.last].sentence;
+  const comma = p.last + 1;
+  if (tokens[comma]?.text !== ',' || tokens[comma].sentence !== sentence) return speaker;
+  const first = tokens[comma + 1];
+  if (!first || first.sentence !== sentence || first.quoted || /^\p{Ll}+ing$/u.test(first.text) || words().contentStops.has(first.text.toLowerCase())) return speaker;
+  const c = cueTries();
+  let k = comma + 1;
+  for (; k < tokens.length && tokens[k].sentence === sentence; k++) {
+    if (tokens[k].quoted || c.speech.match(tokens, k) || /^[;:!?—―–]$/u.test(tokens[k].text)) return speaker;
+  }
+  let last = k - 1;
+  while (last > comma && /^[.)]$/.test(tokens[last].text) && !(tokens[last].text === ')' && tokens.slice(comma, last).some((t) => t.text === '('))) last--;
+  return last > comma + 1 ? { ...speaker, phrase: { first: p.first, last } } : speaker;
+}
+
 /** The mention that names the grammatical subject of a sentence (outside quotations), if any. */
 function subjectMention(ctx: Ctx, sentence: number, before = Infinity): MentionRecord | undefined {
   const { doc } = ctx;
@@ -76,13 +99,30 @@ function subjectMention(ctx: Ctx, sentence: number, before = Infinity): MentionR
   return candidates.find((m) => ctx.entity(m.entity)?.type !== 'COUNTRY' && ctx.entity(m.entity)?.type !== 'MISC');
 }
 
+/**
+ * A subject phrase read forward runs on into its verb ("Scott beamed and asked…"); it ends before a
+ * lower-case cue or past-tense word, or where a named mention opening it ends and a lower-case word follows.
+ */
+function subjectEnd(ctx: Ctx, p: Phrase | undefined): Phrase | undefined {
+  if (!p) return p;
+  const { tokens } = ctx.doc;
+  const c = cueTries();
+  for (let k = p.first + 1; k <= p.last; k++) {
+    const t = tokens[k];
+    if (/^\p{Ll}/u.test(t.text) && (/^\p{Ll}{3,}ed$/u.test(t.text) || c.speech.match(tokens, k) || c.stance.match(tokens, k))) return { first: p.first, last: k - 1 };
+  }
+  const named = ctx.mentions.startingAt(p.first).find((m) => m.tokenEnd < p.last);
+  if (named && /^\p{Ll}/u.test(tokens[named.tokenEnd + 1].text) && !/^(?:of|for|at|from|on|by|and)$/.test(tokens[named.tokenEnd + 1].text)) return { first: p.first, last: named.tokenEnd };
+  return p;
+}
+
 /** The subject phrase opening a sentence ("He described…", "The Kremlin spokesman said…"). */
 function subjectPhrase(ctx: Ctx, sentence: number, before: number): Speaker | null {
   const { doc } = ctx;
   const first = doc.tokenAt(doc.sentences[sentence].start);
   let i = first;
   while (doc.tokens[i] && doc.tokens[i].start < before && /^(?:but|and|so|yet|still|however|,)$/i.test(doc.tokens[i].text)) i++;
-  const p = doc.tokens[i] && doc.tokens[i].start < before ? phraseAfter(doc, i) : undefined;
+  const p = doc.tokens[i] && doc.tokens[i].start < before ? subjectEnd(ctx, phraseAfter(doc, i)) : undefined;
   if (p && doc.tokens[p.last].end <= before) {
     const s = speakerOfPhrase(ctx, p);
     if (s) return s;
@@ -118,7 +158,7 @@ function attributeDirect(ctx: Ctx, q: QuoteMark): Found | undefined {
     const cueFirst = c.speech.match(tokens, i);
     if (cueFirst) {
       const p = phraseAfter(doc, cueFirst.end + 1);
-      if (p) return { speaker: speakerOfPhrase(ctx, p), cue: cueSpan(doc, i, cueFirst.end), cueToken: i };
+      if (p) return { speaker: withApposition(ctx, speakerOfPhrase(ctx, p)), cue: cueSpan(doc, i, cueFirst.end), cueToken: i };
     }
     for (let j = i + 1; j < tokens.length && j <= i + 30 && tokens[j].sentence === tokens[i].sentence && !tokens[j].quoted; j++) {
       const cue = c.speech.match(tokens, j);
@@ -284,7 +324,8 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
         const next = tokens[p.last + 1];
         const afterStart = next && next.text === ',' ? next.end : tokens[p.last].end;
         const [cs, ce] = before.length > 10 ? [s.start, s.start + before.length] : [afterStart, contentEnd(doc, t.sentence)];
-        pushIndirect(doc, out, cs, ce, { speaker: speakerOfPhrase(ctx, p), cue: cueSpan(doc, i, according.end) });
+        const speaker = speakerOfPhrase(ctx, p);
+        pushIndirect(doc, out, cs, ce, { speaker: before.length > 10 ? withApposition(ctx, speaker) : speaker, cue: cueSpan(doc, i, according.end) });
       }
       i = according.end;
       continue;
@@ -346,7 +387,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       const q = phraseAfter(doc, afterCue);
       const after = q && tokens[q.last + 1];
       if (q && (!after || after.sentence !== t.sentence || CLAUSE_END.test(after.text))) {
-        found.speaker = speakerOfPhrase(ctx, q);
+        found.speaker = withApposition(ctx, speakerOfPhrase(ctx, q));
         pushLead(doc, out, lead, found);
         i = q.last;
       }

@@ -34,7 +34,7 @@ export function isBridge(t: Token): boolean {
 /** A period inside a phrase: "Mr. Clarke", "G.K. Butterfield". */
 export function abbreviationDot(tokens: Token[], i: number): boolean {
   // a period right before a comma ends an abbreviation, not a sentence: "McConnell, R-Ky., said"
-  return tokens[i].text === '.' && i > 0 && tokens[i - 1].end === tokens[i].start && (lists().abbreviations.has(tokens[i - 1].text) || /^\p{Lu}$/u.test(tokens[i - 1].text) || tokens[i + 1]?.text === ',');
+  return tokens[i].text === '.' && i > 0 && tokens[i - 1].end === tokens[i].start && (lists().abbreviations.has(tokens[i - 1].text) || /^(?:\p{Lu}\.)*\p{Lu}$/u.test(tokens[i - 1].text) || tokens[i + 1]?.text === ',');
 }
 
 /** Can token i sit inside a speaker phrase (other than as its opening determiner)? */
@@ -87,7 +87,15 @@ function runBefore(doc: Document, last: number): Phrase | undefined {
   } else if (!inner(tokens, last) || w.determiners.has(low(tokens[last]))) return undefined;
   while (first - 1 >= 0 && tokens[first - 1].sentence === sentence && last - first + 1 < w.max) {
     const t = tokens[first - 1];
-    if (w.determiners.has(low(t))) { first--; break; }
+    if (w.determiners.has(low(t))) {
+      first--;
+      // "many of [his supporters]", "Dan McLaughlin at [the National Review]"
+      const j = tokens[first - 1];
+      if (j && j.sentence === sentence && (low(j) === 'of' || w.joiners.has(j.text) && /^\p{Lu}/u.test(tokens[first + 1]?.text ?? '')) && first - 2 >= 0 && (inner(tokens, first - 2) || w.determiners.has(low(tokens[first - 2])))) { first -= 2; continue; }
+      break;
+    }
+    // "a group of doctors", "the Federal Bureau of Prisons"
+    if (low(t) === 'of' && first - 2 >= 0 && tokens[first - 2].sentence === sentence && (inner(tokens, first - 2) || w.determiners.has(low(tokens[first - 2])))) { first -= 2; if (w.determiners.has(low(tokens[first]))) break; continue; }
     // "Mr. Grassley and Mr. Leahy", "China and Russia"
     if (low(t) === 'and' && /^\p{Lu}/u.test(tokens[first].text) && first - 2 >= 0 && /^\p{Lu}/u.test(tokens[first - 2].text) && inner(tokens, first - 2)) { first -= 2; continue; }
     // "the Commission on Presidential Debates", "A spokeswoman for Hillary Clinton"
@@ -136,6 +144,9 @@ export function phraseAfter(doc: Document, from: number): Phrase | undefined {
       if (tokens[j]?.text === ')') { last = j; continue; }
     }
     if (low(next) === 'and' && /^\p{Lu}/u.test(tokens[last].text) && tokens[last + 2] && /^\p{Lu}/u.test(tokens[last + 2].text) && inner(tokens, last + 2)) { last += 2; continue; }
+    // "an analysis by Lily Batchelder", "the Federal Bureau of Prisons", "a group of doctors"
+    const after = tokens[last + 2];
+    if (after && after.sentence === t.sentence && (low(next) === 'of' || w.joiners.has(next.text) || next.text === 'by') && (inner(tokens, last + 2) && (low(next) === 'of' || /^\p{Lu}/u.test(after.text)) || w.determiners.has(low(after)) && inner(tokens, last + 3) && (low(next) === 'of' || /^\p{Lu}/u.test(tokens[last + 3].text)))) { last += 2; continue; }
     break;
   }
   if (w.determiners.has(low(tokens[last]))) return undefined;
