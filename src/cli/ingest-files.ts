@@ -29,6 +29,8 @@ export interface IngestOptions extends ReadOptions {
   timeoutMs?: number;
   /** resolves when the user asks to stop */
   stop?: Promise<void>;
+  /** the database as given (with its password, for a PostgreSQL URL), for the workers to open */
+  db?: string;
 }
 
 // Below this many inputs, starting worker threads (each loads the models) costs more than it saves.
@@ -44,11 +46,11 @@ export async function ingestFiles(store: Store, paths: string[], meta: ArticleMe
   const counts: IngestCounts = { inserted: 0, unchanged: 0, failed: 0, skipped: 0, interrupted: false };
   let inputs = listInputs(paths);
   if (opts.resume) {
-    const done = journal(store.db).done(inputs.map(inputKey));
+    const done = await (await journal(store.sql)).done(inputs.map(inputKey));
     counts.skipped = done.size;
     inputs = inputs.filter((i) => !done.has(i));
   }
-  const { workers: w, resume: _r, batch = 32, timeoutMs = DEFAULT_TIMEOUT_MS, stop, ...read } = opts;
+  const { workers: w, resume: _r, batch = 32, timeoutMs = DEFAULT_TIMEOUT_MS, stop, db = store.target, ...read } = opts;
   const workers = w ?? (inputs.length >= POOL_FROM ? availableParallelism() : 0);
 
   const bar = process.stderr.isTTY && inputs.length > 1
@@ -91,9 +93,9 @@ export async function ingestFiles(store: Store, paths: string[], meta: ArticleMe
   let stopped = false;
   stop?.then(() => { stopped = true; });
   if (workers > 0) {
-    await runPool(inputs, { db: store.db.name, workers, batch, timeoutMs, meta, read, onEvent, stop });
+    await runPool(inputs, { db, workers, batch, timeoutMs, meta, read, onEvent, stop });
   } else {
-    const t = taker(store, { meta, read, batch });
+    const t = await taker(store, { meta, read, batch });
     for (const input of inputs) {
       if (stopped) break;
       await t.take([input], onEvent, onArticle);

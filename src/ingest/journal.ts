@@ -2,15 +2,16 @@
 // interrupted run where it stopped. An input is recorded after its articles are committed; a crash
 // between the two only means the input is read again, and its articles (keyed by content hash) are
 // then found unchanged — nothing lost, nothing doubled.
-import type { Database } from 'better-sqlite3';
+import type { Sql } from '../store/sql.ts';
 import type { InputKey } from './input-key.ts';
 
 export interface JournalEntry extends InputKey { articles: number; failed: number; error?: string }
 
+// Plain SQL both SQLite and PostgreSQL take, created on first use: the journal is ingest's own table.
 const TABLE = `CREATE TABLE IF NOT EXISTS ingest_inputs (
   input TEXT PRIMARY KEY,
-  size INTEGER,
-  mtime_ms INTEGER,
+  size BIGINT,
+  mtime_ms BIGINT,
   articles INTEGER NOT NULL,
   failed INTEGER NOT NULL,
   error TEXT,
@@ -19,31 +20,37 @@ const TABLE = `CREATE TABLE IF NOT EXISTS ingest_inputs (
 
 export interface Journal {
   /** Inputs recorded with the same size and modification time as now. */
-  done(keys: InputKey[]): Set<string>;
-  record(entries: JournalEntry[]): void;
+  done(keys: InputKey[]): Promise<Set<string>>;
+  record(entries: JournalEntry[]): Promise<void>;
 }
 
-export function journal(db: Database): Journal {
-  db.exec(TABLE);
-  const get = db.prepare('SELECT size, mtime_ms FROM ingest_inputs WHERE input = ?');
-  const put = db.prepare(`INSERT INTO ingest_inputs (input, size, mtime_ms, articles, failed, error, done_at)
-                          VALUES (?, ?, ?, ?, ?, ?, ?)
-                          ON CONFLICT (input) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms,
-                            articles = excluded.articles, failed = excluded.failed, error = excluded.error,
-                            done_at = excluded.done_at`);
-  const record = db.transaction((entries: JournalEntry[]) => {
-    const at = new Date().toISOString();
-    for (const e of entries) put.run(e.input, e.size, e.mtimeMs, e.articles, e.failed, e.error ?? null, at);
-  });
+export async function journal(sql: Sql): Promise<Journal> {
+  await sql.exec(TABLE);
   return {
-    done(keys) {
+    async done(keys) {
       const out = new Set<string>();
-      for (const k of keys) {
-        const row = get.get(k.input) as { size: number | null; mtime_ms: number | null } | undefined;
-        if (row && row.size === k.size && row.mtime_ms === k.mtimeMs) out.add(k.input);
+      const wanted = new Map(keys.map((k) => [k.input, k]));
+      const rows = await sql.all<{ input: string; size: number | string | null; mtime_ms: number | string | null }>('SELECT input, size, mtime_ms FROM ingest_inputs');
+      for (const r of rows) {
+        const k = wanted.get(r.input);
+        // PostgreSQL returns BIGINT as a string
+        if (k && num(r.size) === k.size && num(r.mtime_ms) === k.mtimeMs) out.add(r.input);
       }
       return out;
     },
-    record: (entries) => record(entries),
+    async record(entries) {
+      const at = new Date().toISOString();
+      await sql.transaction(async (tx) => {
+        for (const e of entries) {
+          await tx.run(`INSERT INTO ingest_inputs (input, size, mtime_ms, articles, failed, error, done_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (input) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms,
+                          articles = excluded.articles, failed = excluded.failed, error = excluded.error,
+                          done_at = excluded.done_at`, [e.input, e.size, e.mtimeMs, e.articles, e.failed, e.error ?? null, at]);
+        }
+      });
+    },
   };
 }
+
+const num = (v: number | string | null) => (v === null ? null : Number(v));

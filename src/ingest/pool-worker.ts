@@ -7,15 +7,15 @@ export type ToWorker = { type: 'inputs'; inputs: string[] } | { type: 'close' };
 
 const port = parentPort!;
 const setup = workerData as { db: string; take: TakeOptions };
-const store = openStore(setup.db);
-const t = taker(store, setup.take);
+const store = await openStore(setup.db);
+const t = await taker(store, setup.take);
 
 // Messages are handled one after another: a chunk is finished (stored and journalled) before the next.
 let chain = Promise.resolve();
 port.on('message', (m: ToWorker) => {
   chain = chain.then(async () => {
     if (m.type === 'close') {
-      store.close();
+      await store.close();
       port.close();
       return;
     }

@@ -28,17 +28,17 @@ export interface Taker {
   take(inputs: string[], emit: (e: TakeEvent) => void, onArticle?: (a: Article) => void): Promise<void>;
 }
 
-export function taker(store: Store, opts: TakeOptions): Taker {
-  const log = journal(store.db);
+export async function taker(store: Store, opts: TakeOptions): Promise<Taker> {
+  const log = await journal(store.sql);
   const batch = Math.max(1, opts.batch);
   return {
     async take(inputs, emit, onArticle) {
       let articles: Article[] = [];
       let entries: JournalEntry[] = [];
-      const flush = () => {
+      const flush = async () => {
         if (entries.length === 0) return;
-        const { results, errors } = putBatch(store, articles);
-        log.record(entries);
+        const { results, errors } = await putBatch(store, articles);
+        await log.record(entries);
         const count = (r: PutResult | 'failed') => results.filter((x) => x === r).length;
         emit({ type: 'stored', inputs: entries.map((e) => e.input), inserted: count('inserted'), unchanged: count('unchanged'), failed: count('failed'), errors });
         if (onArticle) articles.forEach((a, i) => results[i] !== 'failed' && onArticle(a));
@@ -62,9 +62,9 @@ export function taker(store: Store, opts: TakeOptions): Taker {
         if (errors.length) entry.error = errors.join('\n');
         entries.push(entry);
         emit({ type: 'analysed', input, articles: entry.articles, errors });
-        if (articles.length >= batch) flush();
+        if (articles.length >= batch) await flush();
       }
-      flush();
+      await flush();
     },
   };
 }
@@ -73,19 +73,20 @@ export function taker(store: Store, opts: TakeOptions): Taker {
  * One transaction for the batch; if it fails (an article the store refuses), each article is tried on
  * its own so one bad article costs only itself.
  */
-function putBatch(store: Store, articles: Article[]): { results: (PutResult | 'failed')[]; errors: string[] } {
+async function putBatch(store: Store, articles: Article[]): Promise<{ results: (PutResult | 'failed')[]; errors: string[] }> {
   try {
-    return { results: store.db.transaction(() => articles.map((a) => store.put(a)))(), errors: [] };
+    return { results: await store.putMany(articles), errors: [] };
   } catch {
     const errors: string[] = [];
-    const results = articles.map((a): PutResult | 'failed' => {
+    const results: (PutResult | 'failed')[] = [];
+    for (const a of articles) {
       try {
-        return store.put(a);
+        results.push(await store.put(a));
       } catch (e) {
         errors.push(`${a.source.uri ?? a.id}: could not store: ${(e as Error).message}`);
-        return 'failed';
+        results.push('failed');
       }
-    });
+    }
     return { results, errors };
   }
 }
