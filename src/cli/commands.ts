@@ -58,16 +58,30 @@ export function addCommands(program: Command): void {
     .option('--url <url>', 'where the article was published (for a single article)')
     .addOption(allowPrivate())
     .addOption(actorsOption())
+    .option('--workers <n>', 'worker threads analysing and storing in parallel (0: in this thread; default: one per core when there are 32 inputs or more)', intArg('--workers', 0))
+    .option('--resume', 'leave out the inputs an earlier (interrupted) run into this database already took')
+    .option('--batch <n>', 'articles per database transaction', intArg('--batch', 1), 32)
+    .option('--timeout <seconds>', 'give up an input whose analysis takes longer than this (worker threads only)', intArg('--timeout', 1), 60)
     .addHelpText('after', '\nA file story.txt may have a sidecar story.meta.json (or story.txt.meta.json) with\n' +
       '{ "published": "2025-03-31", "url": "..." }; --published and --url override it.\n' +
-      'Exit status: 0 when every input was stored, 2 when any failed (each named on stderr).')
-    .action(async (paths: string[], o: { db: string; published?: string; url?: string; allowPrivate?: boolean; actors: string[] }) => {
+      'Ctrl-C stops after the inputs in hand are stored; run again with --resume to continue.\n' +
+      'Exit status: 0 when every input was stored, 2 when any failed (each named on stderr), 130 when interrupted.')
+    .action(async (paths: string[], o: { db: string; published?: string; url?: string; allowPrivate?: boolean; actors: string[]; workers?: number; resume?: boolean; batch: number; timeout: number }) => {
       const meta = { published: checkedPublished(o.published), url: o.url };
       const { ingestFiles, countsLine, checkActorFiles } = await analysis();
       checkActorFiles(o.actors);
-      const counts = await withStoreAsync(o.db, (store) => ingestFiles(store, paths, meta, undefined, { allowPrivate: o.allowPrivate, actors: o.actors }));
-      process.stdout.write(`${countsLine(o.db, counts)}\n`);
-      if (counts.failed > 0) process.exitCode = 2;
+      const stop = interrupted();
+      const { counts, shown } = await withStoreAsync(o.db, async (store) => ({
+        shown: store.target, // never the password of a PostgreSQL URL
+        counts: await ingestFiles(store, paths, meta, undefined, {
+          allowPrivate: o.allowPrivate, actors: o.actors, workers: o.workers, resume: o.resume, batch: o.batch,
+          timeoutMs: o.timeout * 1000, stop: stop.promise, db: o.db,
+        }),
+      }));
+      stop.dispose();
+      process.stdout.write(`${countsLine(shown, counts)}\n`);
+      if (counts.interrupted) process.exitCode = 130;
+      else if (counts.failed > 0) process.exitCode = 2;
     });
 
   program.command('quotes')
@@ -160,6 +174,31 @@ async function withStore<T>(target: string, mustExist: boolean, fn: (store: Stor
 
 function withStoreAsync<T>(target: string, fn: (store: Store) => Promise<T>): Promise<T> {
   return withStore(target, false, fn);
+}
+
+/** Whole-number option parser with a floor, reporting the flag by name. */
+function intArg(flag: string, min: number): (v: string) => number {
+  return (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) throw new InputError(flag, `not a whole number of at least ${min}: "${v}"`);
+    return n;
+  };
+}
+
+/** The first Ctrl-C (or SIGTERM) asks for a clean stop; a second one leaves at once. */
+function interrupted(): { promise: Promise<void>; dispose(): void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => { resolve = r; });
+  let asked = false;
+  const onSignal = () => {
+    if (asked) process.exit(130);
+    asked = true;
+    process.stderr.write('wirewatch: stopping after the inputs in hand are stored (Ctrl-C again to quit now)\n');
+    resolve();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return { promise, dispose: () => { process.off('SIGINT', onSignal); process.off('SIGTERM', onSignal); } };
 }
 
 function checkedPublished(s: string | undefined): string | undefined {
