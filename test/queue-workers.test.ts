@@ -9,26 +9,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { InputError } from '../src/errors.ts';
 import { analyzeAll } from '../src/ingest/index.ts';
 import type { Article } from '../src/schema/article.ts';
-import { freshDatabase, rows, type TestDatabase } from './queue-fixtures.ts';
+import { openStore } from '../src/store/index.ts';
+import { freshDatabase, rows } from './queue-fixtures.ts';
 
 const BIN = fileURLToPath(new URL('../bin/wirewatch.js', import.meta.url));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-let db: TestDatabase;
 let dir: string;
 const children: ChildProcess[] = [];
 
 before(async () => {
-  db = await freshDatabase();
   dir = mkdtempSync(join(tmpdir(), 'ww-queue-workers-'));
 });
 after(async () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-  await db?.drop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -53,6 +50,16 @@ function startWorker(args: string[]): { child: ChildProcess; output: () => strin
   return { child, exited, output: () => stdout + stderr };
 }
 
+/** A fresh PostgreSQL database for one test, dropped after it. */
+async function withDatabase(fn: (url: string) => Promise<void>): Promise<void> {
+  const own = await freshDatabase();
+  try {
+    await fn(own.url);
+  } finally {
+    await own.drop();
+  }
+}
+
 async function until<T>(what: string, ms: number, fn: () => Promise<T | undefined>): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
@@ -63,8 +70,13 @@ async function until<T>(what: string, ms: number, fn: () => Promise<T | undefine
   }
 }
 
-test('a worker killed mid-article: its job is taken again after the lease, and the database ends with exactly the expected articles, each whole', { timeout: 180_000 }, async () => {
-  const inputs = join(dir, 'inputs');
+for (const backend of ['postgres', 'sqlite'] as const) {
+  test(`a worker killed mid-article: its job is taken again after the lease, and the ${backend} store ends with exactly the expected articles, each whole`,
+    { timeout: 180_000 }, () => withDatabase((url) => killedMidArticle(backend, url)));
+}
+
+async function killedMidArticle(backend: 'postgres' | 'sqlite', url: string): Promise<void> {
+  const inputs = join(dir, `inputs-${backend}`);
   const { mkdirSync } = await import('node:fs');
   mkdirSync(inputs);
   // The first job is long (most of a second of analysis) so the kill lands while it is being analysed. The
@@ -72,19 +84,20 @@ test('a worker killed mid-article: its job is taken again after the lease, and t
   writeFileSync(join(inputs, '000-long.txt'), Array.from({ length: 150 }, (_, i) => paragraph(i, 'southern region')).join('\n\n'));
   for (let i = 1; i <= 10; i++) writeFileSync(join(inputs, `${String(i).padStart(3, '0')}-story.txt`), `${paragraph(i, 'northern province')}\n\n${paragraph(i + 50, 'eastern coast')}\n`);
   writeFileSync(join(inputs, '005-poison.html'), '<html><head><script>var a = 1;</script></head><body></body></html>');
-  const store = join(dir, 'store.db');
+  // the PostgreSQL store shares the queue's database (the default); SQLite is a file beside it
+  const store = backend === 'postgres' ? url : join(dir, 'store.db');
 
-  const enq = cli(['enqueue', inputs, '--db', db.url]);
+  const enq = cli(['enqueue', inputs, '--db', url]);
   assert.equal(enq.status, 0, enq.stderr);
   assert.match(enq.stdout, /: 12 queued, 0 already queued, 0 unreadable/);
   // idempotent across runs too
-  assert.match(cli(['enqueue', inputs, '--db', db.url]).stdout, /: 0 queued, 12 already queued/);
+  assert.match(cli(['enqueue', inputs, '--db', url]).stdout, /: 0 queued, 12 already queued/);
 
-  const common = ['--db', db.url, '--store', store, '--lease', '4s', '--max-attempts', '3', '--retry-delay', '0ms', '--poll', '100ms'];
+  const common = ['--db', url, '--store', store, '--lease', '4s', '--max-attempts', '3', '--retry-delay', '0ms', '--poll', '100ms'];
   const doomed = startWorker(common);
   const held = await until('the first worker to claim the long article', 30_000, async () => {
     if (doomed.child.exitCode !== null) throw new Error(`the worker exited early:\n${doomed.output()}`);
-    const r = await rows<{ locked_by: string }>(db.url, `SELECT locked_by FROM queue_jobs WHERE input LIKE '%000-long.txt' AND status = 'running'`);
+    const r = await rows<{ locked_by: string }>(url, `SELECT locked_by FROM queue_jobs WHERE input LIKE '%000-long.txt' AND status = 'running'`);
     return r[0]?.locked_by;
   });
   assert.match(held, new RegExp(`:${doomed.child.pid}:`));
@@ -92,7 +105,7 @@ test('a worker killed mid-article: its job is taken again after the lease, and t
   const killed = await doomed.exited;
   assert.equal(killed.code, null, 'killed, not exited');
   // it died holding the job: still marked running, under its lease
-  const left = await rows<{ status: string; locked_by: string; attempts: number }>(db.url, `SELECT status, locked_by, attempts FROM queue_jobs WHERE input LIKE '%000-long.txt'`);
+  const left = await rows<{ status: string; locked_by: string; attempts: number }>(url, `SELECT status, locked_by, attempts FROM queue_jobs WHERE input LIKE '%000-long.txt'`);
   assert.deepEqual(left, [{ status: 'running', locked_by: held, attempts: 1 }]);
 
   const [a, b] = [startWorker([...common, '--until-empty']), startWorker([...common, '--until-empty'])];
@@ -102,7 +115,7 @@ test('a worker killed mid-article: its job is taken again after the lease, and t
   assert.match(`${ra.stderr}${rb.stderr}`, /005-poison\.html: no article found on the page \(parked after 3 attempt/);
 
   const jobs = await rows<{ input: string; status: string; attempts: number; articles: number | null; last_error: string | null }>(
-    db.url, 'SELECT input, status, attempts, articles, last_error FROM queue_jobs ORDER BY input');
+    url, 'SELECT input, status, attempts, articles, last_error FROM queue_jobs ORDER BY input');
   const byName = new Map(jobs.map((j) => [j.input.slice(inputs.length + 1), j]));
   assert.equal(byName.get('000-long.txt')!.status, 'done');
   assert.equal(byName.get('000-long.txt')!.attempts, 2, 'taken again once after the kill');
@@ -113,7 +126,7 @@ test('a worker killed mid-article: its job is taken again after the lease, and t
     if (name === '000-long.txt' || name === '005-poison.html') continue;
     assert.deepEqual([name, j.status, j.attempts, j.articles], [name, 'done', 1, 1], 'every other job done once');
   }
-  const status = cli(['queue', 'status', '--db', db.url]);
+  const status = cli(['queue', 'status', '--db', url]);
   assert.match(status.stdout, /^queued 0, running 0, done 11, parked 1\n/);
   assert.match(status.stdout, /parked #\d+ .*005-poison\.html after 3 attempt\(s\):\n  .*no article found on the page/);
 
@@ -123,47 +136,43 @@ test('a worker killed mid-article: its job is taken again after the lease, and t
     for (const r of await analyzeAll(j.input)) if (!(r instanceof InputError)) expected.add(r.id);
   }
   assert.equal(expected.size, 11);
-  const sqlite = new Database(store, { readonly: true });
+  const target = await openStore(store);
   try {
-    assert.equal(sqlite.pragma('integrity_check', { simple: true }), 'ok');
-    const stored = sqlite.prepare('SELECT id, json FROM articles ORDER BY id').all() as { id: string; json: string }[];
+    if (backend === 'sqlite') assert.equal(await target.sql.value('PRAGMA integrity_check'), 'ok');
+    const stored = await target.sql.all<{ id: string; json: string }>('SELECT id, json FROM articles ORDER BY id');
     assert.deepEqual(stored.map((r) => r.id), [...expected].sort());
     for (const r of stored) {
       const a = JSON.parse(r.json) as Article;
-      const count = (table: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE article_id = ?`).get(r.id) as { n: number }).n;
-      assert.equal(count('quotes'), a.quotes.length, `${a.source.uri}: all its quotes stored`);
-      assert.equal(count('events'), a.events.length, `${a.source.uri}: all its events stored`);
+      const count = async (table: string) => Number(await target.sql.value(`SELECT count(*) FROM ${table} WHERE article_id = ?`, [r.id]));
+      assert.equal(await count('quotes'), a.quotes.length, `${a.source.uri}: all its quotes stored`);
+      assert.equal(await count('events'), a.events.length, `${a.source.uri}: all its events stored`);
+      assert.equal(await count('entities'), a.entities.length, `${a.source.uri}: all its entities stored`);
       assert.ok(a.source.uri?.startsWith(inputs), 'named by the enqueued path');
     }
   } finally {
-    sqlite.close();
+    await target.close();
   }
-});
+}
 
-test('SIGTERM: the worker finishes the job in hand, exits cleanly and leaves the rest queued', { timeout: 120_000 }, async () => {
-  const own = await freshDatabase();
-  try {
-    const inputs = join(dir, 'term');
-    const { mkdirSync } = await import('node:fs');
-    mkdirSync(inputs);
-    writeFileSync(join(inputs, '000-long.txt'), Array.from({ length: 150 }, (_, i) => paragraph(i, 'western hills')).join('\n\n'));
-    for (let i = 1; i <= 5; i++) writeFileSync(join(inputs, `${i}.txt`), paragraph(i, 'river delta'));
-    assert.equal(cli(['enqueue', inputs, '--db', own.url]).status, 0);
-    const w = startWorker(['--db', own.url, '--store', join(dir, 'term.db'), '--lease', '10s']);
-    await until('the worker to claim the long article', 30_000, async () => {
-      if (w.child.exitCode !== null) throw new Error(`the worker exited early:\n${w.output()}`);
-      const r = await rows(own.url, `SELECT 1 FROM queue_jobs WHERE input LIKE '%000-long.txt' AND status = 'running'`);
-      return r.length ? true : undefined;
-    });
-    w.child.kill('SIGTERM');
-    const r = await w.exited;
-    assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stderr, /SIGTERM: finishing the current job/);
-    const jobs = await rows<{ input: string; status: string }>(own.url, 'SELECT input, status FROM queue_jobs ORDER BY id');
-    assert.equal(jobs[0].status, 'done', 'the job in hand was finished');
-    assert.equal(jobs.filter((j) => j.status === 'running').length, 0, 'nothing left held');
-    assert.ok(jobs.some((j) => j.status === 'queued'), 'the rest wait for another worker');
-  } finally {
-    await own.drop();
-  }
-});
+test('SIGTERM: the worker finishes the job in hand, exits cleanly and leaves the rest queued', { timeout: 120_000 }, () => withDatabase(async (url) => {
+  const inputs = join(dir, 'term');
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(inputs);
+  writeFileSync(join(inputs, '000-long.txt'), Array.from({ length: 150 }, (_, i) => paragraph(i, 'western hills')).join('\n\n'));
+  for (let i = 1; i <= 5; i++) writeFileSync(join(inputs, `${i}.txt`), paragraph(i, 'river delta'));
+  assert.equal(cli(['enqueue', inputs, '--db', url]).status, 0);
+  const w = startWorker(['--db', url, '--lease', '10s']);
+  await until('the worker to claim the long article', 30_000, async () => {
+    if (w.child.exitCode !== null) throw new Error(`the worker exited early:\n${w.output()}`);
+    const r = await rows(url, `SELECT 1 FROM queue_jobs WHERE input LIKE '%000-long.txt' AND status = 'running'`);
+    return r.length ? true : undefined;
+  });
+  w.child.kill('SIGTERM');
+  const r = await w.exited;
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /SIGTERM: finishing the current job/);
+  const jobs = await rows<{ input: string; status: string }>(url, 'SELECT input, status FROM queue_jobs ORDER BY id');
+  assert.equal(jobs[0].status, 'done', 'the job in hand was finished');
+  assert.equal(jobs.filter((j) => j.status === 'running').length, 0, 'nothing left held');
+  assert.ok(jobs.some((j) => j.status === 'queued'), 'the rest wait for another worker');
+}));

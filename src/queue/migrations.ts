@@ -21,6 +21,7 @@ const MIGRATIONS: string[] = [
      run_after    timestamptz NOT NULL DEFAULT now(),
      locked_by    text,
      locked_until timestamptz,
+     claimed_at   timestamptz,
      last_error   text,
      articles     integer,
      created_at   timestamptz NOT NULL DEFAULT now(),

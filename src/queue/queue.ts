@@ -121,7 +121,7 @@ export async function openQueue(url: string): Promise<Queue> {
            FOR UPDATE SKIP LOCKED)
          UPDATE queue_jobs j
          SET status = 'running', attempts = j.attempts + 1, locked_by = $1,
-             locked_until = now() + $2 * interval '1 millisecond', updated_at = now()
+             locked_until = now() + $2 * interval '1 millisecond', claimed_at = now(), updated_at = now()
          FROM next WHERE j.id = next.id
          RETURNING j.id, j.kind, j.input, j.bytes, j.meta, j.attempts`,
         [worker, leaseMs]);
