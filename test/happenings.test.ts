@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { MAX_PAGE } from '../src/serve/limits.ts';
 import { openStore, type Store } from '../src/store/index.ts';
 import { copyArticle, otherArticle, wireArticle } from './dedup-fixtures.ts';
-import { cli, tmpDir } from './fixtures.ts';
+import { cli } from './fixtures.ts';
+import { BACKENDS, testTargets } from './pg-fixture.ts';
 import { getJson, startServer, type TestServer } from './serve-fixture.ts';
 
 interface Page<T> { items: T[]; next: string | null }
@@ -17,22 +17,24 @@ const wire = wireArticle();
 const copy = copyArticle();
 const other = otherArticle();
 
-describe('happenings: one event, many reports', () => {
-  const dir = tmpDir();
-  const file = join(dir, 'happenings.db');
+for (const backend of BACKENDS) describe(`happenings: one event, many reports (${backend})`, () => {
+  const targets = testTargets(backend);
+  let file: string;
   let store: Store;
   let s: TestServer;
   let all: Happening[];
   before(async () => {
     // The wire story and its republished copy report the same three events; the other article one more.
-    store = openStore(file);
-    for (const a of [wire, copy, other]) store.put(a);
+    file = await targets.target();
+    store = await openStore(file);
+    for (const a of [wire, copy, other]) await store.put(a);
     s = await startServer({ store });
     all = (await getJson<Page<Happening>>(`${s.url}/api/happenings?limit=${MAX_PAGE}`)).items;
   });
   after(async () => {
     await s.close();
-    store.close();
+    await store.close();
+    await targets.cleanup();
   });
 
   it('is in the OpenAPI document with the same page limit as /api/events', async () => {

@@ -22,33 +22,36 @@ export interface TestServerOptions {
   token?: string;
   /** Reuse an already filled store instead of a new one. */
   store?: Store;
+  /** Where to make the new store (a SQLite file or a postgres:// URL); a temporary SQLite file by default. */
+  target?: string;
 }
 
 /**
- * A store holding the analyses of every file in examples/ (as `wirewatch ingest examples` stores them).
+ * A store holding the analyses of every file in examples/ (as `wirewatch ingest examples` stores them),
+ * in a new SQLite file or at `target`.
  * The caller closes it; `remove` deletes its folder. (No after() hooks here: these are called from
  * before() hooks, where node:test would run them at the end of the hook, not of the suite.)
  */
-export function exampleStore(): Store & { remove(): void } {
+export async function exampleStore(target?: string): Promise<Store & { remove(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'wirewatch-serve-'));
-  const store = openStore(join(dir, 'serve.db'));
+  const store = await openStore(target ?? join(dir, 'serve.db'));
   const examples = join(REPO, 'examples');
   for (const name of readdirSync(examples).filter((n) => n.endsWith('.txt')).sort()) {
     const file = join(examples, name);
     const sidecar = file.replace(/\.txt$/, '.meta.json');
     const meta = existsSync(sidecar) ? JSON.parse(readFileSync(sidecar, 'utf8')) as { published?: string; url?: string } : {};
-    store.put(analyze(readFileSync(file, 'utf8'), { uri: `examples/${name}`, published: meta.published, url: meta.url }));
+    await store.put(analyze(readFileSync(file, 'utf8'), { uri: `examples/${name}`, published: meta.published, url: meta.url }));
   }
   return Object.assign(store, {
-    remove() {
-      store.close();
+    async remove() {
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   });
 }
 
 export async function startServer(opts: TestServerOptions = {}): Promise<TestServer> {
-  const own = opts.store ? null : exampleStore();
+  const own = opts.store ? null : await exampleStore(opts.target);
   const store = opts.store ?? own!;
   const app = await buildServer({ store, host: opts.host ?? '127.0.0.1', token: opts.token });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -57,7 +60,7 @@ export async function startServer(opts: TestServerOptions = {}): Promise<TestSer
     url: `http://127.0.0.1:${port}`, store,
     async close() {
       await app.close();
-      own?.remove();
+      await own?.remove();
     },
   };
 }

@@ -6,6 +6,7 @@ import { analyze } from '../src/pipeline.ts';
 import { MAX_BODY_BYTES, MAX_PAGE } from '../src/serve/limits.ts';
 import { openStore } from '../src/store/index.ts';
 import { REPO } from './fixtures.ts';
+import { BACKENDS, testTargets } from './pg-fixture.ts';
 import { exampleStore, getJson, startServer, type TestServer } from './serve-fixture.ts';
 
 interface Page<T = Record<string, unknown>> { items: T[]; next: string | null }
@@ -34,14 +35,18 @@ async function problem(res: Response, status: number): Promise<{ title: string; 
   return body;
 }
 
-describe('HTTP API', () => {
+for (const backend of BACKENDS) describe(`HTTP API (${backend})`, () => {
   let s: TestServer;
   let allEvents: Ev[];
+  const targets = testTargets(backend);
   before(async () => {
-    s = await startServer();
+    s = await startServer({ target: backend === 'sqlite' ? undefined : await targets.target() });
     allEvents = (await getJson<Page<Ev>>(`${s.url}/api/events?limit=${MAX_PAGE}`)).items;
   });
-  after(() => s.close());
+  after(async () => {
+    await s.close();
+    await targets.cleanup();
+  });
 
   it('serves an OpenAPI 3.1 document describing every endpoint and its limits', async () => {
     const doc = await getJson<{ openapi: string; paths: Record<string, Record<string, { parameters?: { name: string; schema: { maximum?: number } }[] }>> }>(`${s.url}/openapi.json`);
@@ -213,11 +218,11 @@ describe('HTTP API', () => {
   });
 
   it('sees quotes that another process stored after the server started', async () => {
-    const other = openStore(s.store.db.name);
+    const other = await openStore(s.store.target);
     try {
-      other.put(analyze('Foreign Minister Sergei Lavrov said, "We are ready to talk." He spoke in Moscow.\n', { published: '2025-04-08' }));
+      await other.put(analyze('Foreign Minister Sergei Lavrov said, "We are ready to talk." He spoke in Moscow.\n', { published: '2025-04-08' }));
     } finally {
-      other.close();
+      await other.close();
     }
     const lavrov = (await getJson<Page<{ speaker: { name: string } }>>(`${s.url}/api/quotes?speaker=lavrov`)).items;
     assert.ok(lavrov.length > 0 && lavrov.every((q) => /Lavrov/.test(q.speaker.name)));
@@ -226,14 +231,14 @@ describe('HTTP API', () => {
   it('finds events of an actor first stored after the server started', async () => {
     const before = (await getJson<Page>(`${s.url}/api/events?actor=zorblatt`)).items;
     assert.equal(before.length, 0);
-    const other = openStore(s.store.db.name);
+    const other = await openStore(s.store.target);
     let expected: number;
     try {
       const a = analyze(EXAMPLE.replace(/Vladimir Putin/g, 'Boris Zorblatt').replace(/Putin/g, 'Zorblatt'), { published: '2025-03-31' });
       expected = a.events.filter((e) => /Zorblatt/.test(`${e.source.name} ${e.target.name}`)).length;
-      other.put(a);
+      await other.put(a);
     } finally {
-      other.close();
+      await other.close();
     }
     assert.ok(expected > 0);
     const after = (await getJson<Page<Ev>>(`${s.url}/api/events?actor=zorblatt&limit=${MAX_PAGE}`)).items;
@@ -254,11 +259,14 @@ describe('HTTP API', () => {
 });
 
 describe('writes beyond loopback', () => {
-  const store = exampleStore();
+  let store: Awaited<ReturnType<typeof exampleStore>>;
   const servers: TestServer[] = [];
+  before(async () => {
+    store = await exampleStore();
+  });
   after(async () => {
     for (const s of servers) await s.close();
-    store.remove();
+    await store.remove();
   });
   const body = { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'Peskov said the talks would go on.' };
 

@@ -43,6 +43,10 @@ export async function eventConditions(db: Sql, f: Omit<EventFilter, 'article'>, 
       where.push(`(${folded(db, `${t}.source_name`)} LIKE ? ESCAPE '\\' OR ${folded(db, `${t}.target_name`)} LIKE ? ESCAPE '\\'
                    OR ${t}.source_country = ? OR ${t}.target_country = ?)`);
       params.push(like, like, actor.toUpperCase(), actor.toUpperCase());
+    } else if (names.length === 0) {
+      // No stored name contains it (an empty IN list is not SQL everywhere): only the codes can match.
+      where.push(`(${t}.source_country = ? OR ${t}.target_country = ?)`);
+      params.push(actor.toUpperCase(), actor.toUpperCase());
     } else {
       const list = names.map(() => '?').join(', ');
       where.push(`(${t}.source_name IN (${list}) OR ${t}.target_name IN (${list}) OR ${t}.source_country = ? OR ${t}.target_country = ?)`);
