@@ -79,7 +79,8 @@ function withApposition(ctx: Ctx, speaker: Speaker | null): Speaker | null {
   const comma = p.last + 1;
   if (tokens[comma]?.text !== ',' || tokens[comma].sentence !== sentence) return speaker;
   const first = tokens[comma + 1];
-  if (!first || first.sentence !== sentence || first.quoted || /^\p{Ll}+ing$/u.test(first.text) || words().contentStops.has(first.text.toLowerCase())) return speaker;
+  // an apposition opens with an article, a name, a number ("59, of Ashton") or a relative pronoun
+  if (!first || first.sentence !== sentence || first.quoted || !/^(?:\p{Lu}|\p{N}|(?:a|an|the|who|which|whose)$)/iu.test(first.text) || /^(?:but|and|though|although|while|even)$/i.test(first.text)) return speaker;
   const c = cueTries();
   let k = comma + 1;
   for (; k < tokens.length && tokens[k].sentence === sentence; k++) {
@@ -555,11 +556,67 @@ function resolveInsideQuotes(ctx: Ctx, quotes: Quote[]): void {
   doc.mentions.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
+/** "“…” ― Sonya Herridge": a paragraph signed at its end, where the quotation layer found no quotation. */
+function signedAtEnd(ctx: Ctx, out: Quote[], taken: number[][], s: number, last: number): void {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const end = doc.tokenAt(doc.sentences[last].end) - 1;
+  const first = doc.tokenAt(doc.sentences[s].start);
+  if (end <= first || tokens[end].sentence !== last) return;
+  let k = end;
+  while (k > first && end - k < 5 && /^\p{Lu}/u.test(tokens[k].text)) k--;
+  if (k === end || !/^(?:―|—|--)$/u.test(tokens[k].text)) return;
+  let start = doc.sentences[s].start, stop = tokens[k].start;
+  while (stop > start && /\s/u.test(doc.text[stop - 1])) stop--;
+  if (stop - start < 8 || taken.some(([a, b]) => a < stop && start < b)) return;
+  const found: Found = { speaker: speakerOfPhrase(ctx, { first: k + 1, last: end }), cue: doc.textSpan(tokens[k].start, tokens[k].end), cueToken: k };
+  const marked = /^["“”]/u.test(doc.text[start]) && /["“”]$/u.test(doc.text[stop - 1]);
+  if (marked) out.push(toQuote(doc, 'direct', start + 1, stop - 1, found));
+  else out.push(toQuote(doc, 'indirect', start, stop, found));
+  taken.push([start, stop]);
+}
+
+/**
+ * A paragraph that opens with a short name and a colon or dash is signed by it: transcripts
+ * ("PENCE: Well, look, …"), headlines ("Poll: Clinton and Trump in dead heat"), reader comments
+ * ("Adriana Rodarte ― “…”"). The content runs to the paragraph's end.
+ */
+function labelled(ctx: Ctx, out: Quote[]): void {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const taken = out.map((q) => [q.start, q.end]);
+  for (let s = 0; s < doc.sentences.length; s++) {
+    if (s > 0 && doc.sentences[s - 1].paragraph === doc.sentences[s].paragraph) continue;
+    let last = s;
+    while (last + 1 < doc.sentences.length && doc.sentences[last + 1].paragraph === doc.sentences[s].paragraph) last++;
+    signedAtEnd(ctx, out, taken, s, last);
+    let first = doc.tokenAt(doc.sentences[s].start);
+    // a transcript inside a quotation that spans paragraphs: "WALLACE: …
+    const quotedLabel = /^["“]$/u.test(tokens[first]?.text ?? '');
+    if (quotedLabel) first++;
+    // the label: up to five capitalised words, then the colon or dash
+    let k = first;
+    while (k < tokens.length && k - first < 5 && (!tokens[k].quoted || quotedLabel && /^\p{Lu}+$/u.test(tokens[k].text)) && (/^\p{Lu}/u.test(tokens[k].text) || abbreviationDot(tokens, k))) k++;
+    const mark = tokens[k];
+    if (k === first || !mark || !/^(?::|―|—|--)$/u.test(mark.text) || tokens[k + 1] === undefined) continue;
+    // "WASHINGTON ― Donald Trump…" is a dateline; a dash signs only a quotation ("Adriana Rodarte ― “…”")
+    if (mark.text !== ':' && !/^[“"”]$/u.test(tokens[k + 1].text)) continue;
+    const start = tokens[k + 1].start;
+    let end = contentEnd(doc, last);
+    if (end - start < 8 || taken.some(([a, b]) => a < end && start < b)) continue;
+    const found: Found = { speaker: speakerOfPhrase(ctx, { first, last: k - 1 }), cue: doc.textSpan(mark.start, mark.end), cueToken: k };
+    const q = doc.quoteMarkAt(start);
+    if (q && q.start === start && q.end >= end) out.push(toQuote(doc, 'direct', q.contentStart, q.contentEnd, found));
+    else out.push(toQuote(doc, 'indirect', start, end, found));
+  }
+}
+
 export function attributeQuotes(doc: Document): void {
   const quotes: Quote[] = [];
   const ctx = context(doc);
   const usedCues = new Set<number>();
   directAndPartial(ctx, quotes, usedCues);
+  labelled(ctx, quotes);
   indirect(ctx, quotes, usedCues);
   quotes.sort((a, b) => a.start - b.start || b.end - a.end);
   // reported speech nested in a longer report by the same speaker ("he maintains a … relationship") is one report

@@ -6,15 +6,15 @@ import { loadData } from '../data.ts';
 import type { Document, EntityRecord, MentionRecord, Token } from '../document.ts';
 
 interface SourceWords { notAdverbs: string[]; joiners: string[]; pronouns: string[]; determiners: string[]; stops: string[]; maxTokens: number }
-interface Words { notAdverbs: Set<string>; joiners: Set<string>; pronouns: Set<string>; determiners: Set<string>; stops: Set<string>; bridge: Set<string>; abbreviations: Set<string>; max: number }
+interface Words { times: Set<string>; notAdverbs: Set<string>; joiners: Set<string>; pronouns: Set<string>; determiners: Set<string>; stops: Set<string>; bridge: Set<string>; abbreviations: Set<string>; max: number }
 
 let words: Words | undefined;
 function lists(): Words {
   if (words) return words;
-  const cues = loadData<{ source: SourceWords; bridge: string[] }>('quotes/cues.json');
+  const cues = loadData<{ source: SourceWords; bridge: string[]; cueTail: string[] }>('quotes/cues.json');
   const abbreviations = loadData<{ abbreviations: string[] }>('nlp/abbreviations.json').abbreviations;
   return (words = {
-    notAdverbs: new Set(cues.source.notAdverbs), joiners: new Set(cues.source.joiners), pronouns: new Set(cues.source.pronouns), determiners: new Set(cues.source.determiners), stops: new Set(cues.source.stops),
+    times: new Set(cues.cueTail), notAdverbs: new Set(cues.source.notAdverbs), joiners: new Set(cues.source.joiners), pronouns: new Set(cues.source.pronouns), determiners: new Set(cues.source.determiners), stops: new Set(cues.source.stops),
     bridge: new Set(cues.bridge), abbreviations: new Set(abbreviations), max: cues.source.maxTokens,
   });
 }
@@ -91,7 +91,7 @@ function runBefore(doc: Document, last: number): Phrase | undefined {
       first--;
       // "many of [his supporters]", "Dan McLaughlin at [the National Review]"
       const j = tokens[first - 1];
-      if (j && j.sentence === sentence && (low(j) === 'of' || w.joiners.has(j.text) && /^\p{Lu}/u.test(tokens[first + 1]?.text ?? '')) && first - 2 >= 0 && (inner(tokens, first - 2) || w.determiners.has(low(tokens[first - 2])))) { first -= 2; continue; }
+      if (j && j.sentence === sentence && (low(j) === 'of' || w.joiners.has(j.text) && /^\p{Lu}/u.test(tokens[first + 1]?.text ?? '') || low(j) === 'and' && /^\p{Lu}/u.test(tokens[first - 2]?.text ?? '')) && first - 2 >= 0 && (inner(tokens, first - 2) || w.determiners.has(low(tokens[first - 2])))) { first -= 2; continue; }
       break;
     }
     // "a group of doctors", "the Federal Bureau of Prisons"
@@ -99,7 +99,7 @@ function runBefore(doc: Document, last: number): Phrase | undefined {
     // "Mr. Grassley and Mr. Leahy", "China and Russia"
     if (low(t) === 'and' && /^\p{Lu}/u.test(tokens[first].text) && first - 2 >= 0 && /^\p{Lu}/u.test(tokens[first - 2].text) && inner(tokens, first - 2)) { first -= 2; continue; }
     // "the Commission on Presidential Debates", "A spokeswoman for Hillary Clinton"
-    if (w.joiners.has(t.text) && /^\p{Lu}/u.test(tokens[first].text) && first - 2 >= 0 && inner(tokens, first - 2)) { first -= 2; continue; }
+    if (w.joiners.has(t.text) && /^\p{Lu}/u.test(tokens[first].text) && !w.times.has(tokens[first].text) && first - 2 >= 0 && inner(tokens, first - 2)) { first -= 2; continue; }
     if (!inner(tokens, first - 1)) break;
     first--;
   }
