@@ -1,5 +1,6 @@
 // Load and latency of the HTTP API and the page at 10,000 articles.
-//   npm run bench:serve [-- --data DIR]... [--count 10000] [--db FILE] [--predictions-out FILE]
+//   npm run bench:serve [-- --data DIR]... [--count 10000] [--db FILE|postgres://…] [--predictions-out FILE]
+// With a postgres:// URL the same load runs against PostgreSQL (the database should be empty, or --reuse).
 // Data: synthetic analyses made by scripts/synth-analyses.ts from the shared example texts (default: the
 // shared example and the PolNeAR dev articles beside the repo, read at run time, never copied into it).
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { buildServer } from '../src/serve/index.ts';
-import { openStore } from '../src/store/index.ts';
+import { isPostgresUrl, openStore } from '../src/store/index.ts';
 import { baseAnalyses, DEFAULT_SOURCES, synthesize } from '../scripts/synth-analyses.ts';
 
 const { values: args } = parseArgs({
@@ -30,36 +31,41 @@ const BARS = { p95Ms: 50, firstLoadMs: 1000 };
 // 1. Synthetic analyses (not timed as ingest: they stand for articles arriving already analysed).
 const sources = (args.data ?? DEFAULT_SOURCES).map((d) => resolve(d));
 const dir = mkdtempSync(join(tmpdir(), 'wirewatch-bench-serve-'));
-const dbFile = args.db ? resolve(args.db) : join(dir, 'bench.db');
-const reuse = args.reuse && existsSync(dbFile);
+const pg = args.db !== undefined && isPostgresUrl(args.db);
+const dbFile = args.db ? (pg ? args.db : resolve(args.db)) : join(dir, 'bench.db');
+const reuse = args.reuse && (pg || existsSync(dbFile));
 if (args.reuse && !reuse) {
   console.error(`bench: --reuse: ${dbFile}: no such database`);
   process.exit(2);
 }
 const bases = reuse ? [] : baseAnalyses(sources);
-if (!reuse && existsSync(dbFile)) rmSync(dbFile);
+if (!pg && !reuse && existsSync(dbFile)) rmSync(dbFile);
 
 // 2. Ingest: validation, the article's rows, its FTS rows, one transaction each, as `wirewatch ingest` does.
-const store = openStore(dbFile);
+const store = await openStore(dbFile);
+const db = store.sql;
 const t0 = performance.now();
-if (!reuse) for (let i = 0; i < count; i++) store.put(synthesize(bases, i));
+if (!reuse) for (let i = 0; i < count; i++) await store.put(synthesize(bases, i));
 const ingestS = reuse ? NaN : (performance.now() - t0) / 1000;
-const stored = store.db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
-store.db.pragma('wal_checkpoint(TRUNCATE)');
-store.db.pragma('optimize');
-const dbMb = statSync(dbFile).size / 1024 / 1024;
+const stored = (await db.value<number>('SELECT count(*) FROM articles'))!;
+if (pg) {
+  await db.exec('ANALYZE');
+} else {
+  await db.exec('PRAGMA wal_checkpoint(TRUNCATE); PRAGMA optimize;');
+}
+const dbMb = pg ? (await db.value<number>('SELECT pg_database_size(current_database())'))! / 1024 / 1024 : statSync(dbFile).size / 1024 / 1024;
 
 // 3. Queries over loopback, one at a time, as a user of the page makes them.
 const app = await buildServer({ store, host: '127.0.0.1' });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
-const db = store.db;
-const topActors = db.prepare(`SELECT source_name AS n, count(*) AS c FROM events WHERE source_name IS NOT NULL
-  GROUP BY source_name ORDER BY c DESC LIMIT 20`).pluck().all() as string[];
-const topSpeakers = db.prepare(`SELECT speaker_name FROM quotes WHERE speaker_name IS NOT NULL
-  GROUP BY speaker_name ORDER BY count(*) DESC LIMIT 20`).pluck().all() as string[];
-const [minDate, maxDate] = db.prepare(`SELECT min(date), max(date) FROM events WHERE date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'`).raw().get() as [string, string];
+const topActors = (await db.all<{ n: string }>(`SELECT source_name AS n, count(*) AS c FROM events WHERE source_name IS NOT NULL
+  GROUP BY source_name ORDER BY c DESC LIMIT 20`)).map((r) => r.n);
+const topSpeakers = (await db.all<{ n: string }>(`SELECT speaker_name AS n FROM quotes WHERE speaker_name IS NOT NULL
+  GROUP BY speaker_name ORDER BY count(*) DESC LIMIT 20`)).map((r) => r.n);
+const { lo: minDate, hi: maxDate } = (await db.get<{ lo: string; hi: string }>(`SELECT min(date) AS lo, max(date) AS hi FROM events
+  WHERE ${pg ? "date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}'" : "date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'"}`))!;
 const WORDS = ['president', 'campaign', 'election', 'phone call', 'tariffs', 'health', 'debate', 'ceasefire', 'emails', 'voters said'];
 
 let seed = 42;
@@ -124,7 +130,7 @@ if (existsSync('/usr/bin/chromium')) {
   pageNote = '/usr/bin/chromium missing';
 }
 await app.close();
-store.close();
+await store.close();
 if (!args.db) rmSync(dir, { recursive: true, force: true });
 
 const pct = (xs: number[], p: number) => {
@@ -148,6 +154,7 @@ rows.push(['page first load max ms', loads.length ? Math.max(...loads).toFixed(0
 
 const widths = [0, 1, 2, 3].map((c) => Math.max(...[['metric', 'wirewatch', 'bar (issue 8)', 'met'], ...rows].map((r) => r[c].length)));
 const line = (r: string[]) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ').trimEnd();
+console.log(pg ? `database: ${store.target} (PostgreSQL)` : `database: SQLite`);
 console.log(reuse ? `data: ${dbFile} (reused, ${stored} articles); ${perQuery} requests per query over loopback`
   : `data: ${count} synthetic analyses from ${bases.length} real ones (${sources.join(', ')}); ${perQuery} requests per query over loopback`);
 console.log(line(['metric', 'wirewatch', 'bar (issue 8)', 'met']));
