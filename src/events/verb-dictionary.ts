@@ -7,8 +7,9 @@
 // the verb's forms (`BREAK {BREAKS BROKE BROKEN}` lists irregular forms, `[code]` gives a form its own code,
 // `WORD_+VERB` / `VERB_PARTICLE` are multi-word verbs, `+` marking the verb), then `- pattern [code]` lines.
 // In a pattern `*` is the verb, words before it must precede it and words after follow it in the same clause,
-// `_` joins words that must be adjacent, `+` marks where the target stands and `$` the source; `( ) { }` (the
-// parse brackets PETRARCH-2 uses) are ignored. A code `A:B` codes A from source to target and B back.
+// `_` joins words that must be adjacent, `+` marks where the target stands and `$` the source (either may stand
+// before or after the verb), `^` before one of them passes over one actor, `%` before the verb makes a compound
+// subject act each on each; `( ) { }` (the parse brackets PETRARCH-2 uses) are ignored. A code `A:B` codes A from source to target and B back.
 // Codes that are not CAMEO numbers (`---`, `+++`) mean "no event". Regular inflections are generated.
 import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.ts';
@@ -22,6 +23,15 @@ export interface VerbPattern {
   code: string;
   /** index into `after` of the element the target follows (−1: right after the verb) */
   targetAfter?: number;
+  /** `+` before the verb: the target is the actor before it ("+ * MONEY $": "Eriador received money from Osgiliath") */
+  targetBefore?: boolean;
+  /** `$` after the verb: index into `after` of the element the source follows (−1: right after the verb) */
+  sourceAfter?: number;
+  /** `^` right before `+` / `$`: that many actors are passed over first ("* AT ^ +": "warned at the Gondor of the Prince") */
+  targetSkip?: number;
+  sourceSkip?: number;
+  /** `%` before the verb: the compound subject acts on itself, each to each ("% * [030:030]": "A and B agree") */
+  compound?: boolean;
   words: number;
 }
 
@@ -149,9 +159,11 @@ function contracted(alt: string[]): string[] | undefined {
 }
 
 function compilePattern(text: string, code: string, synsets: Map<string, string[]>): VerbPattern | undefined {
+  const compound = /%[^*]*\*/.test(text);
   const cleaned = text.replace(/[(){}]/g, ' ').replace(/%/g, ' ');
   const before: PatternElement[] = [], after: PatternElement[] = [];
   let seenVerb = false, targetAfter: number | undefined, words = 0;
+  let targetBefore = false, sourceAfter: number | undefined, skip = 0, targetSkip = 0, sourceSkip = 0;
   // tokens: split on spaces; within a token `_` joins words, and `*` `+` `$` may be glued to words
   for (const chunk of cleaned.split(/\s+/).filter(Boolean)) {
     const parts = chunk.split('_');
@@ -161,8 +173,10 @@ function compilePattern(text: string, code: string, synsets: Map<string, string[
       const exact = i < parts.length - 1 && parts[i + 1] === '' ; // WORD_ at the end: whole word
       if (p === '') { joined = false; continue; }
       if (p === '*') { seenVerb = true; joined = i > 0; continue; }
-      if (p === '+') { if (seenVerb) targetAfter = after.length - 1; joined = false; continue; }
-      if (p === '$') { joined = false; continue; }
+      if (p === '^') { skip++; joined = false; continue; }
+      if (p === '+') { if (seenVerb) { targetAfter = after.length - 1; targetSkip = skip; } else targetBefore = true; skip = 0; joined = false; continue; }
+      if (p === '$') { if (seenVerb) { sourceAfter = after.length - 1; sourceSkip = skip; } skip = 0; joined = false; continue; }
+      skip = 0;
       const alts = expand(p, synsets).map((a) => a.map((w, k) => (exact && k === a.length - 1 ? w + '_' : w)));
       const el: PatternElement = { alts: [...alts, ...alts.map(contracted).filter((a): a is string[] => !!a)], joined: joined && i > 0 };
       (seenVerb ? after : before).push(el);
@@ -171,7 +185,11 @@ function compilePattern(text: string, code: string, synsets: Map<string, string[
     }
   }
   if (!seenVerb) return undefined;
-  return { before, after, code, ...(targetAfter !== undefined ? { targetAfter } : {}), words };
+  return {
+    before, after, code, ...(targetAfter !== undefined ? { targetAfter } : {}), words,
+    ...(targetBefore ? { targetBefore } : {}), ...(sourceAfter !== undefined ? { sourceAfter } : {}),
+    ...(targetSkip ? { targetSkip } : {}), ...(sourceSkip ? { sourceSkip } : {}), ...(compound ? { compound } : {}),
+  };
 }
 
 export function loadVerbDictionaries(files: string[]): VerbLexicon {

@@ -134,6 +134,11 @@ function actorItems(doc: Document, entity: (id: string) => EntityRecord | undefi
     items.push({ token: m.token, tokenEnd: m.tokenEnd, entity: m.entity, mention: m, ...(sector ? { sector } : {}) });
     i = m.tokenEnd;
   }
+  // "the European Union (EU)": the abbreviation in brackets is the name again, not another actor
+  for (let k = items.length - 1; k > 0; k--) {
+    const a = items[k - 1], b = items[k];
+    if (words[b.token - 1] === '(' && a.tokenEnd === b.token - 2 && words[b.tokenEnd + 1] === ')') items.splice(k, 1);
+  }
   // "Bree Prime Minister Romendacil": the country before a title is the person's, not an actor of its own
   for (let k = items.length - 2; k >= 0; k--) {
     const a = items[k], b = items[k + 1];
@@ -181,7 +186,8 @@ function actorItems(doc: Document, entity: (id: string) => EntityRecord | undefi
 }
 
 const joinedTo = (words: string[], a: ActorItem, b: ActorItem) => {
-  for (let i = a.tokenEnd + 1; i < b.token; i++) if (!JOINERS.has(words[i])) return false;
+  // "A and the B": an article after the conjunction still joins ("A, the B" is an apposition)
+  for (let i = a.tokenEnd + 1; i < b.token; i++) if (!JOINERS.has(words[i]) && !(words[i] === 'the' && /^(and|or|nor)$/.test(words[i - 1]))) return false;
   return true;
 };
 
@@ -195,18 +201,20 @@ function groups(words: string[], items: ActorItem[]): ActorItem[][] {
   return out;
 }
 
-function bestPattern(form: VerbForm, words: string[], start: number, end: number, floor: number, limit: number): { p?: VerbPattern; targetFrom: number; end: number } {
-  let best: VerbPattern | undefined, bestEnd = end, targetFrom = end + 1;
+function bestPattern(form: VerbForm, words: string[], start: number, end: number, floor: number, limit: number, compoundSubject: boolean): { p?: VerbPattern; targetFrom: number; sourceFrom: number; end: number } {
+  let best: VerbPattern | undefined, bestEnd = end, targetFrom = end + 1, sourceFrom = end + 1;
   for (const p of form.block.patterns) {
     if (best && p.words <= best.words) continue;
+    if (p.compound && !compoundSubject) continue;
     const ends = p.after.length ? matchAfter(p.after, words, end + 1, limit) : [];
     if (!ends) continue;
     if (p.before.length && matchBefore(p.before, words, start, floor) === undefined) continue;
     best = p;
     bestEnd = ends.length ? ends.at(-1)! - 1 : end;
     targetFrom = p.targetAfter === undefined ? end + 1 : p.targetAfter < 0 ? end + 1 : ends[p.targetAfter];
+    sourceFrom = p.sourceAfter === undefined || p.sourceAfter < 0 ? end + 1 : ends[p.sourceAfter];
   }
-  return { p: best, targetFrom, end: bestEnd };
+  return { p: best, targetFrom, sourceFrom, end: bestEnd };
 }
 
 /** Codes every sentence of the document with the verb lexicon. */
@@ -264,7 +272,12 @@ export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon
           const start = v - form.pre.length, end = v + form.post.length;
           if (start < floor || end >= limit) continue;
           if (!form.pre.every((w, k) => words[start + k] === w) || !form.post.every((w, k) => wordMatch(w, words[v + 1 + k]))) continue;
-          const best = bestPattern(form, words, start, end, floor, limit);
+          // the subject: the first actors of the verb's clause ("the sides of Cyprus agreed": the sides, not Cyprus)
+          let clauseStart = start - 1;
+          while (clauseStart > floor && !CLAUSE_BREAKS.has(words[clauseStart - 1]) && words[clauseStart - 1] !== 'that' && words[clauseStart - 1] !== ';') clauseStart--;
+          let subject = gs.find((g) => g[0].token >= clauseStart && g.at(-1)!.tokenEnd < start)
+            ?? [...gs].reverse().find((g) => g.at(-1)!.tokenEnd < start && g[0].token >= floor);
+          const best = bestPattern(form, words, start, end, floor, limit, (subject?.length ?? 0) >= 2);
           const split = splitCode(best.p?.code ?? form.code ?? form.block.code);
           // codes the caller does not keep (statements, 01) neither make events nor claim the clause's actors
           const forward = split.forward && codes(split.forward) ? split.forward : undefined;
@@ -273,18 +286,25 @@ export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon
           // "was opposed by", "was fiercely opposed by"
           const aux = words[start - 1]?.endsWith('ly') ? words[start - 2] : words[start - 1];
           const passive = BE.has(aux ?? '') && /(ed|en)$/.test(words[v]);
-          // the subject: the first actors of the verb's clause ("the sides of Cyprus agreed": the sides, not Cyprus)
-          let clauseStart = start - 1;
-          while (clauseStart > floor && !CLAUSE_BREAKS.has(words[clauseStart - 1]) && words[clauseStart - 1] !== 'that' && words[clauseStart - 1] !== ';') clauseStart--;
-          let subject = gs.find((g) => g[0].token >= clauseStart && g.at(-1)!.tokenEnd < start)
-            ?? [...gs].reverse().find((g) => g.at(-1)!.tokenEnd < start && g[0].token >= floor);
           let clauseEnd = best.end + 1;
           while (clauseEnd < limit && !CLAUSE_BREAKS.has(words[clauseEnd]) && !(words[clauseEnd] === ',' && AFTER_COMMA.has(words[clauseEnd + 1]))) clauseEnd++;
           // the subject again ("Croatia is investigating crimes by Croatian extremists", "Annan said that he ...")
           // is no object: the next actor is, else the deed has none
           const other = (g: ActorItem[]) => !subject || g.some((it) => !subject!.some((s) => s.entity === it.entity));
-          let object = gs.find((g) => g[0].token >= Math.max(best.targetFrom, end + 1) && g[0].token < clauseEnd && other(g));
-          if (passive) {
+          // the n-th actor group from a token on (a pattern's `^` passes over some)
+          const nth = (from: number, skip: number, to: number) => gs.filter((g) => g[0].token >= from && g[0].token < to)[skip];
+          let object = best.p?.targetSkip ? nth(Math.max(best.targetFrom, end + 1), best.p.targetSkip, clauseEnd)
+            : gs.find((g) => g[0].token >= Math.max(best.targetFrom, end + 1) && g[0].token < clauseEnd && other(g));
+          // the pattern places the actors itself: "+ * MONEY $" (target before the verb, source after it)
+          if (best.p?.sourceAfter !== undefined) {
+            const source = nth(best.sourceFrom, best.p.sourceSkip ?? 0, limit);
+            if (source) {
+              if (best.p.targetBefore || best.p.targetAfter === undefined) object = subject;
+              subject = source;
+            }
+          } else if (best.p?.targetBefore) { object = subject; subject = undefined; }
+          if (best.p?.compound) object = undefined;
+          if (passive && best.p?.sourceAfter === undefined) {
             const by = words.indexOf('by', end + 1);
             const agent = by >= 0 && by < limit ? gs.find((g) => g[0].token > by) : undefined;
             if (agent) { object = subject; subject = agent; }

@@ -8,6 +8,7 @@ import type { Document, NameSpan, Token } from '../document.ts';
 import { loadActorDictionary, type ActorDictionary, type ActorEntry } from '../actors/dictionary.ts';
 import { TokenTrie, phraseTokens } from './token-trie.ts';
 import { loadNer, type EntitySpan } from './ner/index.ts';
+import { nameEnd, opensWithVerb } from './name-spans.ts';
 
 interface TitlesFile { titles: { title: string; head?: boolean }[]; pluralHeads: string[] }
 interface Gazetteer { dict: ActorDictionary; names: TokenTrie<{ entry: ActorEntry; adjective: boolean }>; titles: TokenTrie<{ title: string; head: boolean }> }
@@ -83,6 +84,9 @@ export function recogniseNames(doc: Document, actorFiles: string[] = []): void {
     let end = model.end[i];
     // "The United Nations": the article stays outside, and the rest may be a dictionary name
     if (end > i && /^(?:The|A|An)$/.test(tokens[i].text)) { i++; continue; }
+    // the model may run a name over a verb ("Romendacil will meet Eriadori", "arrived in Gondor")
+    if (end > i && opensWithVerb(tokens, i)) { i++; continue; }
+    if (end > i) end = nameEnd(tokens, i, end);
     // a name does not end in an all-lower-case word ("the Council has proved" is not a name; "al-Qaeda" is),
     // a possessive or punctuation
     while (end >= i && /^(?:\p{Ll}[\p{Ll}\p{M}'’-]*|['’]s|[\p{P}\p{S}])$/u.test(tokens[end].text)) end--;
