@@ -61,19 +61,19 @@ for (const i of inputs) {
 
 const dir = mkdtempSync(join(tmpdir(), 'wirewatch-bench-dedup-'));
 try {
-  const store = openStore(join(dir, 'a.db'));
+  const store = await openStore(join(dir, 'a.db'));
   const t0 = performance.now();
-  for (const { article } of analyses) store.put(article);
+  for (const { article } of analyses) await store.put(article);
   const storeMs = (performance.now() - t0) / analyses.length;
   // The store figure is the whole put (validation, rows, full-text index, stories, merging); the signature is
   // timed alone as the largest part that dedup adds.
   const t1 = performance.now();
   for (const { article } of analyses) signature(article.text);
   const signatureMs = (performance.now() - t1) / analyses.length;
-  const db = store.db;
+  const db = store.sql;
 
-  const story = new Map(db.prepare('SELECT article_id, story_id FROM story_members').all()
-    .map((r) => [(r as { article_id: string }).article_id, (r as { story_id: string }).story_id]));
+  const story = new Map((await db.all<{ article_id: string; story_id: string }>('SELECT article_id, story_id FROM story_members'))
+    .map((r) => [r.article_id, r.story_id]));
   const truthOf = new Map(analyses.map((a) => [a.article.id, a.truth]));
   const ids = [...truthOf.keys()];
   let tp = 0, fp = 0, fn = 0;
@@ -90,7 +90,7 @@ try {
   const trueStories = new Set(truthOf.values()).size;
 
   // A copy's mention is merged when it shares its merged event with a mention from the original.
-  const mentions = db.prepare('SELECT article_id, merged_event_id FROM event_mentions').all() as { article_id: string; merged_event_id: string }[];
+  const mentions = await db.all<{ article_id: string; merged_event_id: string }>('SELECT article_id, merged_event_id FROM event_mentions');
   const byMerged = new Map<string, Set<string>>();
   for (const m of mentions) {
     if (!byMerged.has(m.merged_event_id)) byMerged.set(m.merged_event_id, new Set());
@@ -102,18 +102,18 @@ try {
   const copyMentions = mentions.filter((m) => !originals.has(m.article_id));
   const copyMerged = copyMentions.filter((m) => originalIn.get(m.merged_event_id)).length;
   const crossStory = [...byMerged.values()].filter((s) => s.size > 1).length;
-  const counts = db.prepare('SELECT avg(num_articles) AS articles, avg(num_stories) AS stories, count(*) AS n FROM merged_event_counts').get() as
-    { articles: number; stories: number; n: number };
+  const counts = (await db.get<{ articles: number; stories: number; n: number }>(
+    'SELECT avg(num_articles) AS articles, avg(num_stories) AS stories, count(*) AS n FROM merged_event_counts'))!;
 
   // Stable ids: the same analyses stored in reverse order give the same stories and merged events.
-  const again = openStore(join(dir, 'b.db'));
-  for (const { article } of [...analyses].reverse()) again.put(article);
-  const snapshot = (s: Store) => JSON.stringify([
-    s.db.prepare('SELECT article_id, story_id FROM story_members ORDER BY article_id').all(),
-    s.db.prepare('SELECT article_id, event_id, merged_event_id FROM event_mentions ORDER BY article_id, event_id').all(),
+  const again = await openStore(join(dir, 'b.db'));
+  for (const { article } of [...analyses].reverse()) await again.put(article);
+  const snapshot = async (s: Store) => JSON.stringify([
+    await s.sql.all('SELECT article_id, story_id FROM story_members ORDER BY article_id'),
+    await s.sql.all('SELECT article_id, event_id, merged_event_id FROM event_mentions ORDER BY article_id, event_id'),
   ]);
-  const stable = snapshot(store) === snapshot(again);
-  again.close();
+  const stable = (await snapshot(store)) === (await snapshot(again));
+  await again.close();
 
   const exports: [string, ExportRequest][] = [
     ['events csv', { kind: 'events', format: 'csv' }],
@@ -132,7 +132,7 @@ try {
     const ms = performance.now() - t;
     exportRows.push([`export ${name}`, `${lines} lines, ${(bytes / 1024).toFixed(0)} KB in ${ms.toFixed(0)} ms`, '']);
   }
-  store.close();
+  await store.close();
 
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   const rows: [string, string, string][] = [

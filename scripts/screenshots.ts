@@ -18,12 +18,12 @@ const out = resolve(values.out!);
 mkdirSync(out, { recursive: true });
 
 const dir = mkdtempSync(join(tmpdir(), 'wirewatch-shots-'));
-const store = openStore(join(dir, 'shots.db'));
+const store = await openStore(join(dir, 'shots.db'));
 const examples = join(REPO, 'examples');
 for (const name of readdirSync(examples).filter((n) => n.endsWith('.txt'))) {
   const sidecar = join(examples, name.replace(/\.txt$/, '.meta.json'));
   const meta = existsSync(sidecar) ? JSON.parse(readFileSync(sidecar, 'utf8')) as { published?: string } : {};
-  store.put(analyze(readFileSync(join(examples, name), 'utf8'), { uri: `examples/${name}`, published: meta.published }));
+  await store.put(analyze(readFileSync(join(examples, name), 'utf8'), { uri: `examples/${name}`, published: meta.published }));
 }
 const app = await buildServer({ store, host: '127.0.0.1' });
 await app.listen({ host: '127.0.0.1', port: 0 });
@@ -45,9 +45,9 @@ await shot('#/timeline', 'view-timeline.png', async () => {
 });
 await shot('#/network', 'view-network.png');
 await shot('#/quotes?speaker=Peskov', 'view-quotes.png');
-const id = (store.db.prepare('SELECT id FROM articles LIMIT 1').pluck().get() as string);
+const id = (await store.sql.value<string>('SELECT id FROM articles LIMIT 1'))!;
 await shot(`#/article/${id}?event=v1`, 'view-article.png');
 await browser.close();
 await app.close();
-store.close();
+await store.close();
 rmSync(dir, { recursive: true, force: true });

@@ -137,14 +137,14 @@ describe('ingest', () => {
   writeFileSync(join(corpus, 'more', 'bad.txt'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
   writeFileSync(join(corpus, 'ignored.png'), '<p>not taken from a folder</p>');
 
-  it('stores the good files, reports the bad one on one line, and exits 2', () => {
+  it('stores the good files, reports the bad one on one line, and exits 2', async () => {
     const r = cli(['ingest', corpus, '--db', db]);
     assert.equal(r.code, 2);
     assert.equal(r.stderr, `wirewatch: ${join(corpus, 'more', 'bad.txt')}: UTF-16 text is not supported (convert it to UTF-8)\n`);
     assert.equal(r.stdout, `${db}: 3 inserted, 0 unchanged, 1 failed\n`);
-    const store = openStore(db, { mustExist: true });
-    const rows = store.db.prepare('SELECT uri, published, url FROM articles ORDER BY uri').all();
-    store.close();
+    const store = await openStore(db, { mustExist: true });
+    const rows = await store.sql.all('SELECT uri, published, url FROM articles ORDER BY uri');
+    await store.close();
     assert.deepEqual(rows, [
       { uri: join(corpus, 'more', 'three'), published: '2025-03-30', url: 'https://example.com/3' },
       { uri: join(corpus, 'one.txt'), published: null, url: null },
@@ -188,11 +188,11 @@ describe('queries (CLI)', () => {
   const dir = tmpDir();
   const db = join(dir, 'q.db');
   const kremlin = kremlinArticle();
-  before(() => {
-    const store = openStore(db);
-    store.put(kremlin);
-    store.put(gazaArticle());
-    store.close();
+  before(async () => {
+    const store = await openStore(db);
+    await store.put(kremlin);
+    await store.put(gazaArticle());
+    await store.close();
   });
   const ok = (args: string[]) => {
     const r = cli([...args, '--db', db]);
@@ -260,7 +260,7 @@ describe('queries (CLI)', () => {
 });
 
 describe('demo', () => {
-  it('ingests the bundled examples and prints the summary and how to go on; twice is harmless', () => {
+  it('ingests the bundled examples and prints the summary and how to go on; twice is harmless', async () => {
     const dir = tmpDir();
     const db = join(dir, 'demo.db');
     const first = cli(['demo', '--db', db], { cwd: dir });
@@ -272,9 +272,9 @@ describe('demo', () => {
     const second = cli(['demo', '--db', db], { cwd: dir });
     assert.equal(second.code, 0, second.stderr);
     assert.match(second.stdout, new RegExp(`^${db}: 0 inserted, 1 unchanged, 0 failed$`, 'm'));
-    const store = openStore(db, { mustExist: true });
-    assert.deepEqual(store.db.prepare('SELECT published FROM articles').pluck().all(), ['2025-03-31']);
-    store.close();
+    const store = await openStore(db, { mustExist: true });
+    assert.deepEqual((await store.sql.all<{ published: string }>('SELECT published FROM articles')).map((r) => r.published), ['2025-03-31']);
+    await store.close();
   });
 
   it('defaults to ./wirewatch.db in the working directory', () => {
