@@ -47,3 +47,15 @@ test('"% *": a compound subject ("A and the B") acts each on each; a bracketed a
   // a single subject: the compound pattern does not apply, the verb's own code does
   assert.deepEqual(code('Arnor agreed with Gondor.'), ['ARN>GON:081']);
 });
+
+test('"X condemned A and promised B": the verb after "and" shares the subject; a reporter after a comma is no list item', () => {
+  const v = file('t2.verbs.txt', ['--- REPROACH [122] ---', 'REPROACH', '', '--- PROMISE [173] ---', 'PROMISE', '', '--- BARGAIN [031] ---', 'BARGAIN', '- * FOR_ASYLUM [174K]', ''].join('\n'));
+  const run = (text: string) => {
+    const doc = analyzeDocument(text, { published: '1995-01-01', actors: [actors, file('r.actors.txt', 'AFP_ [FRAMED]\n')] });
+    codeEvents(doc, { verbs: [v], codedActorsOnly: true, requireTarget: true });
+    return doc.events.map((e) => `${e.source.country}>${e.target.country}${e.target.sector ?? ''}:${e.cameo}`).sort();
+  };
+  assert.deepEqual(run('Arnor reproached Gondor on Thursday and promised raids to Osgiliath.'), ['ARN>GON:122', 'ARN>OSG:173']);
+  // a lettered code is kept, typed by its numeric part
+  assert.deepEqual(run('Arnor will bargain for asylum in Gondor, AFP reported.'), ['ARN>GON:174K']);
+});

@@ -48,7 +48,8 @@ export interface VerbForm {
 
 export interface VerbLexicon { forms: Map<string, VerbForm[]> }
 
-const CODE = /^\d{2,4}$/;
+// CAMEO codes, and the lettered variants some dictionaries add ("174K"): their type is the numeric code's
+const CODE = /^\d{2,4}[A-Z]?$/;
 
 /** Regular forms of an English verb (TABARI generated the same): -s, -ed, -ing. */
 export function inflect(verb: string): string[] {

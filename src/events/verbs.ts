@@ -27,11 +27,11 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']
 const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
 const GAP = 5;
 
-let syntax: { auxiliaries: Set<string>; determiners: Set<string> } | undefined;
+let syntax: { auxiliaries: Set<string>; determiners: Set<string>; reporting: Set<string> } | undefined;
 function syntaxWords() {
   if (!syntax) {
-    const f = loadData<{ auxiliaries: string[]; determiners: string[] }>('events/syntax.json');
-    syntax = { auxiliaries: new Set(f.auxiliaries), determiners: new Set(f.determiners) };
+    const f = loadData<{ auxiliaries: string[]; determiners: string[]; reporting: string[] }>('events/syntax.json');
+    syntax = { auxiliaries: new Set(f.auxiliaries), determiners: new Set(f.determiners), reporting: new Set(f.reporting) };
   }
   return syntax;
 }
@@ -191,12 +191,13 @@ const joinedTo = (words: string[], a: ActorItem, b: ActorItem) => {
   return true;
 };
 
-/** Items grouped into compounds: "A, B and C". */
+/** Items grouped into compounds: "A, B and C" (but "in Gondor, AFP reported": the reporter is no list item). */
 function groups(words: string[], items: ActorItem[]): ActorItem[][] {
+  const { reporting } = syntaxWords();
   const out: ActorItem[][] = [];
   for (const it of items) {
     const g = out.at(-1);
-    if (g && joinedTo(words, g.at(-1)!, it)) g.push(it); else out.push([it]);
+    if (g && joinedTo(words, g.at(-1)!, it) && !reporting.has(words[it.tokenEnd + 1] ?? '')) g.push(it); else out.push([it]);
   }
   return out;
 }
@@ -262,7 +263,9 @@ export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon
         const before = items.find((it) => it.tokenEnd === v - 1);
         // ("the United States attacked": a past form after the name is the name's deed)
         // ("The Palestinians reject": a plural name is a subject, not a modifier)
-        if (before && DETERMINERS.has(words[before.token - 1] ?? '') && !/(ed|en)$/.test(words[v]) && !/[^s]s$/.test(words[before.tokenEnd])) continue;
+        // ("The Philippines and the Central African Republic agree": nor is the last name of a compound)
+        if (before && DETERMINERS.has(words[before.token - 1] ?? '') && !/(ed|en)$/.test(words[v]) && !/[^s]s$/.test(words[before.tokenEnd])
+          && !/^(and|or|nor)$/.test(words[before.token - 2] ?? '')) continue;
         // the quotation or the narrator's stretch the verb is in bounds the clause
         const quoted = tokens[v].quoted;
         let floor = v, limit = v;
@@ -309,7 +312,8 @@ export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon
             const agent = by >= 0 && by < limit ? gs.find((g) => g[0].token > by) : undefined;
             if (agent) { object = subject; subject = agent; }
           }
-          if (!subject || used.has(subject)) break;
+          // "condemned an attack ... and promised raids": a verb joined by "and" shares the subject of the one before
+          if (!subject || (used.has(subject) && !/^(and|but)$/.test(words[start - 1] ?? ''))) break;
           // "refused to deploy peacekeepers": coded only if "deploy" is not, and "deploy" may take the same subject
           const deferred = opts.complements && (words[v + 1] === 'to' || words[v + 2] === 'to') && !!controlClass(words[v]);
           // "Gondor and Osgiliath renewed ties": a compound subject with no object acts on itself, each to each
