@@ -93,7 +93,8 @@ export function addQueueCommands(program: Command): void {
           read: { allowPrivate: o.allowPrivate, actors: o.actors },
         });
         process.stdout.write(`worker ${id}: ${c.jobs} jobs, ${c.done} done, ${c.inserted} inserted, ${c.unchanged} unchanged, ` +
-          `${c.failed} failed attempts, ${c.parked} parked\n`);
+          `${c.failed} failed attempts, ${c.parked} parked; seconds analysing ${(c.ms.analyse / 1000).toFixed(1)}, ` +
+          `storing ${(c.ms.store / 1000).toFixed(1)}, on the queue ${(c.ms.queue / 1000).toFixed(1)}\n`);
       } finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);

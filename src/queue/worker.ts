@@ -2,6 +2,7 @@
 // Storing is idempotent (an article's id is the hash of its text), so a worker that dies between storing
 // and marking done costs a repeat of the analysis when the job is taken again, never a double article.
 import { hostname } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import type { ReadOptions } from '../ingest/index.ts';
 import type { Article } from '../schema/article.ts';
@@ -42,6 +43,8 @@ export interface WorkerCounts {
   parked: number;
   inserted: number;
   unchanged: number;
+  /** where the time went, in milliseconds: analysing inputs, storing articles, talking to the queue */
+  ms: { analyse: number; store: number; queue: number };
 }
 
 export function workerId(): string {
@@ -52,15 +55,19 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerCounts> {
   const id = o.id ?? workerId();
   const log = o.log ?? (() => {});
   const analyse = o.analyse ?? ((job: Job) => runJob(job, o.read));
-  const counts: WorkerCounts = { jobs: 0, done: 0, failed: 0, parked: 0, inserted: 0, unchanged: 0 };
+  const counts: WorkerCounts = { jobs: 0, done: 0, failed: 0, parked: 0, inserted: 0, unchanged: 0, ms: { analyse: 0, store: 0, queue: 0 } };
+  const timed = async <T>(part: keyof WorkerCounts['ms'], p: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    try { return await p(); } finally { counts.ms[part] += performance.now() - t; }
+  };
   const pollMs = Math.max(10, Math.min(o.pollMs, o.leaseMs / 2));
 
   while (!o.signal?.aborted) {
-    const abandoned = await o.queue.parkAbandoned(o.maxAttempts);
+    const abandoned = await timed('queue', () => o.queue.parkAbandoned(o.maxAttempts));
     if (abandoned) { counts.parked += abandoned; log(`parked ${abandoned} job(s) whose lease ran out on every attempt`); }
-    const job = await o.queue.claim(id, o.leaseMs);
+    const job = await timed('queue', () => o.queue.claim(id, o.leaseMs));
     if (!job) {
-      if (o.untilEmpty && (await o.queue.open()) === 0) break;
+      if (o.untilEmpty && (await timed('queue', () => o.queue.open())) === 0) break;
       // Nothing claimable now: wait for a NOTIFY, a retry coming due, or another worker's lease running out.
       await o.queue.waitForWork(pollMs, o.signal);
       continue;
@@ -80,18 +87,19 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerCounts> {
     try {
       let outcome: JobOutcome;
       try {
-        outcome = await analyse(job);
+        outcome = await timed('analyse', () => analyse(job));
         if (outcome.articles.length === 0 && outcome.errors.length > 0) throw new Error(outcome.errors.join('\n'));
-        for (const a of outcome.articles) counts[await o.put(a)]++;
+        const { articles } = outcome;
+        await timed('store', async () => { for (const a of articles) counts[await o.put(a)]++; });
       } catch (e) {
         counts.failed++;
         const message = e instanceof Error ? e.message : String(e);
-        const status = await o.queue.fail(job.id, id, message, o.maxAttempts, o.retryMs);
+        const status = await timed('queue', () => o.queue.fail(job.id, id, message, o.maxAttempts, o.retryMs));
         if (status === 'parked') counts.parked++;
         log(`${message}${status === 'parked' ? ` (parked after ${job.attempts} attempt(s))` : status === 'queued' ? ` (attempt ${job.attempts} of ${o.maxAttempts}; will retry)` : ''}`);
         return;
       }
-      await o.queue.complete(job.id, id, outcome.articles.length, outcome.errors.length ? outcome.errors.join('\n') : undefined);
+      await timed('queue', () => o.queue.complete(job.id, id, outcome.articles.length, outcome.errors.length ? outcome.errors.join('\n') : undefined));
       for (const err of outcome.errors) log(err);
       counts.done++;
     } finally {
