@@ -38,8 +38,10 @@ test('an article within the limits is returned as it is', () => {
 });
 
 test('a real oversized list is capped by the pipeline itself', () => {
-  const names = Array.from({ length: 1100 }, (_, i) => `Delegate${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26) % 26)}x Smith${i}`);
-  const text = `The list of delegates: ${names.map((n) => `Mr. ${n}`).join(', ')}.`;
+  const first = ['John', 'Mary', 'Peter', 'Anna', 'James', 'Laura', 'David', 'Sarah', 'Michael', 'Emma', 'Robert', 'Julia', 'Thomas', 'Alice', 'Daniel', 'Clara', 'Henry', 'Grace', 'George', 'Helen', 'Frank', 'Irene', 'Walter', 'Nora', 'Oscar', 'Paula', 'Victor', 'Rosa', 'Samuel', 'Tina', 'Arthur', 'Vera', 'Edward', 'Olga', 'Hugo', 'Lena', 'Simon', 'Ruth', 'Felix', 'Edith'];
+  const last = ['Smith', 'Jones', 'Brown', 'Miller', 'Davis', 'Wilson', 'Moore', 'Taylor', 'Clark', 'Lewis', 'Walker', 'Hall', 'Allen', 'Young', 'King', 'Wright', 'Scott', 'Green', 'Baker', 'Adams', 'Nelson', 'Carter', 'Mitchell', 'Roberts', 'Turner', 'Phillips', 'Campbell', 'Parker', 'Evans', 'Edwards', 'Collins', 'Stewart', 'Morris', 'Rogers', 'Reed', 'Cook', 'Morgan', 'Bell', 'Murphy', 'Bailey'];
+  const names = first.flatMap((f) => last.map((l) => `${f} ${l}`));
+  const text = names.map((n, i) => `${n} arrived in ${i % 2 ? 'Paris' : 'Berlin'} on Monday.`).join(' ');
   const a = analyze(text);
   assert.equal(a.entities.length, MAX_ENTITIES);
   assert.ok(a.messages.some((m) => m.stage === 'limits' && /entities found/.test(m.message)));
