@@ -129,7 +129,11 @@ describe('claims and leases', () => {
       assert.deepEqual(s.counts, { queued: 0, running: 0, done: 0, parked: 1 });
       assert.deepEqual(s.parked.map((p) => [p.input, p.attempts, p.error]), [['https://example.org/poison', 3, 'boom 3']]);
       assert.equal(await q.retryParked(), 1);
-      assert.equal((await q.claim('w', 1000))?.attempts, 1);
+      const j = await q.claim('w', 1000);
+      assert.equal(j?.attempts, 1);
+      await q.complete(j!.id, 'w', 0);
+      assert.equal(await q.prune(), 1);
+      assert.deepEqual((await q.status()).counts, { queued: 0, running: 0, done: 0, parked: 0 });
     });
   });
 
@@ -216,6 +220,21 @@ describe('worker loop', () => {
       assert.equal(seen, 1);
       assert.equal(c.done, 1);
       assert.deepEqual((await q.status()).counts, { queued: 2, running: 0, done: 1, parked: 0 });
+    });
+  });
+
+  test('a worker rides out a short database outage instead of dying', async () => {
+    await withQueue(async (q) => {
+      await q.enqueue([{ key: 'o', kind: 'url', input: 'https://example.org/o' }]);
+      let failures = 2;
+      const flaky: Queue = { ...q, claim: (w, l) => (failures-- > 0 ? Promise.reject(new Error('connection terminated')) : q.claim(w, l)), waitForWork: (_ms, s) => q.waitForWork(10, s) };
+      const logs: string[] = [];
+      const c = await runWorker({
+        queue: flaky, put: () => 'inserted', leaseMs: 5000, maxAttempts: 3, retryMs: 0, pollMs: 50, untilEmpty: true, log: (l) => logs.push(l),
+        analyse: async () => ({ articles: [], errors: [] }),
+      });
+      assert.equal(c.done, 1);
+      assert.equal(logs.filter((l) => /queue unreachable \(connection terminated\)/.test(l)).length, 2);
     });
   });
 });

@@ -137,6 +137,19 @@ export function addQueueCommands(program: Command): void {
         await q.close();
       }
     });
+  queue.command('prune')
+    .description('delete done jobs and the input bytes they keep (enqueueing the same input later makes a new job)')
+    .addOption(queueDb())
+    .option('--parked', 'delete parked jobs too')
+    .action(async (o: { db: string; parked?: boolean }) => {
+      const { openQueue } = await import('../queue/index.ts');
+      const q = await openQueue(o.db);
+      try {
+        process.stdout.write(`${await q.prune({ parked: o.parked })} job(s) deleted\n`);
+      } finally {
+        await q.close();
+      }
+    });
 }
 
 /** "500ms", "30s", "2m", or a bare number of seconds, as milliseconds. */

@@ -52,6 +52,8 @@ export interface Queue {
   status(parkedLimit?: number): Promise<QueueStatus>;
   /** Queue every parked job again with fresh attempts. */
   retryParked(): Promise<number>;
+  /** Delete finished jobs (done; parked too with `parked`), and their bytes with them. */
+  prune(opts?: { parked?: boolean }): Promise<number>;
   /** Resolves on the next NOTIFY from an enqueue, or after `ms`, or when `signal` aborts. */
   waitForWork(ms: number, signal?: AbortSignal): Promise<void>;
   close(): Promise<void>;
@@ -187,6 +189,11 @@ export async function openQueue(url: string): Promise<Queue> {
       const r = await q(`UPDATE queue_jobs SET status = 'queued', attempts = 0, run_after = now(), updated_at = now()
                          WHERE status = 'parked'`);
       if (r.rowCount) await q(`NOTIFY ${CHANNEL}`);
+      return r.rowCount ?? 0;
+    },
+
+    async prune(opts = {}) {
+      const r = await q(`DELETE FROM queue_jobs WHERE status = 'done'${opts.parked ? " OR status = 'parked'" : ''}`);
       return r.rowCount ?? 0;
     },
 

@@ -11,6 +11,9 @@ import { runJob, type JobOutcome } from './run-job.ts';
 
 export type PutResult = 'inserted' | 'unchanged';
 
+/** Consecutive failed looks at the queue (about a minute, backing off) before a worker gives up. */
+const MAX_OUTAGES = 10;
+
 export interface WorkerOptions {
   queue: Queue;
   /** store one article (sync or async); 'unchanged' when it was already stored */
@@ -62,18 +65,28 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerCounts> {
   };
   const pollMs = Math.max(10, Math.min(o.pollMs, o.leaseMs / 2));
 
+  let outages = 0;
   while (!o.signal?.aborted) {
-    const abandoned = await timed('queue', () => o.queue.parkAbandoned(o.maxAttempts));
-    if (abandoned) { counts.parked += abandoned; log(`parked ${abandoned} job(s) whose lease ran out on every attempt`); }
-    const job = await timed('queue', () => o.queue.claim(id, o.leaseMs));
-    if (!job) {
-      if (o.untilEmpty && (await timed('queue', () => o.queue.open())) === 0) break;
-      // Nothing claimable now: wait for a NOTIFY, a retry coming due, or another worker's lease running out.
-      await o.queue.waitForWork(pollMs, o.signal);
-      continue;
+    try {
+      const abandoned = await timed('queue', () => o.queue.parkAbandoned(o.maxAttempts));
+      if (abandoned) { counts.parked += abandoned; log(`parked ${abandoned} job(s) whose lease ran out on every attempt`); }
+      const job = await timed('queue', () => o.queue.claim(id, o.leaseMs));
+      if (!job) {
+        if (o.untilEmpty && (await timed('queue', () => o.queue.open())) === 0) break;
+        // Nothing claimable now: wait for a NOTIFY, a retry coming due, or another worker's lease running out.
+        await o.queue.waitForWork(pollMs, o.signal);
+      } else {
+        counts.jobs++;
+        await work(job);
+      }
+      outages = 0;
+    } catch (e) {
+      // The database went away (restart, network): the job in hand, if any, comes back when its lease runs
+      // out. Keep trying for a while rather than leave a fleet of workers dead after a short outage.
+      if (++outages > MAX_OUTAGES) throw e;
+      log(`queue unreachable (${(e as Error).message}); trying again (${outages}/${MAX_OUTAGES})`);
+      await o.queue.waitForWork(Math.min(1000 * outages, 10_000), o.signal);
     }
-    counts.jobs++;
-    await work(job);
   }
   return counts;
 
