@@ -6,7 +6,7 @@
 //
 // Wirewatch's quotes leave the quote marks and the complementiser out of the content ("Peskov said that
 // <content>"); PolNeAR keeps them in. The bench converts ours to PolNeAR's convention before scoring: the
-// marks around a direct quote and a "that" right before indirect content join the content, and the parts
+// marks around a direct quote and a "that" right before the content join the content, and the parts
 // of a quote interrupted by its attribution ("A," he said, "B") become one discontinuous content. PolNeAR gives
 // each token one role, so a relation nested in another's content (a partial quote, an embedded "X says")
 // is dropped in favour of the outer one.
@@ -119,8 +119,9 @@ function predict(d: Doc): AR[] {
     if (d.text.slice(s - 2, s) === "''" && d.text.slice(e, e + 2) === "''") { s -= 2; e += 2; }
     if (s > 0 && /[“"‘«„‹]/u.test(d.text[s - 1])) s--;
     if (s !== q.sourceStart && /[”"’»›]/u.test(d.text[e] ?? '')) e++;
-    const that = /\bthat\s+$/i.exec(d.text.slice(Math.max(0, s - 8), s));
-    if (that && q.kind === 'indirect') s -= that[0].length;
+    // "says that “…”": the complementiser joins a quotation's content too
+    const that = /\bthat\s*$/i.exec(d.text.slice(Math.max(0, s - 8), s));
+    if (that) s -= that[0].length;
     const content: Frag = [s, e];
     const cue = q.cue ? [src(q.cue.start, q.cue.end)] : [];
     const key = q.cue ? `${q.cue.start}` : '';

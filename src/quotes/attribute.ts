@@ -39,7 +39,7 @@ interface Speaker { phrase?: Phrase; mention?: MentionRecord; entity?: EntityRec
 interface Found { speaker: Speaker | null; cue?: TextSpan; cueToken?: number }
 
 /** Per-document lookups, built once so that attribution stays linear in the article's length. */
-interface Ctx { doc: Document; mentions: MentionIndex; bySentence: MentionRecord[][]; entity: (id: string | undefined) => EntityRecord | undefined }
+interface Ctx { doc: Document; titleCase: Map<number, boolean>; mentions: MentionIndex; bySentence: MentionRecord[][]; entity: (id: string | undefined) => EntityRecord | undefined }
 
 function context(doc: Document): Ctx {
   const bySentence: MentionRecord[][] = doc.sentences.map(() => []);
@@ -47,7 +47,7 @@ function context(doc: Document): Ctx {
   // doc.entity() searches the list; an article-sized list needs a map
   const byId = new Map(doc.entities.map((e) => [e.id, e]));
   const entity = (id: string | undefined) => (id === undefined ? undefined : byId.get(id));
-  return { doc, mentions: new MentionIndex(doc, entity), bySentence, entity };
+  return { doc, titleCase: new Map(), mentions: new MentionIndex(doc, entity), bySentence, entity };
 }
 
 function speakerOfMention(ctx: Ctx, mention: MentionRecord | undefined): Speaker | null {
@@ -234,6 +234,12 @@ function doubledApostrophes(doc: Document, q: QuoteMark): QuoteMark {
   return { start: q.start, end: q.contentEnd + 2, contentStart: q.contentStart + 1, contentEnd: q.contentEnd };
 }
 
+/** Nothing of the narrator's precedes the quotation in its sentence ("the slogan “Peace Through Strength.”" is no continuation). */
+function startsSentence(doc: Document, q: QuoteMark): boolean {
+  const before = doc.tokens[doc.tokenAt(q.start) - 1];
+  return !before || before.sentence !== doc.sentenceAt(q.start) || before.quoted || /^[.!?…"“”]$/u.test(before.text);
+}
+
 /** Nothing of the narrator's follows the quotation in its sentence. */
 function endsSentence(doc: Document, q: QuoteMark): boolean {
   const next = doc.tokens[doc.tokenAt(q.end)];
@@ -281,7 +287,7 @@ function directAndPartial(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       // framed by the narrator's clause ("Trump says voter fraud “would be…”"), a quotation is partial
       if (partial) { found = partial; kind = whole && opensClause(doc, q) ? 'direct' : 'partial'; }
     }
-    if (!found && (whole || /^\p{Lu}/u.test(content) && /[.!?…]$/u.test(content.trim())) && endsSentence(doc, q) && previous?.speaker && paragraphOf(doc, previous.quote.start) >= paragraphOf(doc, q.start) - 1) {
+    if (!found && (whole || /^\p{Lu}/u.test(content) && /[.!?…]$/u.test(content.trim())) && endsSentence(doc, q) && startsSentence(doc, q) && previous?.speaker && paragraphOf(doc, previous.quote.start) >= paragraphOf(doc, q.start) - 1) {
       // a quotation standing alone continues the previous speaker
       found = { speaker: previous.speaker };
     }
@@ -333,7 +339,8 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     }
     if (usedCues.has(i)) continue;
     // cues are verbs: "the United States" holds no cue
-    const verb = /^\p{Ll}/u.test(t.text);
+    // a headline capitalises its verbs too: "Obama Says Museum Will Tell of 'Suffering and Delight'"
+    const verb = /^\p{Ll}/u.test(t.text) || titleCase(ctx, t.sentence);
     const speech = verb ? c.speech.match(tokens, i) : undefined;
     // "Clinton is stressing that…", "Republicans are slamming…": a participle after a form of "be"
     const progressive = verb && /^(?:is|are|was|were|’s|'s|been|be)$/i.test(tokens[i - 1]?.text ?? '') ? c.participles.match(tokens, i) : undefined;
@@ -341,6 +348,8 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     const longer = verb ? c.stance.match(tokens, i) : undefined;
     const stance = !verb || speech && !(longer && longer.end > speech.end) ? undefined : longer ?? progressive;
     let cue = stance && speech ? stance : speech ?? stance;
+    // "the survey was published on Monday": a passive's subject is not its source
+    if (cue && !progressive && passive(doc, i)) cue = undefined;
     // words that are more often nouns ("the rules", "her plans") are cues only before "that"
     if (cue && cue.end === i && words().needsThat.has(t.text.toLowerCase()) && !/^that$/i.test(tokens[i + 1]?.text ?? '')) cue = undefined;
     if (!cue) {
@@ -394,6 +403,30 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       }
     }
   }
+}
+
+/** Is the verb at token i a passive participle ("was published", "has been widely criticized")? */
+function passive(doc: Document, i: number): boolean {
+  const { tokens } = doc;
+  let k = i - 1;
+  while (k >= 0 && tokens[k].sentence === tokens[i].sentence && /^(?:\p{Ll}+ly|not|also|first|widely|being)$/u.test(tokens[k].text)) k--;
+  return k >= 0 && tokens[k].sentence === tokens[i].sentence && /^(?:is|are|was|were|be|been|’s|'s)$/i.test(tokens[k].text) && /(?:ed|en|wn|ne|ht|id|ld)$/.test(tokens[i].text);
+}
+
+/** A headline: most of the sentence's words are capitalised. */
+function titleCase(ctx: Ctx, sentence: number): boolean {
+  const known = ctx.titleCase.get(sentence);
+  if (known !== undefined) return known;
+  const { doc } = ctx;
+  let words = 0, capitals = 0;
+  for (let i = doc.tokenAt(doc.sentences[sentence].start); i < doc.tokens.length && doc.tokens[i].sentence === sentence; i++) {
+    if (!/^\p{L}/u.test(doc.tokens[i].text)) continue;
+    words++;
+    if (/^\p{Lu}/u.test(doc.tokens[i].text)) capitals++;
+  }
+  const yes = words >= 4 && capitals >= 0.7 * words;
+  ctx.titleCase.set(sentence, yes);
+  return yes;
 }
 
 /** Is the cue at token i the second verb of a clause ("… and said", "… but has also warned")? */

@@ -1,0 +1,133 @@
+// Attribution constructions beyond "X said (that) <content>": each test is one small sentence through the
+// whole pipeline, asserting the quote's kind, content, cue and speaker phrase.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze } from '../src/pipeline.ts';
+
+const quotesOf = (text: string) => analyze(text, { published: '2025-03-31' }).quotes;
+const find = (text: string, content: string) => {
+  const q = quotesOf(text).find((x) => x.text.includes(content));
+  assert.ok(q, `a quote holding "${content}"`);
+  return q;
+};
+
+describe('cues', () => {
+  it('a second verb of the sentence shares its subject: "He claimed … and said <content>"', () => {
+    const q = find('Mayor John Smith claimed vast wealth and said it ensured he was not beholden to special interests.', 'ensured');
+    assert.equal(q.kind, 'indirect');
+    assert.equal(q.text, 'it ensured he was not beholden to special interests');
+    assert.equal(q.cue?.text, 'said');
+    assert.equal(q.speaker?.name, 'John Smith');
+  });
+
+  it('a verb of intention takes an infinitive: "agreed to …"', () => {
+    const q = find('In the end, the insurer agreed to lend the company millions of dollars.', 'lend');
+    assert.equal(q.text, 'to lend the company millions of dollars');
+    assert.equal(q.cue?.text, 'agreed');
+    assert.equal(q.speaker?.mention?.text, 'the insurer');
+  });
+
+  it('auxiliaries and negation belong to the cue: "did not want"', () => {
+    const q = find('Clinton did not want to remain in the hospital overnight.', 'remain');
+    assert.equal(q.cue?.text, 'did not want');
+    assert.equal(q.text, 'to remain in the hospital overnight');
+  });
+
+  it('a topic cue keeps its preposition: "has spoken about <topic>"', () => {
+    const q = find('She has spoken about the need for conversation and reforms.', 'the need');
+    assert.equal(q.cue?.text, 'has spoken about');
+    assert.equal(q.text, 'the need for conversation and reforms');
+    assert.equal(q.speaker?.mention?.text, 'She');
+  });
+
+  it('a headline capitalises its cue: "Obama Says …"', () => {
+    const q = find('Obama Says Museum Will Tell of Suffering and Delight.\n\nThe museum opened on Saturday.', 'Museum Will Tell');
+    assert.equal(q.cue?.text, 'Says');
+    assert.equal(q.speaker?.mention?.text, 'Obama');
+  });
+});
+
+describe('content bounds', () => {
+  it('ends before a second verb of the speaker: "… and vowed to …"', () => {
+    const q = find('The Republican nominee outlined his cybersecurity plan and vowed to punish leakers.', 'cybersecurity');
+    assert.equal(q.text, 'his cybersecurity plan');
+    assert.equal(q.cue?.text, 'outlined');
+  });
+
+  it('ends before a trailing attribution, which is a report of its own: "…, sources said."', () => {
+    const qs = quotesOf('Protocol called for the nominee to be taken to a trauma center, sources said.');
+    const said = qs.find((q) => q.cue?.text === 'said');
+    assert.ok(said);
+    assert.equal(said.speaker?.mention?.text, 'sources');
+    assert.equal(said.text, 'Protocol called for the nominee to be taken to a trauma center');
+    const called = qs.find((q) => q.cue?.text === 'called for');
+    assert.ok(called);
+    assert.equal(called.text, 'the nominee to be taken to a trauma center');
+  });
+
+  it('ends where ", and" opens a clause with a new subject', () => {
+    const q = find('The fund said that it is lowering its forecast for growth, and the downgrade is casting a shadow on markets.', 'lowering');
+    assert.equal(q.text, 'it is lowering its forecast for growth');
+  });
+});
+
+describe('speaker phrases', () => {
+  it('keeps a relative clause between the speaker and the cue', () => {
+    const q = find('Adam Schiff, 56, who has served on the committee for a decade, said the hacking was clear.', 'hacking');
+    assert.equal(q.speaker?.mention?.text, 'Adam Schiff, 56, who has served on the committee for a decade,');
+    assert.equal(q.speaker?.name, 'Adam Schiff');
+  });
+
+  it('keeps the apposition that closes the sentence after the cue', () => {
+    const q = find('“That is the goal,” said Mike Schmidt, an economic policy adviser at the Clinton campaign.', 'the goal');
+    assert.equal(q.kind, 'direct');
+    assert.equal(q.speaker?.mention?.text, 'Mike Schmidt, an economic policy adviser at the Clinton campaign');
+    assert.equal(q.speaker?.name, 'Mike Schmidt');
+  });
+
+  it('keeps "of" inside a phrase: "A group of doctors"', () => {
+    const q = find('A group of doctors said the show promoted quack treatments.', 'quack');
+    assert.equal(q.speaker?.mention?.text, 'A group of doctors');
+  });
+
+  it('an abbreviation before a comma ends no phrase: "Mitch McConnell, R-Ky., said"', () => {
+    const q = find('“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.', 'veto');
+    assert.equal(q.kind, 'direct');
+    assert.equal(q.speaker?.mention?.text, 'Senate Majority Leader Mitch McConnell, R-Ky.,');
+    assert.equal(q.speaker?.name, 'Mitch McConnell');
+  });
+});
+
+describe('signed paragraphs', () => {
+  it('a transcript line: "PENCE: …"', () => {
+    const q = find('Chris Wallace interviewed Mike Pence.\n\nPENCE: Well, look, the question really should be about the campaign.\n\nThe interview ended.', 'the question');
+    assert.equal(q.cue?.text, ':');
+    assert.equal(q.speaker?.mention?.text, 'PENCE');
+    assert.equal(q.text, 'Well, look, the question really should be about the campaign');
+  });
+
+  it('a headline label: "Poll: …"', () => {
+    const q = find('Poll: Wealthy Voters Abandon Republican Party.\n\nThe survey was published on Monday.', 'Wealthy');
+    assert.equal(q.speaker?.mention?.text, 'Poll');
+    assert.equal(q.cue?.text, ':');
+  });
+
+  it('a reader comment signed after a dash is a direct quote', () => {
+    const q = find('Readers wrote in.\n\n”Mr. Trump embodies the lasting legacy of racism in the United States.” ― Sonya Herridge\n\nMore followed.', 'lasting legacy');
+    assert.equal(q.kind, 'direct');
+    assert.equal(q.cue?.text, '―');
+    assert.equal(q.speaker?.mention?.text, 'Sonya Herridge');
+  });
+
+  it('a dateline dash signs nothing', () => {
+    const qs = quotesOf('WASHINGTON ― Lawmakers met on Friday to discuss the budget.');
+    assert.ok(!qs.some((q) => q.speaker?.mention?.text === 'WASHINGTON'));
+  });
+});
+
+describe('not attributions', () => {
+  it('a passive verb does not make its subject a source', () => {
+    const qs = quotesOf('The survey was published on Monday by the institute.');
+    assert.ok(!qs.some((q) => q.speaker?.mention?.text === 'The survey'));
+  });
+});
