@@ -23,7 +23,7 @@ async function fill(target: string): Promise<void> {
 }
 
 function exportFrom(db: string, args: string[]) {
-  const r = cli(['export', ...args, '--db', sqliteDb]);
+  const r = cli(['export', ...args, '--db', db]);
   assert.equal(r.stderr, '');
   assert.equal(r.code, 0);
   return r.stdout;

@@ -83,7 +83,7 @@ const SQL: Record<TableKind, { sql: string | ((db: Sql) => string); json: string
       LEFT JOIN mention_counts mc ON mc.actor = e.actor
       LEFT JOIN as_source src ON src.actor = e.actor
       LEFT JOIN as_target tgt ON tgt.actor = e.actor
-      GROUP BY e.actor
+      GROUP BY e.actor, mc.n, src.n, tgt.n
       ORDER BY e.actor`,
     json: [],
     flags: [],
