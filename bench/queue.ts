@@ -1,6 +1,6 @@
 // Distributed ingest through the PostgreSQL job queue: the same folder enqueued, then taken by 1 and by 2
 // `wirewatch worker --until-empty` processes, each run in a fresh database of its own (queue and store).
-//   npm run bench:queue [-- --data DIR] [--repeat N] [--pg URL] [--store postgres|sqlite] [--predictions-out FILE]
+//   npm run bench:queue [-- --data DIR] [--repeat N] [--pg URL] [--store postgres|sqlite] [--concurrency N] [--predictions-out FILE]
 // Default data: PolNeAR dev texts beside the repo (read at run time, never copied into it), written to a
 // scratch folder --repeat times (default 5), each copy tagged so it is a distinct article (its own content
 // hash: a distinct job and a distinct stored article). --pg is the server's maintenance database; the
@@ -20,6 +20,7 @@ const args = benchArgs('quotes/polnear/dev/text', {
   repeat: { type: 'string', default: '5' },
   pg: { type: 'string', default: process.env.WIREWATCH_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
   store: { type: 'string', default: 'postgres' },
+  concurrency: { type: 'string', default: '1' },
 });
 const BIN = join(REPO_ROOT, 'bin/wirewatch.js');
 const dataDir = resolve(args.data!);
@@ -89,7 +90,7 @@ const rows: [string, string, string, string][] = [
 ];
 const head: [string, string, string] = ['metric', '1 worker', '2 workers'];
 const w = [0, 1, 2].map((i) => Math.max(head[i].length, ...rows.map((r) => r[i].length)));
-console.log(`data: ${dataDir} × ${repeat} (${articles} articles), store: ${args.store}`);
+console.log(`data: ${dataDir} × ${repeat} (${articles} articles), store: ${args.store}, jobs in hand per worker: ${args.concurrency}`);
 console.log(`${head[0].padEnd(w[0])}  ${head[1].padStart(w[1])}  ${head[2].padStart(w[2])}  anchor`);
 for (const r of rows) console.log(`${r[0].padEnd(w[0])}  ${r[1].padStart(w[1])}  ${r[2].padStart(w[2])}  ${r[3]}`.trimEnd());
 
@@ -111,7 +112,7 @@ async function run(workers: number): Promise<Run> {
     const enq = spawnSync(process.execPath, [BIN, 'enqueue', corpus, '--db', db], { encoding: 'utf8' });
     if (enq.status !== 0) throw new Error(`enqueue failed: ${enq.stderr}`);
     const started = performance.now();
-    const outs = await Promise.all(Array.from({ length: workers }, () => worker(['--db', db, '--store', storeTarget, '--until-empty'])));
+    const outs = await Promise.all(Array.from({ length: workers }, () => worker(['--db', db, '--store', storeTarget, '--until-empty', '--concurrency', args.concurrency!])));
     const wallSeconds = (performance.now() - started) / 1000;
     const perWorker = outs.map((o) => Number(/(\d+) done/.exec(o)?.[1] ?? 0));
     const sum = (re: RegExp) => outs.reduce((n, o) => n + Number(re.exec(o)?.[1] ?? 0), 0);

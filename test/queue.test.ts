@@ -237,4 +237,26 @@ describe('worker loop', () => {
       assert.equal(logs.filter((l) => /queue unreachable \(connection terminated\)/.test(l)).length, 2);
     });
   });
+
+  test('with several jobs in hand, a worker still does each job once', async () => {
+    await withQueue(async (q) => {
+      await q.enqueue(Array.from({ length: 9 }, (_, i) => ({ key: `c${i}`, kind: 'url' as const, input: `https://example.org/c${i}` })));
+      const seen = new Map<string, number>();
+      let inHand = 0, most = 0;
+      const c = await runWorker({
+        queue: q, put: () => 'inserted', leaseMs: 5000, maxAttempts: 3, retryMs: 0, pollMs: 50, untilEmpty: true, concurrency: 3,
+        analyse: async (job) => {
+          seen.set(job.input, (seen.get(job.input) ?? 0) + 1);
+          most = Math.max(most, ++inHand);
+          await sleep(30);
+          inHand--;
+          return { articles: [], errors: [] };
+        },
+      });
+      assert.equal(c.done, 9);
+      assert.equal(seen.size, 9);
+      assert.ok([...seen.values()].every((n) => n === 1));
+      assert.equal(most, 3, 'three jobs in hand at once');
+    });
+  });
 });

@@ -56,6 +56,7 @@ export function addQueueCommands(program: Command): void {
     .addOption(new Option('--max-attempts <n>', 'attempts before an input is parked with its error').default(3).argParser(positiveInt))
     .addOption(new Option('--retry-delay <duration>', 'wait before a failed input is tried again (0 for none)').default(5_000, '5s').argParser((v) => duration(v, true)))
     .addOption(new Option('--poll <duration>', 'longest wait between looks at the queue when idle').default(5_000, '5s').argParser((v) => duration(v)))
+    .addOption(new Option('--concurrency <n>', 'jobs in hand at once: one analyses while another is being stored').default(1).argParser(positiveInt))
     .option('--until-empty', 'exit once no job is queued or running (instead of waiting for more)')
     .option('--allow-private', 'allow fetching from loopback, private and link-local addresses (refused by default)')
     .addOption(new Option('--actors <file>', 'extra actor dictionary (JSON, or PETRARCH .actors.txt); repeatable').argParser(collect).default([]))
@@ -63,7 +64,7 @@ export function addQueueCommands(program: Command): void {
       'A worker that dies leaves its job to be taken again once the lease runs out; an input that fails\n' +
       '--max-attempts times (a crash on it counts) is parked: see `wirewatch queue status`.\n' +
       'SIGINT/SIGTERM: finish the current job, then exit (a second signal exits at once; the lease returns the job).')
-    .action(async (o: { db: string; store?: string; lease: number; maxAttempts: number; retryDelay: number; poll: number; untilEmpty?: boolean; allowPrivate?: boolean; actors: string[] }) => {
+    .action(async (o: { db: string; store?: string; lease: number; maxAttempts: number; retryDelay: number; poll: number; concurrency: number; untilEmpty?: boolean; allowPrivate?: boolean; actors: string[] }) => {
       const { checkActorFiles } = await import('./actor-files.ts');
       checkActorFiles(o.actors);
       const { openQueue, runWorker, workerId } = await import('../queue/index.ts');
@@ -89,7 +90,7 @@ export function addQueueCommands(program: Command): void {
       try {
         const c = await runWorker({
           queue, put: store.put, id, log, signal: stop.signal,
-          leaseMs: o.lease, maxAttempts: o.maxAttempts, retryMs: o.retryDelay, pollMs: o.poll, untilEmpty: o.untilEmpty === true,
+          leaseMs: o.lease, maxAttempts: o.maxAttempts, retryMs: o.retryDelay, pollMs: o.poll, concurrency: o.concurrency, untilEmpty: o.untilEmpty === true,
           read: { allowPrivate: o.allowPrivate, actors: o.actors },
         });
         process.stdout.write(`worker ${id}: ${c.jobs} jobs, ${c.done} done, ${c.inserted} inserted, ${c.unchanged} unchanged, ` +

@@ -31,6 +31,11 @@ export interface WorkerOptions {
   /** abort to stop after the current job */
   signal?: AbortSignal;
   read?: ReadOptions;
+  /**
+   * jobs in hand at once (default 1). Analysis is synchronous, so two never run at the same moment, but
+   * one job's analysis overlaps another's storing and queue round trips.
+   */
+  concurrency?: number;
   /** how this worker names itself in the queue (locked_by) */
   id?: string;
   log?: (line: string) => void;
@@ -65,30 +70,34 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerCounts> {
   };
   const pollMs = Math.max(10, Math.min(o.pollMs, o.leaseMs / 2));
 
-  let outages = 0;
-  while (!o.signal?.aborted) {
-    try {
-      const abandoned = await timed('queue', () => o.queue.parkAbandoned(o.maxAttempts));
-      if (abandoned) { counts.parked += abandoned; log(`parked ${abandoned} job(s) whose lease ran out on every attempt`); }
-      const job = await timed('queue', () => o.queue.claim(id, o.leaseMs));
-      if (!job) {
-        if (o.untilEmpty && (await timed('queue', () => o.queue.open())) === 0) break;
-        // Nothing claimable now: wait for a NOTIFY, a retry coming due, or another worker's lease running out.
-        await o.queue.waitForWork(pollMs, o.signal);
-      } else {
-        counts.jobs++;
-        await work(job);
+  await Promise.all(Array.from({ length: Math.max(1, o.concurrency ?? 1) }, () => loop()));
+  return counts;
+
+  async function loop(): Promise<void> {
+    let outages = 0;
+    while (!o.signal?.aborted) {
+      try {
+        const abandoned = await timed('queue', () => o.queue.parkAbandoned(o.maxAttempts));
+        if (abandoned) { counts.parked += abandoned; log(`parked ${abandoned} job(s) whose lease ran out on every attempt`); }
+        const job = await timed('queue', () => o.queue.claim(id, o.leaseMs));
+        if (!job) {
+          if (o.untilEmpty && (await timed('queue', () => o.queue.open())) === 0) break;
+          // Nothing claimable now: wait for a NOTIFY, a retry coming due, or another worker's lease running out.
+          await o.queue.waitForWork(pollMs, o.signal);
+        } else {
+          counts.jobs++;
+          await work(job);
+        }
+        outages = 0;
+      } catch (e) {
+        // The database went away (restart, network): the job in hand, if any, comes back when its lease runs
+        // out. Keep trying for a while rather than leave a fleet of workers dead after a short outage.
+        if (++outages > MAX_OUTAGES) throw e;
+        log(`queue unreachable (${(e as Error).message}); trying again (${outages}/${MAX_OUTAGES})`);
+        await o.queue.waitForWork(Math.min(1000 * outages, 10_000), o.signal);
       }
-      outages = 0;
-    } catch (e) {
-      // The database went away (restart, network): the job in hand, if any, comes back when its lease runs
-      // out. Keep trying for a while rather than leave a fleet of workers dead after a short outage.
-      if (++outages > MAX_OUTAGES) throw e;
-      log(`queue unreachable (${(e as Error).message}); trying again (${outages}/${MAX_OUTAGES})`);
-      await o.queue.waitForWork(Math.min(1000 * outages, 10_000), o.signal);
     }
   }
-  return counts;
 
   async function work(job: Job): Promise<void> {
     let lost = false;
