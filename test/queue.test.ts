@@ -259,4 +259,41 @@ describe('worker loop', () => {
       assert.equal(most, 3, 'three jobs in hand at once');
     });
   });
+
+  test('a URL job is fetched by the worker; a feed job stores each of its items', async () => {
+    const { createServer } = await import('node:http');
+    const long = (i: number) => Array.from({ length: 30 }, (_, k) => paragraphFor(i * 100 + k)).join(' ');
+    const server = createServer((req, res) => {
+      if (req.url === '/story') {
+        res.setHeader('content-type', 'text/html; charset=utf-8');
+        res.end(`<html><head><title>Talks</title></head><body><article><h1>Talks resume</h1><p>${long(7)}</p><p>${long(8)}</p></article></body></html>`);
+      } else if (req.url === '/feed') {
+        res.setHeader('content-type', 'application/rss+xml');
+        res.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>` +
+          [1, 2].map((i) => `<item><title>Item ${i}</title><description><![CDATA[<p>${long(i)}</p>]]></description></item>`).join('') +
+          '</channel></rss>');
+      } else { res.statusCode = 404; res.end(); }
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      await withQueue(async (q) => {
+        await q.enqueue(jobsFrom([`${base}/story`, `${base}/feed`]));
+        const got: Article[] = [];
+        const logs: string[] = [];
+        const c = await runWorker({ queue: q, put: (a) => { got.push(a); return 'inserted'; }, read: { allowPrivate: true },
+          leaseMs: 5000, maxAttempts: 1, retryMs: 0, pollMs: 50, untilEmpty: true, log: (l) => logs.push(l) });
+        assert.equal(c.done, 2, logs.join('\n'));
+        assert.equal(got.length, 3);
+        assert.equal(got[0].source.uri, `${base}/story`);
+        assert.deepEqual(got.slice(1).map((a) => a.source.format), ['feed-item', 'feed-item']);
+      });
+    } finally {
+      server.close();
+    }
+  });
 });
+
+function paragraphFor(i: number): string {
+  return `The council met on Tuesday and agreed plan ${i} after a long debate about roads and schools in the district.`;
+}
