@@ -47,6 +47,20 @@ describe('cues', () => {
   });
 });
 
+describe('nominal cues', () => {
+  it('a noun of saying with its clause: "Trump\'s claim that …"; the possessor is the source', () => {
+    const q = quotesOf('Critics rejected Donald Trump\'s claim that the election was rigged.').find((x) => x.cue?.text === 'claim');
+    assert.ok(q);
+    assert.equal(q.text, 'the election was rigged');
+    assert.equal(q.speaker?.mention?.text, 'Donald Trump\'s');
+    assert.equal(q.speaker?.name, 'Donald Trump');
+  });
+
+  it('a relative clause after the noun is no content: "the report that he released"', () => {
+    assert.ok(!quotesOf('The committee read the report that was released on Friday.').some((q) => q.cue?.text === 'report'));
+  });
+});
+
 describe('content bounds', () => {
   it('ends before a second verb of the speaker: "… and vowed to …"', () => {
     const q = find('The Republican nominee outlined his cybersecurity plan and vowed to punish leakers.', 'cybersecurity');

@@ -10,13 +10,13 @@ import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
 import { MentionIndex, abbreviationDot, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
-interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[] }
+interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] } }
 
-let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string> } | undefined;
+let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string> } | undefined;
 function words() {
   if (wordSets) return wordSets;
   const data = loadData<CuesFile>('quotes/cues.json');
-  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects) });
+  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives) });
 }
 interface Cues { speech: TokenTrie<true>; stance: TokenTrie<true>; participles: TokenTrie<true>; partial: TokenTrie<true>; according: TokenTrie<true> }
 
@@ -338,6 +338,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       continue;
     }
     if (usedCues.has(i)) continue;
+    if (nominal(ctx, out, i)) continue;
     // cues are verbs: "the United States" holds no cue
     // a headline capitalises its verbs too: "Obama Says Museum Will Tell of 'Suffering and Delight'"
     const verb = /^\p{Ll}/u.test(t.text) || titleCase(ctx, t.sentence);
@@ -427,6 +428,43 @@ function titleCase(ctx: Ctx, sentence: number): boolean {
   const yes = words >= 4 && capitals >= 0.7 * words;
   ctx.titleCase.set(sentence, yes);
   return yes;
+}
+
+/**
+ * A noun of saying or thinking with its clause: "Trump's claim that <content>", "his decision to <content>",
+ * "a recognition that <content>". The source is the possessor, if any ("Trump's", "his").
+ */
+function nominal(ctx: Ctx, out: Quote[], i: number): boolean {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  if (!next || next.sentence !== t.sentence || next.quoted || !/^\p{Ll}/u.test(t.text)) return false;
+  const w = words();
+  const link = next.text.toLowerCase();
+  if (!(link === 'that' && w.nounsThat.has(t.text) || link === 'to' && w.nounsTo.has(t.text))) return false;
+  const after = tokens[i + 2];
+  // "the report that he released" is a relative clause; a complement clause opens with its subject
+  if (!after || after.sentence !== t.sentence || link === 'that' && !/^(?:\p{Lu}|[“"‘])/u.test(after.text) && !/^(?:he|she|it|they|we|i|you|there|the|a|an|this|these|those|his|her|their|its|our|no|some|many|most|all|only|if|in|by|as|when|while)$/.test(after.text)) return false;
+  const from = link === 'that' ? i + 2 : i + 1;
+  let k = i - 1;
+  while (k >= 0 && i - k <= 2 && tokens[k].sentence === t.sentence && /^\p{Ll}+$/u.test(tokens[k].text) && !w.possessives.has(tokens[k].text) && !/^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|of|and|or|to|in|on|for|with)$/.test(tokens[k].text)) k--;
+  // a noun stands after an article or a possessor; "Trump plans to …" is the verb
+  if (k < 0 || tokens[k].sentence !== t.sentence) return false;
+  let speaker: Speaker | null = null;
+  if (w.possessives.has(tokens[k].text.toLowerCase())) speaker = speakerOfPhrase(ctx, { first: k, last: k });
+  else if (/^['’]s$/u.test(tokens[k].text)) {
+    // the possessor: the capitalised words before "'s" ("Donald Trump's", "the Kremlin's")
+    let first = k - 1;
+    while (first - 1 >= 0 && tokens[first - 1].sentence === t.sentence && (/^\p{Lu}/u.test(tokens[first - 1].text) || abbreviationDot(tokens, first - 1))) first--;
+    if (first >= 0 && /^the$/i.test(tokens[first - 1]?.text ?? '')) first--;
+    if (first < k && /^\p{Lu}/u.test(tokens[k - 1].text)) speaker = speakerOfPhrase(ctx, { first, last: k });
+  }
+  else if (!/^(?:the|a|an|this|that|these|those|no|any|every|each)$/i.test(tokens[k].text)) return false;
+  const start = tokens[from].start, end = clauseEnd(ctx, from);
+  if (end - start < 8) return false;
+  pushIndirect(doc, out, start, end, { speaker, cue: doc.textSpan(t.start, t.end), cueToken: i });
+  return true;
 }
 
 /** Is the cue at token i the second verb of a clause ("… and said", "… but has also warned")? */
