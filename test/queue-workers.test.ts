@@ -79,8 +79,8 @@ async function killedMidArticle(backend: 'postgres' | 'sqlite', url: string): Pr
   const inputs = join(dir, `inputs-${backend}`);
   const { mkdirSync } = await import('node:fs');
   mkdirSync(inputs);
-  // The first job is long (most of a second of analysis) so the kill lands while it is being analysed. The
-  // lease must outlast the slowest article: it is renewed between articles, not during one.
+  // The first job is long (most of a second of analysis) so the kill lands while it is being analysed.
+  // A lease must outlast the slowest article: it is renewed between articles, not during one.
   writeFileSync(join(inputs, '000-long.txt'), Array.from({ length: 150 }, (_, i) => paragraph(i, 'southern region')).join('\n\n'));
   for (let i = 1; i <= 10; i++) writeFileSync(join(inputs, `${String(i).padStart(3, '0')}-story.txt`), `${paragraph(i, 'northern province')}\n\n${paragraph(i + 50, 'eastern coast')}\n`);
   writeFileSync(join(inputs, '005-poison.html'), '<html><head><script>var a = 1;</script></head><body></body></html>');
@@ -93,8 +93,10 @@ async function killedMidArticle(backend: 'postgres' | 'sqlite', url: string): Pr
   // idempotent across runs too
   assert.match(cli(['enqueue', inputs, '--db', url]).stdout, /: 0 queued, 12 already queued/);
 
-  const common = ['--db', url, '--store', store, '--lease', '4s', '--max-attempts', '3', '--retry-delay', '0ms', '--poll', '100ms'];
-  const doomed = startWorker(common);
+  const common = ['--db', url, '--store', store, '--max-attempts', '3', '--retry-delay', '0ms', '--poll', '100ms'];
+  // A lease is set by the claim: short for the worker about to die (its job comes back soon), long for
+  // the ones that finish, so a slow analysis on a busy machine does not lose theirs.
+  const doomed = startWorker([...common, '--lease', '2s']);
   const held = await until('the first worker to claim the long article', 30_000, async () => {
     if (doomed.child.exitCode !== null) throw new Error(`the worker exited early:\n${doomed.output()}`);
     const r = await rows<{ locked_by: string }>(url, `SELECT locked_by FROM queue_jobs WHERE input LIKE '%000-long.txt' AND status = 'running'`);
@@ -108,7 +110,7 @@ async function killedMidArticle(backend: 'postgres' | 'sqlite', url: string): Pr
   const left = await rows<{ status: string; locked_by: string; attempts: number }>(url, `SELECT status, locked_by, attempts FROM queue_jobs WHERE input LIKE '%000-long.txt'`);
   assert.deepEqual(left, [{ status: 'running', locked_by: held, attempts: 1 }]);
 
-  const [a, b] = [startWorker([...common, '--until-empty']), startWorker([...common, '--until-empty'])];
+  const [a, b] = [0, 1].map(() => startWorker([...common, '--lease', '60s', '--until-empty']));
   const [ra, rb] = await Promise.all([a.exited, b.exited]);
   assert.equal(ra.code, 0, ra.stderr);
   assert.equal(rb.code, 0, rb.stderr);
