@@ -10,13 +10,13 @@ import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
 import { MentionIndex, abbreviationDot, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
-interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] } }
+interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[] }
 
-let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string> } | undefined;
+let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string> } | undefined;
 function words() {
   if (wordSets) return wordSets;
   const data = loadData<CuesFile>('quotes/cues.json');
-  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives) });
+  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives) });
 }
 interface Cues { speech: TokenTrie<true>; stance: TokenTrie<true>; participles: TokenTrie<true>; partial: TokenTrie<true>; according: TokenTrie<true> }
 
@@ -350,9 +350,12 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     const stance = !verb || speech && !(longer && longer.end > speech.end) ? undefined : longer ?? progressive;
     let cue = stance && speech ? stance : speech ?? stance;
     // "the survey was published on Monday": a passive's subject is not its source
-    if (cue && !progressive && passive(doc, i)) cue = undefined;
+    const adjective = words().adjectives.has(t.text.toLowerCase());
+    if (cue && !progressive && !adjective && passive(doc, i)) cue = undefined;
+    // "Republicans were incensed that …", "she is confident that …": an adjective after "be" before its clause
+    if (cue && adjective && !(passive(doc, i, true) && /^(?:that|to)$/i.test(tokens[cue.end + 1]?.text ?? ''))) cue = undefined;
     // words that are more often nouns ("the rules", "her plans") are cues only before "that"
-    if (cue && cue.end === i && words().needsThat.has(t.text.toLowerCase()) && !/^that$/i.test(tokens[i + 1]?.text ?? '')) cue = undefined;
+    if (cue && cue.end === i && words().needsThat.has(t.text.toLowerCase()) && !/^that$/i.test(tokens[i + 1]?.text ?? '') && !verbBetween(doc, i)) cue = undefined;
     if (!cue) {
       participleClause(ctx, out, i);
       continue;
@@ -407,11 +410,11 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
 }
 
 /** Is the verb at token i a passive participle ("was published", "has been widely criticized")? */
-function passive(doc: Document, i: number): boolean {
+function passive(doc: Document, i: number, anyWord = false): boolean {
   const { tokens } = doc;
   let k = i - 1;
   while (k >= 0 && tokens[k].sentence === tokens[i].sentence && /^(?:\p{Ll}+ly|not|also|first|widely|being)$/u.test(tokens[k].text)) k--;
-  return k >= 0 && tokens[k].sentence === tokens[i].sentence && /^(?:is|are|was|were|be|been|’s|'s)$/i.test(tokens[k].text) && /(?:ed|en|wn|ne|ht|id|ld)$/.test(tokens[i].text);
+  return k >= 0 && tokens[k].sentence === tokens[i].sentence && /^(?:is|are|was|were|be|been|’s|'s|remain|remains|remained|seem|seems|seemed|appear|appears|appeared)$/i.test(tokens[k].text) && (anyWord || /(?:ed|en|wn|ne|ht|id|ld)$/.test(tokens[i].text));
 }
 
 /** A headline: most of the sentence's words are capitalised. */
@@ -465,6 +468,18 @@ function nominal(ctx: Ctx, out: Quote[], i: number): boolean {
   if (end - start < 8) return false;
   pushIndirect(doc, out, start, end, { speaker, cue: doc.textSpan(t.start, t.end), cueToken: i });
   return true;
+}
+
+/**
+ * A word that is often a noun ("shows", "plans") is a verb between a subject and an object: "Video of the
+ * incident shows him …", "Trump plans to …" — not after an article or a possessor ("her plans", "the shows").
+ */
+function verbBetween(doc: Document, i: number): boolean {
+  const { tokens } = doc;
+  const before = tokens[i - 1], after = tokens[i + 1];
+  if (!before || !after || before.sentence !== tokens[i].sentence || after.sentence !== tokens[i].sentence) return false;
+  if (!/^[\p{L}\p{N}]/u.test(before.text) || /^(?:the|a|an|his|her|their|its|our|my|your|this|these|those|of|for|and|or|to|in|on|with|by|new|first|'s|’s)$/i.test(before.text)) return false;
+  return /^(?:\p{Lu}|\p{N})/u.test(after.text) || words().clauseSubjects.has(after.text.toLowerCase()) || /^(?:him|them|us|me|to|how|what|why|whether)$/i.test(after.text);
 }
 
 /** Is the cue at token i the second verb of a clause ("… and said", "… but has also warned")? */
