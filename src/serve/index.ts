@@ -2,12 +2,13 @@ import { InputError } from '../errors.ts';
 import { openStore } from '../store/index.ts';
 import { buildServer } from './server.ts';
 import { isLoopback } from './write-access.ts';
+import { QUERY_TIMEOUT_MS } from './limits.ts';
 
 export { buildServer, type ServerOptions } from './server.ts';
 
 /** `wirewatch serve`: open the store, listen, and close both on SIGINT/SIGTERM. */
 export async function serve(o: { db: string; port: number; host: string; token?: string }): Promise<void> {
-  const store = await openStore(o.db);
+  const store = await openStore(o.db, { statementTimeoutMs: QUERY_TIMEOUT_MS });
   const app = await buildServer({ store, host: o.host, token: o.token });
   let address: string;
   try {

@@ -10,3 +10,5 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** Edges the network endpoint returns at most; more is unreadable as a drawing anyway. */
 export const MAX_EDGES = 500;
 export const MAX_RELATIONS = 200;
+/** PostgreSQL: a statement of the server running longer than this is cancelled and answered 503. */
+export const QUERY_TIMEOUT_MS = 15_000;

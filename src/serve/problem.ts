@@ -15,7 +15,7 @@ export class HttpProblem extends Error {
 const TITLES: Record<number, string> = {
   400: 'Bad request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not found', 405: 'Method not allowed',
   406: 'Not acceptable', 413: 'Body too large', 415: 'Unsupported media type', 422: 'Unprocessable content',
-  500: 'Internal error',
+  500: 'Internal error', 503: 'Service unavailable',
 };
 
 export function sendProblem(reply: FastifyReply, req: FastifyRequest, status: number, detail: string, title?: string): FastifyReply {
@@ -43,6 +43,10 @@ export function problemHandler(error: FastifyError | Error, req: FastifyRequest,
   }
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return sendProblem(reply, req, 413, `body: too large (more than ${req.routeOptions.bodyLimit ?? 'the limit of'} bytes)`);
+  }
+  // PostgreSQL cancelled a statement that ran past the server's time limit (QUERY_TIMEOUT_MS).
+  if ((error as { code?: string }).code === '57014') {
+    return sendProblem(reply, req, 503, 'the query took too long and was cancelled; narrow it (fewer words, a shorter date range) or try again');
   }
   const status = fe.statusCode ?? 500;
   if (status >= 400 && status < 500) return sendProblem(reply, req, status, fe.message);

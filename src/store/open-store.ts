@@ -36,6 +36,11 @@ export interface OpenOptions {
   mustExist?: boolean;
   /** PostgreSQL connections in the pool (default 4). */
   poolSize?: number;
+  /**
+   * PostgreSQL: the server cancels any statement running longer than this (SQLSTATE 57014), so one costly
+   * query cannot hold a connection for ever. Off by default; `wirewatch serve` sets QUERY_TIMEOUT_MS.
+   */
+  statementTimeoutMs?: number;
 }
 
 /** Open (and create or migrate) the store named by `target`: a SQLite file, or a postgres:// URL. */
@@ -90,7 +95,10 @@ async function openSqlite(file: string, opts: OpenOptions): Promise<Store> {
 
 async function openPostgres(url: string, opts: OpenOptions): Promise<Store> {
   const shown = withoutPassword(url);
-  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 4 });
+  const pool = new pg.Pool({
+    connectionString: url, max: opts.poolSize ?? 4, connectionTimeoutMillis: 10_000,
+    ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
+  });
   // An idle connection the server dropped must not take the process down; the next query reconnects.
   pool.on('error', () => undefined);
   try {
