@@ -99,6 +99,20 @@ describe('speaker phrases', () => {
     assert.equal(q.speaker?.name, 'Mike Schmidt');
   });
 
+  it('a subject read from the sentence start keeps its apposition: "Dean, a medical doctor, … saying"', () => {
+    const q = find('Howard Dean, a medical doctor, then appeared on MSNBC, saying the remark was a mistake.', 'mistake');
+    assert.equal(q.cue?.text, 'saying');
+    assert.equal(q.speaker?.mention?.text, 'Howard Dean, a medical doctor,');
+    assert.equal(q.speaker?.name, 'Howard Dean');
+  });
+
+  it('an adjective of attitude after "be" is a cue: "were incensed that …"', () => {
+    const q = find('Republicans were also incensed that the immunity deals did not require cooperation.', 'immunity');
+    assert.equal(q.cue?.text, 'were also incensed');
+    assert.equal(q.speaker?.mention?.text, 'Republicans');
+    assert.equal(q.text, 'the immunity deals did not require cooperation');
+  });
+
   it('keeps "of" inside a phrase: "A group of doctors"', () => {
     const q = find('A group of doctors said the show promoted quack treatments.', 'quack');
     assert.equal(q.speaker?.mention?.text, 'A group of doctors');

@@ -117,6 +117,18 @@ function subjectEnd(ctx: Ctx, p: Phrase | undefined): Phrase | undefined {
   return p;
 }
 
+/** The closing comma of an apposition right after token `last` ("Rendell[, a Clinton surrogate,] said"), if any. */
+function appositionAfter(doc: Document, last: number, before: number): number | undefined {
+  const { tokens } = doc;
+  const sentence = tokens[last].sentence;
+  if (tokens[last + 1]?.text !== ',' || !/^(?:\p{Lu}|\p{N}|(?:a|an|the)$)/iu.test(tokens[last + 2]?.text ?? '')) return undefined;
+  for (let k = last + 2; k < tokens.length && k <= last + 25 && tokens[k].sentence === sentence && tokens[k].start < before; k++) {
+    if (tokens[k].quoted || /^[.;:!?—―–(]$/u.test(tokens[k].text) && !abbreviationDot(tokens, k)) return undefined;
+    if (tokens[k].text === ',') return k > last + 2 && /^\p{Ll}/u.test(tokens[k + 1]?.text ?? '') ? k : undefined;
+  }
+  return undefined;
+}
+
 /** The subject phrase opening a sentence ("He described…", "The Kremlin spokesman said…"). */
 function subjectPhrase(ctx: Ctx, sentence: number, before: number): Speaker | null {
   const { doc } = ctx;
@@ -126,6 +138,9 @@ function subjectPhrase(ctx: Ctx, sentence: number, before: number): Speaker | nu
   const p = doc.tokens[i] && doc.tokens[i].start < before ? subjectEnd(ctx, phraseAfter(doc, i)) : undefined;
   if (p && doc.tokens[p.last].end <= before) {
     const s = speakerOfPhrase(ctx, p);
+    // "Dean, a medical doctor, then appeared …": the apposition between commas is part of the subject
+    const last = appositionAfter(doc, p.last, before);
+    if (s && last !== undefined) return { ...s, phrase: { first: p.first, last } };
     if (s) return s;
   }
   return speakerOfMention(ctx, subjectMention(ctx, sentence, before) ?? previousSubject(ctx, sentence));
