@@ -6,9 +6,16 @@ import { inflect } from './verb-dictionary.ts';
 export type ControlClass = 'intent' | 'threat' | 'refusal' | 'aspect';
 export type Modality = 'intent' | 'threat' | 'refusal';
 
-interface ModalityFile { auxiliaries: string[]; control: Record<ControlClass, string[]>; recode: Record<Modality, Record<string, string>> }
+interface ModalityFile { auxiliaries: string[]; control: Record<ControlClass, string[]>; standalone: string[]; recode: Record<Modality, Record<string, string>> }
 
-interface Lexicon { auxiliaries: Set<string>; control: Map<string, ControlClass>; recode: ModalityFile['recode'] }
+interface Lexicon { auxiliaries: Set<string>; control: Map<string, ControlClass>; standalone: Set<string>; recode: ModalityFile['recode'] }
+
+/** "swear {swore sworn}": the base form, its regular inflections and the irregular forms listed. */
+function forms(entry: string): string[] {
+  const base = entry.replace(/\{.*\}/, '').trim();
+  const irregular = /\{([^}]*)\}/.exec(entry)?.[1].trim().split(/\s+/) ?? [];
+  return [...inflect(base), ...irregular];
+}
 let lexicon: Lexicon | undefined;
 
 function load(): Lexicon {
@@ -16,18 +23,19 @@ function load(): Lexicon {
   const f = loadData<ModalityFile>('events/modality.json');
   const control = new Map<string, ControlClass>();
   for (const [cls, entries] of Object.entries(f.control) as [ControlClass, string[]][]) {
-    for (const entry of entries) {
-      // "swear {swore sworn}": the base form, its regular inflections and the irregular forms listed
-      const [base, irregular] = [entry.replace(/\{.*\}/, '').trim(), /\{([^}]*)\}/.exec(entry)?.[1].trim().split(/\s+/) ?? []];
-      for (const w of [...inflect(base), ...irregular]) if (!control.has(w)) control.set(w, cls);
-    }
+    for (const entry of entries) for (const w of forms(entry)) if (!control.has(w)) control.set(w, cls);
   }
-  return (lexicon = { auxiliaries: new Set(f.auxiliaries), control, recode: f.recode });
+  return (lexicon = { auxiliaries: new Set(f.auxiliaries), control, standalone: new Set(f.standalone.flatMap(forms)), recode: f.recode });
 }
 
 /** The class of a verb that takes a 'to'-complement ("agreed" → intent), if it is one. */
 export function controlClass(word: string): ControlClass | undefined {
   return load().control.get(word.toLowerCase());
+}
+
+/** A control verb that is a deed of its own when its complement is not coded ("agreed to X", "refused to X"). */
+export function standsAlone(word: string): boolean {
+  return load().standalone.has(word.toLowerCase());
 }
 
 /** The control verb a trigger is the complement of: "refused to deploy", "threatened today to hold" (one word

@@ -6,7 +6,7 @@ import type { Document, EntityRecord, MentionRecord } from '../document.ts';
 import type { AgentLexicon } from './agents.ts';
 import type { PatternElement, VerbForm, VerbLexicon, VerbPattern } from './verb-dictionary.ts';
 import { splitCode } from './verb-dictionary.ts';
-import { controlClass } from './modality.ts';
+import { controlClass, standsAlone } from './modality.ts';
 import { loadData } from '../data.ts';
 
 /** One actor in a clause: a mention, widened over the agent words that say which part of it acted. */
@@ -27,11 +27,12 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']
 const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
 const GAP = 5;
 
-let syntax: { auxiliaries: Set<string>; determiners: Set<string>; reporting: Set<string> } | undefined;
+type SyntaxFile = { auxiliaries: string[]; determiners: string[]; reporting: string[]; nounFirst: string[]; verbContext: string[] };
+let syntax: { [K in keyof SyntaxFile]: Set<string> } | undefined;
 function syntaxWords() {
   if (!syntax) {
-    const f = loadData<{ auxiliaries: string[]; determiners: string[]; reporting: string[] }>('events/syntax.json');
-    syntax = { auxiliaries: new Set(f.auxiliaries), determiners: new Set(f.determiners), reporting: new Set(f.reporting) };
+    const f = loadData<SyntaxFile>('events/syntax.json');
+    syntax = { auxiliaries: new Set(f.auxiliaries), determiners: new Set(f.determiners), reporting: new Set(f.reporting), nounFirst: new Set(f.nounFirst), verbContext: new Set(f.verbContext) };
   }
   return syntax;
 }
@@ -40,8 +41,10 @@ function syntaxWords() {
  * ("Serb forces killed", "shells continued", "forces were"), the object of a verb ("throwing stones"), or a
  * noun after a determiner and a modifier ("a press release", "a key U.S. ally"). */
 function looksNominal(v: number, words: string[], items: ActorItem[], lex: VerbLexicon): boolean {
-  const { auxiliaries, determiners } = syntaxWords();
+  const { auxiliaries, determiners, nounFirst, verbContext } = syntaxWords();
   const w = words[v], next = words[v + 1] ?? '', prev = words[v - 1] ?? '';
+  // "federal income taxes", "the Paris accord": a mostly-nominal word is a verb only where a verb can stand
+  if (nounFirst.has(w) && !verbContext.has(prev) && !/ly$/.test(prev) && !auxiliaries.has(prev) && !items.some((it) => it.tokenEnd === v - 1)) return true;
   const plural = /[^s]s$/.test(w);
   const pastVerb = (x: string) => /(ed|en)$/.test(x) && lex.forms.has(x);
   if (plural && (auxiliaries.has(next) || pastVerb(next))) return true;
@@ -251,7 +254,7 @@ export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon
       // groups already used by a coded verb: a later verb whose subject is one of them is that verb's complement
       // ("demanded that the government provide ...", "agreed to allow ...") and is not coded again
       const used = new Set<ActorItem[]>();
-      const pending: { v: number; matches: VerbMatch[] }[] = [];
+      const pending: { v: number; word: string; matches: VerbMatch[] }[] = [];
       const sentenceStart = out.length;
       for (let v = s0; v < s1; v++) {
         const forms = lex.forms.get(words[v]);
@@ -262,9 +265,9 @@ export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon
         // "the Ukraine conflict": a name after a determiner modifies the word, which is then a noun
         const before = items.find((it) => it.tokenEnd === v - 1);
         // ("the United States attacked": a past form after the name is the name's deed)
-        // ("The Palestinians reject": a plural name is a subject, not a modifier)
+        // ("The Palestinians reject": a people's plural name is a subject, not a modifier; "the Paris accord" is not)
         // ("The Philippines and the Central African Republic agree": nor is the last name of a compound)
-        if (before && DETERMINERS.has(words[before.token - 1] ?? '') && !/(ed|en)$/.test(words[v]) && !/[^s]s$/.test(words[before.tokenEnd])
+        if (before && DETERMINERS.has(words[before.token - 1] ?? '') && !/(ed|en)$/.test(words[v]) && !(/[^s]s$/.test(words[before.tokenEnd]) && entity(before.entity)?.type === 'COUNTRY')
           && !/^(and|or|nor)$/.test(words[before.token - 2] ?? '')) continue;
         // the quotation or the narrator's stretch the verb is in bounds the clause
         const quoted = tokens[v].quoted;
@@ -332,7 +335,7 @@ export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon
             if (forward) mine.push({ trigger: v, start, end: best.end, code: forward, source: a, ...(b ? { target: b } : {}), verb: form.block.verb });
             if (back && b) mine.push({ trigger: v, start, end: best.end, code: back, source: b, target: a, verb: form.block.verb, back: true });
           }
-          if (deferred) pending.push({ v, matches: mine });
+          if (deferred) pending.push({ v, word: words[v], matches: mine });
           else out.push(...mine);
           break;
         }
@@ -345,10 +348,11 @@ export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon
 }
 
 /** Control verbs whose complement was coded in the sentence give way to it; the others are coded themselves. */
-function settle(out: VerbMatch[], from: number, pending: { v: number; matches: VerbMatch[] }[]): void {
+function settle(out: VerbMatch[], from: number, pending: { v: number; word: string; matches: VerbMatch[] }[]): void {
   for (const p of pending) {
     const complement = out.slice(from).some((m) => m.trigger > p.v && m.trigger <= p.v + 6);
-    if (!complement) out.push(...p.matches);
+    // "plans to join the protest" with nothing coded in it is no deed; "agreed to ..." or "refused to ..." is
+    if (!complement && standsAlone(p.word)) out.push(...p.matches);
   }
   if (pending.length) out.splice(from, out.length - from, ...out.slice(from).sort((a, b) => a.trigger - b.trigger));
 }
