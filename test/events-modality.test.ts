@@ -93,10 +93,11 @@ test('blocking a road or bridge is obstruction (CAMEO 144, PROTEST)', () => {
   assert.deepEqual([e.type, e.cameo, e.source.country], ['PROTEST', '144', 'FRA']);
 });
 
-test('mostly-nominal words and idle control verbs make no events ("federal income taxes", "the Paris accord", "plans to join")', () => {
+test('mostly-nominal words and idle control verbs make no events ("federal income taxes", "the Paris accord", "decided to sleep")', () => {
   assert.deepEqual(events('Trump has not paid federal income taxes for years.').map((e) => e.cameo), []);
   assert.deepEqual(events('Obama and Xi committed their two nations to the Paris accord.').filter((e) => e.evidence[0].text === 'accord'), []);
-  assert.deepEqual(events('Jill Stein hopes to join her supporters in Ohio.').map((e) => e.cameo), []);
+  assert.deepEqual(events('Jill Stein decided to sleep in Ohio.').map((e) => e.cameo), []);
+  assert.deepEqual(events('Jill Stein agreed to sleep in Ohio.').map((e) => e.type), ['AGREE']);
   // after its actor the same word is a verb
   const e = one('Russia supports Syria.');
   assert.deepEqual([e.type, e.source.country, e.target.country], ['SUPPORT', 'RUS', 'SYR']);
