@@ -7,7 +7,7 @@
 // Wirewatch's quotes leave the quote marks and the complementiser out of the content ("Peskov said that
 // <content>"); PolNeAR keeps them in. The bench converts ours to PolNeAR's convention before scoring: the
 // marks around a direct quote and a "that" right before the content join the content, and the parts
-// of a quote interrupted by its attribution ("A," he said, "B") become one discontinuous content. PolNeAR gives
+// of a quote or report interrupted by its attribution ("A," he said, "B"; A, he said, B) become one discontinuous content. PolNeAR gives
 // each token one role, so a relation nested in another's content (a partial quote, an embedded "X says")
 // is dropped in favour of the outer one.
 import { mkdirSync, readdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
@@ -111,6 +111,7 @@ function predict(d: Doc): AR[] {
   const src = (s: number, e: number): Frag => [doc.map.toSource(s, 'start'), doc.map.toSource(e, 'end')];
   const named = new Set(doc.mentions.filter((m) => m.kind === 'name').map((m) => m.entity));
   const byCue = new Map<string, AR>();
+  const kindByCue = new Map<string, string>();
   const out: AR[] = [];
   let last: { kind: string; speaker: string; ar: AR } | undefined;
   for (const q of doc.quotes) {
@@ -126,7 +127,7 @@ function predict(d: Doc): AR[] {
     const cue = q.cue ? [src(q.cue.start, q.cue.end)] : [];
     const key = q.cue ? `${q.cue.start}` : '';
     // "A," he said, "B": one relation; so is a quotation that goes on after its attribution
-    const joined = key ? (q.kind === 'direct' && byCue.get(key)?.kind === 'direct' ? byCue.get(key) : undefined) : q.kind === 'direct' && last?.kind === 'direct' && last.speaker === (q.speaker?.name ?? '') ? last.ar : undefined;
+    const joined = key ? (q.kind !== 'partial' && kindByCue.get(key) === q.kind ? byCue.get(key) : undefined) : q.kind === 'direct' && last?.kind === 'direct' && last.speaker === (q.speaker?.name ?? '') ? last.ar : undefined;
     if (joined) { joined.Content.push(content); continue; }
     const entity = q.speaker?.entity ? doc.entity(q.speaker.entity) : undefined;
     const firstName = entity && doc.mentions.find((m) => m.entity === entity.id && m.kind === 'name');
@@ -137,7 +138,7 @@ function predict(d: Doc): AR[] {
       kind: q.kind === 'direct' ? 'direct' : 'indirect',
       resolved: q.speaker ? { name: q.speaker.name, person: entity?.type === 'PERSON', named: !!entity && named.has(entity.id), nameBefore: !!firstName && !!q.speaker.mention && firstName.start <= q.speaker.mention.start } : undefined,
     };
-    if (key) byCue.set(key, ar);
+    if (key) { byCue.set(key, ar); kindByCue.set(key, q.kind); }
     out.push(ar);
     if (q.kind === 'direct') last = { kind: q.kind, speaker: q.speaker?.name ?? '', ar };
   }

@@ -79,6 +79,13 @@ describe('content bounds', () => {
     assert.equal(called.text, 'the nominee to be taken to a trauma center');
   });
 
+  it('a report interrupted by its attribution is two parts with one cue: "A, he said, B"', () => {
+    const qs = quotesOf('The mayor spoke to residents. But to prevent problems, he said, local officials should be vigilant.').filter((q) => q.cue?.text === 'said');
+    assert.deepEqual(qs.map((q) => q.text), ['But to prevent problems', 'local officials should be vigilant']);
+    assert.equal(qs[0].cue?.start, qs[1].cue?.start);
+    assert.equal(qs[1].speaker?.mention?.text, 'he');
+  });
+
   it('ends where ", and" opens a clause with a new subject', () => {
     const q = find('The fund said that it is lowering its forecast for growth, and the downgrade is casting a shadow on markets.', 'lowering');
     assert.equal(q.text, 'it is lowering its forecast for growth');

@@ -398,6 +398,10 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       const lead = leadingContent(doc, t.sentence, p.first);
       if (atEnd && lead) {
         pushLead(doc, out, lead, found);
+        // "But to prevent problems, he said, local officials should be vigilant": the report goes on after
+        // the attribution; both parts share the cue
+        const rest = !lead.direct && resumedAfter(doc, afterCue);
+        if (rest) pushIndirect(doc, out, tokens[rest].start, clauseEnd(ctx, rest), found);
         i = cue.end;
         continue;
       }
@@ -495,6 +499,19 @@ function verbBetween(doc: Document, i: number): boolean {
   if (!before || !after || before.sentence !== tokens[i].sentence || after.sentence !== tokens[i].sentence) return false;
   if (!/^[\p{L}\p{N}]/u.test(before.text) || /^(?:the|a|an|his|her|their|its|our|my|your|this|these|those|of|for|and|or|to|in|on|with|by|new|first|'s|’s)$/i.test(before.text)) return false;
   return /^(?:\p{Lu}|\p{N})/u.test(after.text) || words().clauseSubjects.has(after.text.toLowerCase()) || /^(?:him|them|us|me|to|how|what|why|whether)$/i.test(after.text);
+}
+
+/** Where the report resumes after a parenthetical attribution (", he said, <rest>"), if it does. */
+function resumedAfter(doc: Document, comma: number): number | undefined {
+  const { tokens } = doc;
+  const t = tokens[comma], next = tokens[comma + 1];
+  if (t?.text !== ',' || !next || next.sentence !== t.sentence || next.quoted) return undefined;
+  if (/^\p{Ll}+ing$/u.test(next.text) || words().contentStops.has(next.text.toLowerCase()) || /^(?:and|but|or|as|while|when|because|after|before|according)$/i.test(next.text)) return undefined;
+  const from = /^that$/i.test(next.text) ? comma + 2 : comma + 1;
+  // at least a few words up to the sentence's end
+  let n = 0;
+  for (let k = from; k < tokens.length && tokens[k].sentence === t.sentence && n < 3; k++) if (/^[\p{L}\p{N}]/u.test(tokens[k].text)) n++;
+  return n >= 3 && tokens[from]?.sentence === t.sentence ? from : undefined;
 }
 
 /** Is the cue at token i the second verb of a clause ("… and said", "… but has also warned")? */
