@@ -59,3 +59,14 @@ test('"X condemned A and promised B": the verb after "and" shares the subject; a
   // a lettered code is kept, typed by its numeric part
   assert.deepEqual(run('Arnor will bargain for asylum in Gondor, AFP reported.'), ['ARN>GON:174K']);
 });
+
+test('an actor in the phrase a sentence opens with is not the subject ("On Gondor\'s health centres, he said ...")', () => {
+  const v = file('t3.verbs.txt', ['--- PROPOSE [100] ---', 'PROPOSE', ''].join('\n'));
+  const run = (text: string) => {
+    const doc = analyzeDocument(text, { published: '1995-01-01', actors: [actors] });
+    codeEvents(doc, { verbs: [v], codedActorsOnly: true, requireTarget: true });
+    return doc.events.map((e) => `${e.source.country}>${e.target.country}:${e.cameo}`);
+  };
+  assert.deepEqual(run("On improvement of Gondor's health centres, he said the minister proposed talks with Osgiliath."), []);
+  assert.deepEqual(run('On Monday, Gondor proposed talks with Osgiliath.'), ['GON>OSG:100']);
+});

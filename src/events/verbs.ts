@@ -27,12 +27,12 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']
 const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
 const GAP = 5;
 
-type SyntaxFile = { auxiliaries: string[]; determiners: string[]; reporting: string[]; nounFirst: string[]; verbContext: string[] };
+type SyntaxFile = { auxiliaries: string[]; determiners: string[]; reporting: string[]; nounFirst: string[]; verbContext: string[]; prepositions: string[] };
 let syntax: { [K in keyof SyntaxFile]: Set<string> } | undefined;
 function syntaxWords() {
   if (!syntax) {
     const f = loadData<SyntaxFile>('events/syntax.json');
-    syntax = { auxiliaries: new Set(f.auxiliaries), determiners: new Set(f.determiners), reporting: new Set(f.reporting), nounFirst: new Set(f.nounFirst), verbContext: new Set(f.verbContext) };
+    syntax = { auxiliaries: new Set(f.auxiliaries), determiners: new Set(f.determiners), reporting: new Set(f.reporting), nounFirst: new Set(f.nounFirst), verbContext: new Set(f.verbContext), prepositions: new Set(f.prepositions) };
   }
   return syntax;
 }
@@ -54,6 +54,13 @@ function looksNominal(v: number, words: string[], items: ActorItem[], lex: VerbL
   if (after) return determiners.has(words[after.token - 2] ?? '') && /^\p{Ll}+$/u.test(words[after.token - 1] ?? '') && !/(ed|en)$/.test(w);
   if (!after && determiners.has(words[v - 2] ?? '') && !/ly$/.test(prev) && !auxiliaries.has(prev) && !/(ed|en)$/.test(w) && /^\p{L}+$/u.test(prev)) return true;
   return false;
+}
+
+/** After the comma that closes a phrase a clause opens with ("On ..., he said"), else `from`. */
+function openingPhraseEnd(words: string[], from: number, to: number): number {
+  if (!syntaxWords().prepositions.has(words[from])) return from;
+  for (let i = from + 1; i < to; i++) if (words[i] === ',') return i + 1;
+  return from;
 }
 
 /** First token index of each mention, built once per document so lookups stay linear in article length. */
@@ -281,8 +288,11 @@ export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon
           // the subject: the first actors of the verb's clause ("the sides of Cyprus agreed": the sides, not Cyprus)
           let clauseStart = start - 1;
           while (clauseStart > floor && !CLAUSE_BREAKS.has(words[clauseStart - 1]) && words[clauseStart - 1] !== 'that' && words[clauseStart - 1] !== ';') clauseStart--;
+          // "On improvement of Gondor's health centres, he said ...": the opening phrase holds no subject
+          const subjectFloor = Math.max(floor, openingPhraseEnd(words, floor, start));
+          clauseStart = Math.max(clauseStart, subjectFloor);
           let subject = gs.find((g) => g[0].token >= clauseStart && g.at(-1)!.tokenEnd < start)
-            ?? [...gs].reverse().find((g) => g.at(-1)!.tokenEnd < start && g[0].token >= floor);
+            ?? [...gs].reverse().find((g) => g.at(-1)!.tokenEnd < start && g[0].token >= subjectFloor);
           const best = bestPattern(form, words, start, end, floor, limit, (subject?.length ?? 0) >= 2);
           const split = splitCode(best.p?.code ?? form.code ?? form.block.code);
           // codes the caller does not keep (statements, 01) neither make events nor claim the clause's actors
