@@ -47,6 +47,17 @@ describe('cues', () => {
   });
 });
 
+describe('mixed reports', () => {
+  it('a quotation after the narrator\'s own words in a reported clause is partial, and the clause is the report', () => {
+    const qs = quotesOf('He acknowledged that there are still "some people" who feel that way, "but not among the vast majority."');
+    const tail = qs.find((q) => q.text.startsWith('but not among'));
+    assert.equal(tail?.kind, 'partial');
+    const report = qs.find((q) => q.kind === 'indirect' && q.cue?.text === 'acknowledged');
+    assert.ok(report);
+    assert.ok(report.text.startsWith('there are still'));
+  });
+});
+
 describe('nominal cues', () => {
   it('a noun of saying with its clause: "Trump\'s claim that …"; the possessor is the source', () => {
     const q = quotesOf('Critics rejected Donald Trump\'s claim that the election was rigged.').find((x) => x.cue?.text === 'claim');

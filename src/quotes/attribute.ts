@@ -255,6 +255,14 @@ function startsSentence(doc: Document, q: QuoteMark): boolean {
   return !before || before.sentence !== doc.sentenceAt(q.start) || before.quoted || /^[.!?…"“”]$/u.test(before.text);
 }
 
+/** Do three or more of the narrator's words stand between the cue at token `cue` and the quotation? */
+function narratorBetween(doc: Document, cue: number | undefined, q: QuoteMark): boolean {
+  if (cue === undefined) return false;
+  let n = 0;
+  for (let k = cue + 1; k < doc.tokens.length && doc.tokens[k].start < q.start; k++) if (!doc.tokens[k].quoted && /^[\p{L}\p{N}]/u.test(doc.tokens[k].text)) n++;
+  return n >= 3;
+}
+
 /** Nothing of the narrator's follows the quotation in its sentence. */
 function endsSentence(doc: Document, q: QuoteMark): boolean {
   const next = doc.tokens[doc.tokenAt(q.end)];
@@ -300,7 +308,9 @@ function directAndPartial(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     if (!found) {
       const partial = attributePartial(ctx, q);
       // framed by the narrator's clause ("Trump says voter fraud “would be…”"), a quotation is partial
-      if (partial) { found = partial; kind = whole && opensClause(doc, q) ? 'direct' : 'partial'; }
+      // … unless the narrator's own words stand between the cue and the quotation ("acknowledged that there
+      // are still "some people" who feel that way, "but not among the vast majority."")
+      if (partial) { found = partial; kind = whole && opensClause(doc, q) && !narratorBetween(doc, partial.cueToken, q) ? 'direct' : 'partial'; }
     }
     if (!found && (whole || /^\p{Lu}/u.test(content) && /[.!?…]$/u.test(content.trim())) && endsSentence(doc, q) && startsSentence(doc, q) && previous?.speaker && paragraphOf(doc, previous.quote.start) >= paragraphOf(doc, q.start) - 1) {
       // a quotation standing alone continues the previous speaker
