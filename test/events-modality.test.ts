@@ -102,3 +102,23 @@ test('mostly-nominal words and idle control verbs make no events ("federal incom
   const e = one('Russia supports Syria.');
   assert.deepEqual([e.type, e.source.country, e.target.country], ['SUPPORT', 'RUS', 'SYR']);
 });
+
+test('hand patterns: curfews and states of emergency, halted mediation, reinforcements, work boycotts, ruling out', () => {
+  const curfew = one('President Laurent Gbagbo announced on Sunday that he will extend the night-time curfew in Abidjan.');
+  assert.deepEqual([curfew.type, curfew.cameo, curfew.intent], ['THREATEN', '132', true]); // a planned restriction is a threat
+  const siege = one('The military government of Haiti declared a state of siege on Saturday.');
+  assert.deepEqual([siege.type, siege.cameo, siege.source.country], ['COERCE', '172', 'HTI']);
+  assert.deepEqual(one('Syrian officers today ended mediation efforts in Tripoli.').type, 'SANCTION');
+  assert.deepEqual(one('Israel has strengthened its forces in Lebanon.').type, 'MOBILIZE');
+  assert.deepEqual(one('Palestinians shunned work on Monday.').cameo, '143');
+  const out = one('US authorities said that removing the sanctions on Burma is out of the question.');
+  assert.deepEqual([out.type, out.source.country], ['REJECT', 'USA']);
+});
+
+test('an -ing verb after a statement is the statement\'s deed; an aspect verb passes a promise on ("promised to continue")', () => {
+  const e = one('Turkey issued a declaration demanding that Greece provide information.');
+  assert.deepEqual([e.type, e.cameo, e.source.country, e.target.country], ['REQUEST', '100', 'TUR', 'GRC']);
+  const p = one('Britain has promised to continue military aid to Mozambique.');
+  assert.deepEqual([p.type, p.source.country, p.target.country], ['AGREE', 'GBR', 'MOZ']);
+  assert.equal(one('Serbia eased emergency measures in Montenegro.').type, 'CONCEDE');
+});

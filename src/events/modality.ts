@@ -42,7 +42,9 @@ export function standsAlone(word: string): boolean {
  * may stand between the verb and "to"); `before` are the lower-cased words before the trigger, nearest last. */
 export function controlBefore(before: string[]): ControlClass | undefined {
   const to = before.lastIndexOf('to');
-  if (to < 0 || before.length - to > 2) return undefined;
+  // "promised to continue military aid": an aspect verb after "to" passes the modality on to its own complement
+  const far = before.length - to > 2 && controlClass(before[to + 1] ?? '') === 'aspect';
+  if (to < 0 || (before.length - to > 2 && !far)) return undefined;
   return controlClass(before[to - 1] ?? '') ?? controlClass(before[to - 2] ?? '');
 }
 

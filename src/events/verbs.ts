@@ -27,12 +27,12 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']
 const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
 const GAP = 5;
 
-type SyntaxFile = { auxiliaries: string[]; determiners: string[]; reporting: string[]; nounFirst: string[]; verbContext: string[]; prepositions: string[] };
+type SyntaxFile = { auxiliaries: string[]; determiners: string[]; reporting: string[]; nounFirst: string[]; verbContext: string[]; prepositions: string[]; speechNouns: string[] };
 let syntax: { [K in keyof SyntaxFile]: Set<string> } | undefined;
 function syntaxWords() {
   if (!syntax) {
     const f = loadData<SyntaxFile>('events/syntax.json');
-    syntax = { auxiliaries: new Set(f.auxiliaries), determiners: new Set(f.determiners), reporting: new Set(f.reporting), nounFirst: new Set(f.nounFirst), verbContext: new Set(f.verbContext), prepositions: new Set(f.prepositions) };
+    syntax = { auxiliaries: new Set(f.auxiliaries), determiners: new Set(f.determiners), reporting: new Set(f.reporting), nounFirst: new Set(f.nounFirst), verbContext: new Set(f.verbContext), prepositions: new Set(f.prepositions), speechNouns: new Set(f.speechNouns) };
   }
   return syntax;
 }
@@ -52,7 +52,8 @@ function looksNominal(v: number, words: string[], items: ActorItem[], lex: VerbL
   const after = items.find((it) => it.tokenEnd === v - 1);
   // "a key U.S. ally": the actor is a modifier when a determiner stands just before it
   if (after) return determiners.has(words[after.token - 2] ?? '') && /^\p{Ll}+$/u.test(words[after.token - 1] ?? '') && !/(ed|en)$/.test(w);
-  if (!after && determiners.has(words[v - 2] ?? '') && !/ly$/.test(prev) && !auxiliaries.has(prev) && !/(ed|en)$/.test(w) && /^\p{L}+$/u.test(prev)) return true;
+  // (an -ing form there is a participle: "a declaration demanding that ...", decided above)
+  if (!after && determiners.has(words[v - 2] ?? '') && !/ly$/.test(prev) && !auxiliaries.has(prev) && !/(ed|en|ing)$/.test(w) && /^\p{L}+$/u.test(prev)) return true;
   return false;
 }
 
@@ -267,7 +268,8 @@ export function matchVerbs(doc: Document, lex: VerbLexicon, agents: AgentLexicon
         const forms = lex.forms.get(words[v]);
         if (!forms || NOUN_MARKERS.has(words[v - 1] ?? '') || items.some((it) => it.token <= v && v <= it.tokenEnd)) continue;
         // "any country purchasing Russian oil": an -ing form without an auxiliary describes, it does not tell a deed
-        if (words[v].endsWith('ing') && !BE.has(words[v - 1] ?? '') && !BE.has(words[v - 2] ?? '') && words[v - 1] !== ',') continue;
+        // ("a declaration demanding that ...": after a statement, the -ing verb is what the statement does)
+        if (words[v].endsWith('ing') && !BE.has(words[v - 1] ?? '') && !BE.has(words[v - 2] ?? '') && words[v - 1] !== ',' && !syntaxWords().speechNouns.has(words[v - 1] ?? '')) continue;
         if (looksNominal(v, words, items, lex)) continue;
         // "the Ukraine conflict": a name after a determiner modifies the word, which is then a noun
         const before = items.find((it) => it.tokenEnd === v - 1);
