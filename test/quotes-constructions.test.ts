@@ -40,6 +40,19 @@ describe('cues', () => {
     assert.equal(q.speaker?.mention?.text, 'She');
   });
 
+  it('a participle of intention takes an infinitive: "…, promising to …"', () => {
+    const q = find('Donald Trump spoke to industry leaders, promising to lift environmental regulations.', 'lift');
+    assert.equal(q.cue?.text, 'promising');
+    assert.equal(q.text, 'to lift environmental regulations');
+    assert.equal(q.speaker?.name, 'Donald Trump');
+  });
+
+  it('a progressive with adverbs between: "is once again questioning"', () => {
+    const q = find('Donald Trump is once again questioning the integrity of the voting system.', 'integrity');
+    assert.equal(q.cue?.text, 'is once again questioning');
+    assert.equal(q.text, 'the integrity of the voting system');
+  });
+
   it('a headline capitalises its cue: "Obama Says …"', () => {
     const q = find('Obama Says Museum Will Tell of Suffering and Delight.\n\nThe museum opened on Saturday.', 'Museum Will Tell');
     assert.equal(q.cue?.text, 'Says');

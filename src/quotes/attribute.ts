@@ -10,13 +10,13 @@ import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
 import { MentionIndex, abbreviationDot, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
-interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[] }
+interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[] }
 
-let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string> } | undefined;
+let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string> } | undefined;
 function words() {
   if (wordSets) return wordSets;
   const data = loadData<CuesFile>('quotes/cues.json');
-  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives) });
+  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples) });
 }
 interface Cues { speech: TokenTrie<true>; stance: TokenTrie<true>; participles: TokenTrie<true>; partial: TokenTrie<true>; according: TokenTrie<true> }
 
@@ -369,7 +369,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     const verb = /^\p{Ll}/u.test(t.text) || titleCase(ctx, t.sentence);
     const speech = verb ? c.speech.match(tokens, i) : undefined;
     // "Clinton is stressing that…", "Republicans are slamming…": a participle after a form of "be"
-    const progressive = verb && /^(?:is|are|was|were|’s|'s|been|be)$/i.test(tokens[i - 1]?.text ?? '') ? c.participles.match(tokens, i) : undefined;
+    const progressive = verb && beBefore(doc, i) ? c.participles.match(tokens, i) : undefined;
     // the longer cue wins: "warned of …" is a stance with a topic, "warned that …" speech
     const longer = verb ? c.stance.match(tokens, i) : undefined;
     const stance = !verb || speech && !(longer && longer.end > speech.end) ? undefined : longer ?? progressive;
@@ -436,6 +436,14 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       }
     }
   }
+}
+
+/** Is there a form of "be" right before token i, adverbs aside ("is once again questioning")? */
+function beBefore(doc: Document, i: number): boolean {
+  const { tokens } = doc;
+  let k = i - 1;
+  while (k > 0 && i - k < 4 && tokens[k].sentence === tokens[i].sentence && /^(?:\p{Ll}+ly|again|once|also|still|now|not|always|already)$/u.test(tokens[k].text)) k--;
+  return k >= 0 && tokens[k].sentence === tokens[i].sentence && /^(?:is|are|was|were|’s|'s|been|be|am|’re|'re)$/i.test(tokens[k].text);
 }
 
 /** Is the verb at token i a passive participle ("was published", "has been widely criticized")? */
@@ -620,7 +628,8 @@ function participleClause(ctx: Ctx, out: Quote[], i: number): void {
   const { tokens } = doc;
   const p = cueTries().participles.match(tokens, i);
   if (!p || tokens[i - 1]?.text !== ',' || tokens[i - 1].sentence !== tokens[i].sentence) return;
-  const from = contentAfterCue(ctx, i, p.end);
+  // "…, promising to lift regulations": a participle of intention or evaluation takes a phrase, as its verb does
+  const from = contentAfterCue(ctx, i, p.end, !words().clauseParticiples.has(tokens[i].text.toLowerCase()));
   if (from === undefined) return;
   const speaker = subjectPhrase(ctx, tokens[i].sentence, tokens[i].start);
   pushIndirect(doc, out, tokens[from].start, clauseEnd(ctx, from), { speaker, cue: cueSpan(doc, i, p.end), cueToken: i });
