@@ -70,3 +70,10 @@ test('an actor in the phrase a sentence opens with is not the subject ("On Gondo
   assert.deepEqual(run("On improvement of Gondor's health centres, he said the minister proposed talks with Osgiliath."), []);
   assert.deepEqual(run('On Monday, Gondor proposed talks with Osgiliath.'), ['GON>OSG:100']);
 });
+
+test('a list has one conjunction: "between A and B, and B and C" is two lists', () => {
+  const v = file('t4.verbs.txt', ['--- SPUR [081] ---', 'SPUR', ''].join('\n'));
+  const doc = analyzeDocument('Arnor may spur reconciliation between Gondor and Osgiliath, and Osgiliath and Eriador.', { published: '1995-01-01', actors: [actors] });
+  codeEvents(doc, { verbs: [v], codedActorsOnly: true, requireTarget: true });
+  assert.deepEqual(doc.events.map((e) => `${e.source.country}>${e.target.country}`).sort(), ['ARN>GON', 'ARN>OSG']);
+});

@@ -206,9 +206,14 @@ const joinedTo = (words: string[], a: ActorItem, b: ActorItem) => {
 function groups(words: string[], items: ActorItem[]): ActorItem[][] {
   const { reporting } = syntaxWords();
   const out: ActorItem[][] = [];
+  // a list has one conjunction, before its last item: "between A and B, and B and C" is two lists
+  const closed = new Set<ActorItem[]>();
   for (const it of items) {
     const g = out.at(-1);
-    if (g && joinedTo(words, g.at(-1)!, it) && !reporting.has(words[it.tokenEnd + 1] ?? '')) g.push(it); else out.push([it]);
+    if (g && !closed.has(g) && joinedTo(words, g.at(-1)!, it) && !reporting.has(words[it.tokenEnd + 1] ?? '')) {
+      g.push(it);
+      for (let i = g.at(-2)!.tokenEnd + 1; i < it.token; i++) if (/^(and|or|nor)$/.test(words[i])) closed.add(g);
+    } else out.push([it]);
   }
   return out;
 }
