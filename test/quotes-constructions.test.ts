@@ -110,6 +110,16 @@ describe('content bounds', () => {
     assert.equal(qs[1].speaker?.mention?.text, 'he');
   });
 
+  it('ends at a comma inside a closing quotation before "but he said"', () => {
+    const q = find('He said that the footage did not give "absolute definitive visual evidence," but he said that other evidence supports it.', 'footage');
+    assert.equal(q.text, 'the footage did not give "absolute definitive visual evidence,"');
+  });
+
+  it('ends at a semicolon', () => {
+    const q = find('Officials said the timing was not intentional; they only learned of it on Friday.', 'timing');
+    assert.equal(q.text, 'the timing was not intentional');
+  });
+
   it('ends where ", and" opens a clause with a new subject', () => {
     const q = find('The fund said that it is lowering its forecast for growth, and the downgrade is casting a shadow on markets.', 'lowering');
     assert.equal(q.text, 'it is lowering its forecast for growth');

@@ -607,15 +607,19 @@ function clauseEnd(ctx: Ctx, from: number): number {
   const sentence = tokens[from].sentence;
   for (let j = from + 1; j < tokens.length && tokens[j].sentence === sentence; j++) {
     const t = tokens[j];
-    if (t.quoted) continue;
+    // a comma inside a closing quotation still ends the narrator's clause: '… a gun," but he said …'
+    const closing = /^[”"’]$/u.test(t.text) && tokens[j - 1].text === ',';
+    if (t.quoted && !closing) continue;
     const next = tokens[j + 1];
     if (!next || next.sentence !== sentence) break;
+    const comma = t.text === ',' || closing;
+    const end = closing ? t.end : t.start;
     const lower = next.text.toLowerCase();
-    if (t.text === ',' && (w.contentStops.has(lower) || /^\p{Ll}+ing$/u.test(next.text))) return t.start;
+    if (comma && !next.quoted && (w.contentStops.has(lower) || /^\p{Ll}+ing$/u.test(next.text))) return end;
     if (/^(?:and|but)$/i.test(t.text) && cueAt(doc, j + 1)) return tokens[j - 1].text === ',' ? tokens[j - 1].start : tokens[j - 1].end;
-    if (t.text === ',' && trailingAttribution(doc, j + 1)) return t.start;
-    if (t.text === ',' && /^(?:and|but)$/i.test(next.text) && w.clauseSubjects.has(tokens[j + 2]?.text.toLowerCase() ?? '')) return t.start;
-    if (/^(?:—|―|–|--)$/u.test(t.text)) return t.start;
+    if (comma && trailingAttribution(doc, j + 1)) return end;
+    if (comma && /^(?:and|but)$/i.test(next.text) && w.clauseSubjects.has(tokens[j + 2]?.text.toLowerCase() ?? '')) return end;
+    if (/^(?:—|―|–|--|;)$/u.test(t.text)) return t.start;
     // a sentence end the sentence splitter missed: "… in schools. ''Throughout …"
     if (/^[.!?]$/.test(t.text) && /^(?:\p{Lu}|[“"‘'«„])/u.test(next.text) && !abbreviationDot(tokens, j)) return tokens[j - 1].end;
   }
