@@ -1,4 +1,4 @@
-import { insertRows, isSameAs } from '../store/dialect.ts';
+import { isSameAs } from '../store/dialect.ts';
 import { fold } from '../store/fold.ts';
 import type { Sql } from '../store/sql.ts';
 import type { Article, Event } from '../schema/article.ts';
@@ -42,19 +42,20 @@ export async function mergeEvents(tx: Sql, a: Article, addedAt: string): Promise
     const linked = new Map<string, MergedRow>();
     // A mention without a day ("in 2012", or no date) cannot be placed in a date window; it is the same
     // happening only as a copy of itself: same key and same coarse date in another copy of its story.
+    // Each candidate mention comes with its merged event (one round trip, not one more per candidate).
+    const merged = 'm.id, m.first_article_id, m.first_event_id, m.date, m.date_last, m.in_lead, m.added_at';
     const found = day
-      ? await tx.all<{ id: string; quantities: string }>(`
-          SELECT DISTINCT merged_event_id AS id, quantities FROM event_mentions
-          WHERE merge_key = ? AND day BETWEEN ? AND ?`, [key, shiftDay(day, -DATE_WINDOW_DAYS), shiftDay(day, DATE_WINDOW_DAYS)])
-      : await tx.all<{ id: string; quantities: string }>(`
-          SELECT DISTINCT em.merged_event_id AS id, em.quantities FROM event_mentions em
+      ? await tx.all<MergedRow & { quantities: string }>(`
+          SELECT DISTINCT em.quantities, ${merged} FROM event_mentions em JOIN merged_events m ON m.id = em.merged_event_id
+          WHERE em.merge_key = ? AND em.day BETWEEN ? AND ?`, [key, shiftDay(day, -DATE_WINDOW_DAYS), shiftDay(day, DATE_WINDOW_DAYS)])
+      : await tx.all<MergedRow & { quantities: string }>(`
+          SELECT DISTINCT em.quantities, ${merged} FROM event_mentions em JOIN merged_events m ON m.id = em.merged_event_id
           JOIN story_members s ON s.article_id = em.article_id
           WHERE em.merge_key = ? AND em.day IS NULL AND ${isSameAs(tx, 'em.date')}
             AND s.story_id = (SELECT story_id FROM story_members WHERE article_id = ?)`, [key, ev.date ?? null, a.id]);
-    for (const c of found) {
-      if (linked.has(c.id) || !compatibleQuantities(quantities, JSON.parse(c.quantities) as Quantity[])) continue;
-      linked.set(c.id, (await tx.get<MergedRow>(
-        'SELECT id, first_article_id, first_event_id, date, date_last, in_lead, added_at FROM merged_events WHERE id = ?', [c.id]))!);
+    for (const { quantities: q, ...c } of found) {
+      if (linked.has(c.id) || !compatibleQuantities(quantities, JSON.parse(q) as Quantity[])) continue;
+      linked.set(c.id, c);
     }
     const own = `${a.id}/${ev.id}`;
     let smallest = own;
@@ -75,23 +76,34 @@ export async function mergeEvents(tx: Sql, a: Article, addedAt: string): Promise
       await tx.run('UPDATE event_mentions SET merged_event_id = ? WHERE merged_event_id = ?', [id, r.id]);
       await tx.run('DELETE FROM merged_events WHERE id = ?', [r.id]);
     }
+    const mention = [a.id, ev.id, id, key, day, day ? null : ev.date ?? null, JSON.stringify(quantities), outlet, inLead,
+      sentence?.start ?? null, sentence?.end ?? null, sentence?.text ?? null,
+      trigger?.start ?? null, trigger?.end ?? null, trigger?.text ?? null, JSON.stringify(ev.evidence)];
+    const putMention = `INSERT INTO event_mentions (${MENTION_COLUMNS.join(', ')}) VALUES (${MENTION_COLUMNS.map(() => '?').join(', ')})`;
+    let first: string;
+    let firstParams: unknown[];
     if (smallest === own) {
       const m = { ...representative(ev, a), id, global_id: numericId(id), ...span };
       const cols = MERGED_COLUMNS.concat(pg ? ['source_name_folded', 'target_name_folded'] : []);
-      const values: unknown[] = MERGED_COLUMNS.map((c) => m[c as keyof typeof m]);
-      if (pg) values.push(m.source_name === null ? null : fold(m.source_name), m.target_name === null ? null : fold(m.target_name));
-      await insertRows(tx, 'merged_events', cols, [values]);
+      firstParams = MERGED_COLUMNS.map((c) => m[c as keyof typeof m]);
+      if (pg) firstParams.push(m.source_name === null ? null : fold(m.source_name), m.target_name === null ? null : fold(m.target_name));
+      first = `INSERT INTO merged_events (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
     } else {
-      await tx.run('UPDATE merged_events SET date = ?, date_last = ?, in_lead = ?, added_at = ? WHERE id = ?',
-        [span.date, span.date_last, span.in_lead, span.added_at, id]);
+      first = 'UPDATE merged_events SET date = ?, date_last = ?, in_lead = ?, added_at = ? WHERE id = ?';
+      firstParams = [span.date, span.date_last, span.in_lead, span.added_at, id];
     }
-    await insertRows(tx, 'event_mentions', ['article_id', 'event_id', 'merged_event_id', 'merge_key', 'day', 'date', 'quantities',
-      'outlet', 'in_lead', 'sentence_start', 'sentence_end', 'sentence', 'trigger_start', 'trigger_end', 'trigger', 'evidence'], [[
-      a.id, ev.id, id, key, day, day ? null : ev.date ?? null, JSON.stringify(quantities), outlet, inLead,
-      sentence?.start ?? null, sentence?.end ?? null, sentence?.text ?? null,
-      trigger?.start ?? null, trigger?.end ?? null, trigger?.text ?? null, JSON.stringify(ev.evidence)]]);
+    if (pg) {
+      // One round trip for both writes (a data-modifying WITH): over a network each statement costs one.
+      await tx.run(`WITH w AS (${first}) ${putMention}`, [...firstParams, ...mention]);
+    } else {
+      await tx.run(first, firstParams);
+      await tx.run(putMention, mention);
+    }
   }
 }
+
+const MENTION_COLUMNS = ['article_id', 'event_id', 'merged_event_id', 'merge_key', 'day', 'date', 'quantities', 'outlet', 'in_lead',
+  'sentence_start', 'sentence_end', 'sentence', 'trigger_start', 'trigger_end', 'trigger', 'evidence'];
 
 const MERGED_COLUMNS = ['id', 'global_id', 'first_article_id', 'first_event_id', 'type', 'mode', 'cameo', 'goldstein', 'quad_class',
   'source_key', 'source_name', 'source_country', 'source_sector', 'target_key', 'target_name', 'target_country', 'target_sector',

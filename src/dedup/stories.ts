@@ -26,23 +26,13 @@ export async function assignStory(tx: Sql, a: Article): Promise<void> {
   // Stories reached, with the best similarity to any of their members.
   const reached = new Map<string, number>();
   if (sig) {
-    const checked = new Set<string>();
     const buckets = bandBuckets(sig);
-    for (let band = 0; band < buckets.length; band++) {
-      const others = await tx.all<{ article_id: string }>(`SELECT article_id FROM lsh_buckets WHERE band = ? AND bucket = ? AND article_id <> ?
-                                    ORDER BY article_id LIMIT ${BUCKET_READ_LIMIT}`, [band, buckets[band], a.id]);
-      for (const { article_id: other } of others) {
-        if (checked.has(other)) continue;
-        checked.add(other);
-        const row = await tx.get<{ story_id: string; minhash: Buffer | null }>(`
-          SELECT s.story_id, g.minhash FROM story_members s JOIN article_signatures g ON g.article_id = s.article_id
-          WHERE s.article_id = ?`, [other]);
-        if (!row?.story_id || !row.minhash) continue;
-        const sim = similarity(sig, fromBlob(row.minhash));
-        if (sim < SAME_STORY) continue;
-        if (sim > (reached.get(row.story_id) ?? 0)) reached.set(row.story_id, sim);
-        await tx.run(`UPDATE story_members SET similarity = ${greatest(tx, 'coalesce(similarity, 0)', '?')} WHERE article_id = ?`, [sim, other]);
-      }
+    for (const [other, story, blob] of await candidates(tx, a.id, buckets)) {
+      if (!story || !blob) continue;
+      const sim = similarity(sig, fromBlob(blob));
+      if (sim < SAME_STORY) continue;
+      if (sim > (reached.get(story) ?? 0)) reached.set(story, sim);
+      await tx.run(`UPDATE story_members SET similarity = ${greatest(tx, 'coalesce(similarity, 0)', '?')} WHERE article_id = ?`, [sim, other]);
     }
     await insertRows(tx, 'lsh_buckets', ['band', 'bucket', 'article_id'], buckets.map((bucket, band) => [band, bucket, a.id]),
       { suffix: 'ON CONFLICT DO NOTHING' });
@@ -61,4 +51,39 @@ export async function assignStory(tx: Sql, a: Article): Promise<void> {
   await tx.run(`INSERT INTO story_members (article_id, story_id, similarity) VALUES (?, ?, ?)
                 ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id`, [a.id, id, best]);
   for (const story of reached.keys()) if (story !== id) await tx.run('UPDATE story_members SET story_id = ? WHERE story_id = ?', [id, story]);
+}
+
+/**
+ * The articles sharing a bucket with these (up to BUCKET_READ_LIMIT per bucket), each once, with its story
+ * and signature. SQLite asks bucket by bucket (cheap in process); PostgreSQL in one round trip for all 32.
+ */
+async function candidates(tx: Sql, id: string, buckets: number[]): Promise<[string, string | null, Buffer | null][]> {
+  if (tx.dialect === 'postgres') {
+    const rows = await tx.all<{ article_id: string; story_id: string | null; minhash: Buffer | null }>(`
+      SELECT c.article_id, s.story_id, g.minhash
+      FROM (SELECT DISTINCT x.article_id
+            FROM unnest(?::integer[], ?::integer[]) AS b(band, bucket)
+            CROSS JOIN LATERAL (SELECT l.article_id FROM lsh_buckets l
+                                WHERE l.band = b.band AND l.bucket = b.bucket AND l.article_id <> ?
+                                ORDER BY l.article_id LIMIT ${BUCKET_READ_LIMIT}) x) c
+      LEFT JOIN story_members s ON s.article_id = c.article_id
+      LEFT JOIN article_signatures g ON g.article_id = c.article_id`,
+    [buckets.map((_, band) => band), buckets, id]);
+    return rows.map((r) => [r.article_id, r.story_id, r.minhash]);
+  }
+  const out: [string, string | null, Buffer | null][] = [];
+  const checked = new Set<string>();
+  for (let band = 0; band < buckets.length; band++) {
+    const others = await tx.all<{ article_id: string }>(`SELECT article_id FROM lsh_buckets WHERE band = ? AND bucket = ? AND article_id <> ?
+                                  ORDER BY article_id LIMIT ${BUCKET_READ_LIMIT}`, [band, buckets[band], id]);
+    for (const { article_id: other } of others) {
+      if (checked.has(other)) continue;
+      checked.add(other);
+      const row = await tx.get<{ story_id: string; minhash: Buffer | null }>(`
+        SELECT s.story_id, g.minhash FROM story_members s JOIN article_signatures g ON g.article_id = s.article_id
+        WHERE s.article_id = ?`, [other]);
+      out.push([other, row?.story_id ?? null, row?.minhash ?? null]);
+    }
+  }
+  return out;
 }

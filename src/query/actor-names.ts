@@ -13,6 +13,9 @@ export const MAX_NAMES = 200;
 
 /** The stored source/target names containing `part` (case and accents ignored), or null when too many. */
 export async function namesContaining(sql: Sql, part: string): Promise<string[] | null> {
+  // PostgreSQL writers commit side by side, so rowids do not become visible in order and a list kept by
+  // rowid could miss a name; there the folded name columns are matched directly instead.
+  if (sql.dialect === 'postgres') return null;
   let entry = known.get(sql);
   if (!entry) {
     entry = { last: 0, names: new Map() };

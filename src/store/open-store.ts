@@ -122,14 +122,30 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Store> {
     putMany: async (articles) => {
       const all = articles.map(validated);
       await ensureMonths(months(all));
-      return sql.transaction(async (tx) => {
+      return retryDeadlock(() => sql.transaction(async (tx) => {
         const out: PutResult[] = [];
         for (const a of all) out.push(await writeArticle(tx, a));
         return out;
-      });
+      }));
     },
     close: () => sql.close(),
   };
+}
+
+/**
+ * Two batches holding the same article can wait for each other (each inserted one the other is about to
+ * deduplicate after); PostgreSQL then cancels one with a deadlock error. Everything of it was rolled
+ * back, so it is simply run again.
+ */
+async function retryDeadlock<T>(fn: () => Promise<T>, tries = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if ((e as { code?: string }).code !== '40P01' || i >= tries) throw e;
+      await new Promise((r) => setTimeout(r, 20 * i * Math.random()));
+    }
+  }
 }
 
 /** The URL as it may be shown in messages and logs. */

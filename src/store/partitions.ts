@@ -24,12 +24,18 @@ function nextMonth(month: string): string {
 }
 
 /**
- * Every writer of every process holds this PostgreSQL advisory lock for its article's transaction (see
- * write-article.ts), and so does the creation of a partition: creating one locks the events table and,
- * for its foreign key, the articles table, and a writer half-way through an article holds locks on both —
- * taking turns on one lock, first, is what keeps the two from deadlocking.
+ * Every writer of every process holds this PostgreSQL advisory lock, shared, for its article's transaction
+ * (see write-article.ts, from its first statement), and the creation of a partition holds it exclusively:
+ * creating one locks the events table and, for its foreign key, the articles table, and a writer half-way
+ * through an article holds locks on both. So a partition is created only between writers, never while one
+ * holds those locks, and the two cannot deadlock.
  */
 export const WRITE_LOCK = 0x77697265; // "wire"
+/**
+ * Held, exclusively, by a writer for the deduplication part of its transaction: story assignment and event
+ * merging read what earlier articles wrote, so two articles merged at once could each miss the other.
+ */
+export const DEDUP_LOCK = 0x64647570; // "ddup"
 
 /**
  * Make sure a partition exists for each month, each in a short transaction of its own before the

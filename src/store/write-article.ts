@@ -2,7 +2,7 @@ import { deduplicate } from '../dedup/index.ts';
 import type { Article } from '../schema/article.ts';
 import { insertRows } from './dialect.ts';
 import { fold } from './fold.ts';
-import { eventMonth, WRITE_LOCK } from './partitions.ts';
+import { DEDUP_LOCK, eventMonth, WRITE_LOCK } from './partitions.ts';
 import type { Sql } from './sql.ts';
 
 export type PutResult = 'inserted' | 'unchanged';
@@ -11,9 +11,9 @@ export type PutResult = 'inserted' | 'unchanged';
 /** Write one validated article and its rows inside the caller's transaction `tx`. */
 export async function writeArticle(tx: Sql, a: Article): Promise<PutResult> {
   const pg = tx.dialect === 'postgres';
-  // PostgreSQL writers take turns, across processes: story assignment and event merging read what earlier
-  // articles wrote, so two articles merged at once could each miss the other (SQLite has one writer anyway).
-  if (pg) await tx.run('SELECT pg_advisory_xact_lock(?)', [WRITE_LOCK]);
+  // PostgreSQL: writers write their rows side by side (the shared lock only keeps partition creation out,
+  // see partitions.ts) and take turns for deduplication. SQLite has one writer at a time anyway.
+  if (pg) await tx.run('SELECT pg_advisory_xact_lock_shared(?)', [WRITE_LOCK]);
   const ingestedAt = new Date().toISOString();
   const inserted = await tx.run(`
     INSERT INTO articles (id, uri, title, published, url, credit, text, json, ingested_at)
@@ -58,6 +58,7 @@ export async function writeArticle(tx: Sql, a: Article): Promise<PutResult> {
     await insertRows(tx, 'search_index', ['article_id', 'kind', 'quote_id', 'title', 'text'],
       searchRows.map(([kind, qid, title, text]) => [id, kind, qid, title, text]));
   }
+  if (pg) await tx.run('SELECT pg_advisory_xact_lock(?)', [DEDUP_LOCK]);
   await deduplicate(tx, a, ingestedAt);
   return 'inserted';
 }
