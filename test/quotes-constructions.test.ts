@@ -199,4 +199,15 @@ describe('not attributions', () => {
     const qs = quotesOf('The survey was published on Monday by the institute.');
     assert.ok(!qs.some((q) => q.speaker?.mention?.text === 'The survey'));
   });
+
+  it('a title of a programme in title case is not speech, a one-word answer after its cue is', () => {
+    const qs = quotesOf('House Speaker Paul Ryan spoke in an interview on CBS\'s "Face the Nation," on Sunday. Asked whether he would run, he replied "Absolutely."');
+    assert.ok(!qs.some((q) => q.text.startsWith('Face the Nation')));
+    assert.ok(qs.some((q) => q.text.startsWith('Absolutely')));
+  });
+
+  it('a clause after a time phrase opens with its pronoun subject: "said after the convention he would …"', () => {
+    const q = find('Trump said after the convention he would not accept the endorsement.', 'endorsement');
+    assert.equal(q.text, 'he would not accept the endorsement');
+  });
 });

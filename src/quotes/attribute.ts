@@ -263,6 +263,18 @@ function narratorBetween(doc: Document, cue: number | undefined, q: QuoteMark): 
   return n >= 3;
 }
 
+/** Every content word capitalised, at most eight words, inside the narrator's clause: a title, not speech. */
+function titleOfWork(doc: Document, q: QuoteMark, content: string): boolean {
+  const ws = content.replace(/[.,!?;:…]+$/u, '').split(/\s+/u).filter((x) => /\p{L}/u.test(x));
+  if (!ws.length || ws.length > 8) return false;
+  if (!ws.every((x, n) => /^\p{Lu}/u.test(x) || n > 0 && /^(?:of|the|a|an|and|or|to|in|on|for|at|by|with|from|is|are|as)$/.test(x))) return false;
+  const k = doc.tokenAt(q.start) - 1;
+  const before = doc.tokens[k];
+  // 'he replied “No.”' is speech
+  if (before && (cueTries().speech.match(doc.tokens, k) || cueTries().participles.match(doc.tokens, k))) return false;
+  return !!before && before.sentence === doc.sentenceAt(q.start) && !/^[,:;—―–(]$/u.test(before.text) && !before.quoted;
+}
+
 /** Nothing of the narrator's follows the quotation in its sentence. */
 function endsSentence(doc: Document, q: QuoteMark): boolean {
   const next = doc.tokens[doc.tokenAt(q.end)];
@@ -299,6 +311,11 @@ function directAndPartial(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     const content = doc.text.slice(q.contentStart, q.contentEnd);
     if (!content.trim()) continue;
     let kind: Quote['kind'] = 'direct';
+    // a title of a work or a programme ("on CBS's “Face the Nation,”") is not speech
+    if (titleOfWork(doc, q, content)) {
+      doc.note('quotes', 'quotation in title case after the narrator\'s words (a title?)', q.start, q.end);
+      continue;
+    }
     const whole = isWholeClause(doc, q);
     // a short quotation is still a sentence when it ends like one: "I would," Melanie said.
     const sentenceLike = whole || /[,.!?…]$/u.test(content.trim());
@@ -552,10 +569,14 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
   // a listener or a time or place may stand before "that": "told reporters that", "said on Friday that"
   const object = w.objectCues.has(tokens[cue].text.toLowerCase());
   if (object || w.gapOpeners.has(next.text) || w.gapOpeners.has(next.text.toLowerCase()) || next.text === ',') {
+    let pronoun: number | undefined;
     for (let j = cueEnd + 1; j < tokens.length && j <= cueEnd + GAP_MAX + 4 && tokens[j].sentence === sentence && !tokens[j].quoted; j++) {
       if (/^that$/i.test(tokens[j].text)) return tokens[j + 1]?.sentence === sentence ? j + 1 : undefined;
       if (/^[.;:!?]$/.test(tokens[j].text)) break;
+      // "said after the convention he would not …": a clause opened by its pronoun subject
+      if (pronoun === undefined && j > cueEnd + 1 && /^(?:he|she|they|we|i)$/i.test(tokens[j].text) && tokens[j - 1].text !== ',' && !/^(?:to|for|with|by|at|from|of|in|on|about)$/i.test(tokens[j - 1].text)) pronoun = j;
     }
+    if (pronoun !== undefined && !stance && !object && tokens[pronoun + 1] && /^\p{Ll}/u.test(tokens[pronoun + 1].text)) return pronoun;
     if (!stance || object) return undefined;
   }
   if (CLAUSE_END.test(next.text)) return undefined;
