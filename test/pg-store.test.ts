@@ -133,6 +133,20 @@ describe('PostgreSQL store', () => {
     }
   });
 
+  it('stores text with NUL characters, which PostgreSQL text cannot hold, keeping the JSON exact', async () => {
+    const store = await openStore(db.url);
+    try {
+      const base = gazaArticle();
+      const a = { ...base, id: 'd'.repeat(64), text: `${base.text}\u0000`, meta: { ...base.meta, title: 'A\u0000B' } };
+      assert.equal(await store.put(a), 'inserted');
+      const row = (await store.sql.get<{ title: string; json: string }>('SELECT title, json FROM articles WHERE id = ?', [a.id]))!;
+      assert.equal(row.title, 'A\uFFFDB');
+      assert.deepEqual(JSON.parse(row.json), a);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('deleting an article cascades to all its rows', async () => {
     const store = await openStore(db.url);
     try {

@@ -35,7 +35,7 @@ export function tsWords(words: string, input = 'q'): string {
   return fold(searchTerms(words, input).join(' '));
 }
 
-/** A snippet of row `alias`, matches in [brackets]; `queryText` is tsWords(…), for PostgreSQL. */
+/** A snippet of row `alias`, matches in [brackets]; on PostgreSQL its one `?` takes tsWords(…). */
 export function snippetOf(db: Sql, alias: string): string {
   return db.dialect === 'sqlite'
     ? `snippet(search_index, -1, '[', ']', '…', 12)`

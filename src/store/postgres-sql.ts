@@ -20,11 +20,20 @@ function pgText(sql: string): string {
   return out;
 }
 
+/**
+ * PostgreSQL text cannot hold U+0000, which scraped text does carry. It becomes U+FFFD in the table columns
+ * (one code unit for one, so every offset still points at the same place); the article's JSON keeps it
+ * exactly, escaped as \u0000.
+ */
+function noNul(v: unknown): unknown {
+  return typeof v === 'string' && v.includes('\0') ? v.replaceAll('\0', '\uFFFD') : v;
+}
+
 /** The port over a node-postgres Pool: each statement takes any free connection, a transaction one of its own. */
 export function postgresSql(pool: pg.Pool): Sql {
   const port = (on: Queryable, depth: number): Sql => {
     const query = async (sql: string, params: unknown[], rowMode?: 'array') =>
-      on.query({ text: pgText(sql), values: params, ...(rowMode ? { rowMode } : {}) });
+      on.query({ text: pgText(sql), values: params.map(noNul), ...(rowMode ? { rowMode } : {}) });
     return {
       dialect: 'postgres',
       all: async <T>(sql: string, params: unknown[] = []) => (await query(sql, params)).rows as T[],
@@ -69,6 +78,7 @@ export function postgresSql(pool: pg.Pool): Sql {
         // A server-side cursor inside a read-only transaction of its own connection.
         const client = depth > 0 ? (on as pg.PoolClient) : await pool.connect();
         const name = `wirewatch_stream_${depth}`;
+        let finished = false;
         try {
           if (depth === 0) await client.query('BEGIN READ ONLY');
           await client.query({ text: `DECLARE ${name} NO SCROLL CURSOR FOR ${pgText(sql)}`, values: params });
@@ -79,11 +89,14 @@ export function postgresSql(pool: pg.Pool): Sql {
           }
           await client.query(`CLOSE ${name}`);
           if (depth === 0) await client.query('COMMIT');
+          finished = true;
         } finally {
           if (depth === 0) {
-            // Left early (the reader stopped): end the transaction before the connection goes back.
-            await (client as pg.PoolClient).query('ROLLBACK').catch(() => undefined);
+            // Left early (the reader stopped, or a query failed): end the transaction before the connection goes back.
+            if (!finished) await (client as pg.PoolClient).query('ROLLBACK').catch(() => undefined);
             (client as pg.PoolClient).release();
+          } else if (!finished) {
+            await client.query(`CLOSE ${name}`).catch(() => undefined);
           }
         }
       },
