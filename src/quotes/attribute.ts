@@ -3,7 +3,7 @@
 // same sentence, indirect speech by "<speaker> <cue> that <content>" and "according to <speaker>".
 // Speakers resolve through the mention layer, so pronouns and titles reach a named person.
 import { loadData } from '../data.ts';
-import type { Document, EntityRecord, MentionRecord, QuoteMark } from '../document.ts';
+import type { Document, EntityRecord, MentionRecord, QuoteMark, Token } from '../document.ts';
 import type { Quote, TextSpan } from '../schema/article.ts';
 import { TokenTrie, phraseTokens } from '../nlp/token-trie.ts';
 import { resolveDefinite } from '../actors/resolve.ts';
@@ -84,6 +84,7 @@ function withApposition(ctx: Ctx, speaker: Speaker | null): Speaker | null {
   const c = cueTries();
   let k = comma + 1;
   for (; k < tokens.length && tokens[k].sentence === sentence; k++) {
+    if (missedSentenceEnd(tokens, k)) { k++; break; }
     if (tokens[k].quoted || c.speech.match(tokens, k) || /^[;:!?—―–]$/u.test(tokens[k].text)) return speaker;
   }
   let last = k - 1;
@@ -230,6 +231,8 @@ function attributePartial(ctx: Ctx, q: QuoteMark): Found | undefined {
   const qStart = doc.tokenAt(q.start);
   for (let i = qStart - 1; i >= first; i--) {
     if (tokens[i].quoted) continue;
+    // a sentence end the splitter missed: "… advocacy group. ''It's anti-reform.''"
+    if (missedSentenceEnd(tokens, i)) break;
     const cue = c.partial.match(tokens, i) ?? c.speech.match(tokens, i);
     if (!cue || cue.end >= qStart) continue;
     const p = phraseBefore(doc, i);
@@ -273,6 +276,12 @@ function titleOfWork(doc: Document, q: QuoteMark, content: string): boolean {
   // 'he replied “No.”' is speech
   if (before && (cueTries().speech.match(doc.tokens, k) || cueTries().participles.match(doc.tokens, k))) return false;
   return !!before && before.sentence === doc.sentenceAt(q.start) && !/^[,:;—―–(]$/u.test(before.text) && !before.quoted;
+}
+
+/** A period, question or exclamation mark before a capital or a quotation mark that the sentence splitter did not split at. */
+function missedSentenceEnd(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return /^[.!?]$/.test(tokens[i].text) && !!next && next.sentence === tokens[i].sentence && /^(?:\p{Lu}|[“"‘'«„])/u.test(next.text) && !abbreviationDot(tokens, i);
 }
 
 /** Nothing of the narrator's follows the quotation in its sentence. */
@@ -685,6 +694,9 @@ function pushLead(doc: Document, out: Quote[], lead: { start: number; end: numbe
 
 function pushIndirect(doc: Document, out: Quote[], start: number, end: number, found: Found): void {
   while (start < end && /\s/u.test(doc.text[start])) start++;
+  // a clause cut before a comma phrase leaves no dangling conjunction: "… than Mr. Trump's and"
+  const dangling = /[\s,]+(?:and|or|but)$/u.exec(doc.text.slice(start, end));
+  if (dangling) end -= dangling[0].length;
   if (end - start < 8) return;
   // a direct quotation filling the whole content is already reported as direct
   const inside = doc.quoteMarkAt(start);
