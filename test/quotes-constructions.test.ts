@@ -210,4 +210,17 @@ describe('not attributions', () => {
     const q = find('Trump said after the convention he would not accept the endorsement.', 'endorsement');
     assert.equal(q.text, 'he would not accept the endorsement');
   });
+
+  it('a short quotation after "the president added." continues the speaker and is no title', () => {
+    const qs = quotesOf("Mr. Obama spoke.\n\n''We're not a burden on America or an object of pity,'' the president added. ''We're America.''\n\nMore followed.");
+    const q = qs.find((x) => x.text.startsWith("We're America"));
+    assert.ok(q);
+    assert.equal(q.kind, 'direct');
+  });
+
+  it('an apposition after a quotation in doubled apostrophes: "\'\'…,\'\' Michael McFaul, a senior fellow, said"', () => {
+    const q = find("Critics spoke.\n\n''Their strategy is very clear,'' Michael McFaul, a senior fellow at the Hoover Institution, said of RT.", 'strategy');
+    assert.equal(q.cue?.text, 'said');
+    assert.equal(q.speaker?.name, 'Michael McFaul');
+  });
 });

@@ -275,7 +275,7 @@ function titleOfWork(doc: Document, q: QuoteMark, content: string): boolean {
   const before = doc.tokens[k];
   // 'he replied “No.”' is speech
   if (before && (cueTries().speech.match(doc.tokens, k) || cueTries().participles.match(doc.tokens, k))) return false;
-  return !!before && before.sentence === doc.sentenceAt(q.start) && !/^[,:;—―–(]$/u.test(before.text) && !before.quoted;
+  return !!before && before.sentence === doc.sentenceAt(q.start) && !/^[,:;—―–(.!?]$/u.test(before.text) && !before.quoted;
 }
 
 /** A period, question or exclamation mark before a capital or a quotation mark that the sentence splitter did not split at. */

@@ -67,7 +67,7 @@ function relativeBefore(doc: Document, comma: number): Phrase | undefined {
   const head = appositionBefore(doc, j) ?? runBefore(doc, j - 1);
   if (!head) return undefined;
   const before = tokens[head.first - 1];
-  if (before && before.sentence === sentence && !/^[,;:—―–(”"’»]$/u.test(before.text) && !/^(?:and|but|while|as|because|when|after)$/i.test(before.text)) return undefined;
+  if (before && before.sentence === sentence && !/^(?:[,;:—―–(”"’»]|''?)$/u.test(before.text) && !/^(?:and|but|while|as|because|when|after)$/i.test(before.text)) return undefined;
   return { first: head.first, last: comma };
 }
 
@@ -117,7 +117,7 @@ function appositionBefore(doc: Document, comma: number): Phrase | undefined {
   if (!head) return undefined;
   // the head must open its clause, or the commas belong to something else
   const before = tokens[head.first - 1];
-  if (before && before.sentence === sentence && !/^[,;:—―–(”"’»]$/u.test(before.text) && !/^(?:and|but|while|as|because|when|after)$/i.test(before.text)) return undefined;
+  if (before && before.sentence === sentence && !/^(?:[,;:—―–(”"’»]|''?)$/u.test(before.text) && !/^(?:and|but|while|as|because|when|after)$/i.test(before.text)) return undefined;
   // "Trump, speaking to a veterans group in Virginia, said": a participle clause, not part of the name
   if (/^\p{Ll}+ing$/u.test(tokens[j + 1].text)) return head;
   const apposition = runBefore(doc, comma - 1);
