@@ -223,4 +223,11 @@ describe('not attributions', () => {
     assert.equal(q.cue?.text, 'said');
     assert.equal(q.speaker?.name, 'Michael McFaul');
   });
+
+  it('two appositions between a quotation and its cue, one holding a noun that looks like a cue ("states")', () => {
+    const q = find('“It’s an invasion of the state regulatory domain,” Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA, said at an event.', 'invasion');
+    assert.equal(q.cue?.text, 'said');
+    assert.equal(q.speaker?.mention?.text, 'Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA,');
+    assert.equal(q.speaker?.name, 'Scott Pruitt');
+  });
 });

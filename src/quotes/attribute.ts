@@ -179,7 +179,8 @@ function attributeDirect(ctx: Ctx, q: QuoteMark): Found | undefined {
     }
     for (let j = i + 1; j < tokens.length && j <= i + 30 && tokens[j].sentence === tokens[i].sentence && !tokens[j].quoted; j++) {
       const cue = c.speech.match(tokens, j);
-      if (!cue) continue;
+      // "one of the states suing the EPA": a noun, not the cue
+      if (!cue || cue.end === j && words().needsThat.has(tokens[j].text.toLowerCase())) continue;
       const p = phraseBefore(doc, j);
       if (p && p.first === i) return { speaker: speakerOfPhrase(ctx, p), cue: cueSpan(doc, j, cue.end), cueToken: j };
       break;
