@@ -166,13 +166,17 @@ async function query<R extends pg.QueryResultRow>(url: string, sql: string): Pro
   }
 }
 
-/** Copy `copy` of an article, different in its text (so a distinct job and a distinct stored article). */
+/**
+ * Copy `copy` of an article, different in its text (so a distinct job and a distinct stored article). The
+ * tag goes at the end of the middle paragraph, the likeliest to be body text: a tag on the last line may
+ * fall in a credit or share line that cleaning removes, and the copy would be the same article again.
+ */
 function vary(content: string, copy: number): string {
   if (copy === 0) return content;
   const tag = ` [${copy}]`;
-  if (!/<\/p>/i.test(content)) return content.replace(/(\S)(\s*)$/, `$1${tag}$2`);
-  // the middle paragraph of a page is the likeliest to be inside the article body
-  const ends = [...content.matchAll(/<\/p>/gi)].map((m) => m.index);
+  const html = /<\/p>/i.test(content);
+  const ends = html ? [...content.matchAll(/<\/p>/gi)].map((m) => m.index) : [...content.matchAll(/\S(?=[ \t]*\n\s*\n)/g)].map((m) => m.index + 1);
+  if (ends.length === 0) return content.replace(/(\S)(\s*)$/, `$1${tag}$2`);
   const at = ends[Math.floor(ends.length / 2)];
   return content.slice(0, at) + tag + content.slice(at);
 }
