@@ -230,4 +230,11 @@ describe('not attributions', () => {
     assert.equal(q.speaker?.mention?.text, 'Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA,');
     assert.equal(q.speaker?.name, 'Scott Pruitt');
   });
+
+  it('"He said:" closing a paragraph introduces the quotation opening the next', () => {
+    const q = find('Donald Trump answered.\n\nHe said:\n\n"We have a situation where we have our inner cities. You walk down the street, you get shot."', 'inner cities');
+    assert.equal(q.kind, 'direct');
+    assert.equal(q.cue?.text, 'said:');
+    assert.equal(q.speaker?.name, 'Donald Trump');
+  });
 });

@@ -194,8 +194,10 @@ function attributeBefore(ctx: Ctx, q: QuoteMark): Found | undefined {
   const { doc } = ctx;
   const c = cueTries();
   const { tokens } = doc;
-  const sentenceOfQuote = doc.sentenceAt(q.start);
+  let sentenceOfQuote = doc.sentenceAt(q.start);
   let k = doc.tokenAt(q.start) - 1;
+  // "He said:" closing a paragraph introduces the quotation that opens the next
+  if (k >= 0 && tokens[k].text === ':' && !tokens[k].quoted) sentenceOfQuote = tokens[k].sentence;
   if (k >= 0 && /^[,:]$/.test(tokens[k].text)) k--;
   for (let start = k; start >= 0 && start >= k - 3 && tokens[start].sentence === sentenceOfQuote && !tokens[start].quoted; start--) {
     const participle = c.participles.match(tokens, start, k + 1);
