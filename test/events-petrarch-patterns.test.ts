@@ -77,3 +77,13 @@ test('a list has one conjunction: "between A and B, and B and C" is two lists', 
   codeEvents(doc, { verbs: [v], codedActorsOnly: true, requireTarget: true });
   assert.deepEqual(doc.events.map((e) => `${e.source.country}>${e.target.country}`).sort(), ['ARN>GON', 'ARN>OSG']);
 });
+
+test('a user dictionary keeps the codes it gives, even those PLOVER has no type for (appeals, 02)', () => {
+  const v = file('t5.verbs.txt', ['--- BELIEVE [023] ---', 'BELIEVE', ''].join('\n'));
+  const doc = analyzeDocument('Arnor believes Gondor and Osgiliath can cope.', { published: '1995-01-01', actors: [actors] });
+  codeEvents(doc, { verbs: [v], codedActorsOnly: true, requireTarget: true });
+  assert.deepEqual(doc.events.map((e) => `${e.source.country}>${e.target.country}:${e.cameo}:${e.type}`).sort(), ['ARN>GON:023:UNKNOWN', 'ARN>OSG:023:UNKNOWN']);
+  // with the bundled semantics (modality on) an appeal is not an event
+  codeEvents(doc, { verbs: [v], codedActorsOnly: true, requireTarget: true, modality: true });
+  assert.deepEqual(doc.events, []);
+});

@@ -167,7 +167,10 @@ export function codeEvents(doc: Document, opts: EventOptions = {}): void {
   const coded = new Set(events.map((e) => doc.sentenceAt(e.evidence[0].start)));
   const { verbs, agents, discards } = lexiconsFor(opts);
   const skip = discardedSentences(doc, discards);
-  const kept = (code: string) => cameoInfo(code)?.type !== '(dropped)' && cameoInfo(code.slice(0, 3))?.type !== '(dropped)' && cameoInfo(code.slice(0, 2))?.type !== '(dropped)';
+  // CAMEO codes PLOVER has no type for (statements 01, appeals 02) make no events; a user's own dictionary
+  // (modality off) keeps every code it gives, typed UNKNOWN where PLOVER has none
+  const dropped = (code: string) => cameoInfo(code)?.type === '(dropped)' || cameoInfo(code.slice(0, 3))?.type === '(dropped)' || cameoInfo(code.slice(0, 2))?.type === '(dropped)';
+  const kept = (code: string) => !modality || !dropped(code);
   for (const v of matchVerbs(doc, verbs, agents, { codes: kept, codedActorsOnly: opts.codedActorsOnly, requireTarget: opts.requireTarget, complements: modality })) {
     if (coded.has(tokens[v.trigger].sentence) || skip.has(tokens[v.trigger].sentence)) continue;
     events.push(...buildEvents(doc, verbMatch(v), modality));
@@ -242,8 +245,9 @@ function buildEvents(doc: Document, m: PatternMatch, modality = false): Event[] 
   }
   // a user dictionary may code finer than the codebook goes (0641): the nearest listed ancestor says the type
   // a code CAMEO does not list (a user dictionary's own) is kept, its type unknown
-  const info = cameoInfo(cameo) ?? cameoInfo(cameo.slice(0, 3)) ?? cameoInfo(cameo.slice(0, 2)) ?? { type: 'UNKNOWN' };
-  if (info.type === '(dropped)') return [];
+  let info: CodebookRow = cameoInfo(cameo) ?? cameoInfo(cameo.slice(0, 3)) ?? cameoInfo(cameo.slice(0, 2)) ?? { type: 'UNKNOWN' };
+  if (info.type === '(dropped)' && modality) return [];
+  if (info.type === '(dropped)') info = { type: 'UNKNOWN' };
   const condIdx = sentenceTokens.findIndex((t) => CONDITIONS.test(t.text));
   let condition: TextSpan | undefined;
   if (condIdx >= 0) {
