@@ -122,3 +122,10 @@ test('an -ing verb after a statement is the statement\'s deed; an aspect verb pa
   assert.deepEqual([p.type, p.source.country, p.target.country], ['AGREE', 'GBR', 'MOZ']);
   assert.equal(one('Serbia eased emergency measures in Montenegro.').type, 'CONCEDE');
 });
+
+test('"handed over" medicine is aid, people or property a return', () => {
+  const aid = one('Switzerland handed over medicine to Iran.');
+  assert.deepEqual([aid.type, aid.cameo, aid.source.country, aid.target.country], ['AID', '073', 'CHE', 'IRN']);
+  const back = one('Syria handed over the suspects to Lebanon.');
+  assert.deepEqual([back.cameo, back.source.country, back.target.country], ['084', 'SYR', 'LBN']);
+});
