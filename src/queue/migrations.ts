@@ -30,7 +30,9 @@ const MIGRATIONS: string[] = [
    );
    -- what a claim scans: only unfinished jobs, in order
    CREATE INDEX queue_jobs_open ON queue_jobs (id) WHERE status IN ('queued', 'running');
-   CREATE INDEX queue_jobs_parked ON queue_jobs (id) WHERE status = 'parked';`,
+   CREATE INDEX queue_jobs_parked ON queue_jobs (id) WHERE status = 'parked';
+   -- leases to check for expiry: only the few jobs in hand
+   CREATE INDEX queue_jobs_leases ON queue_jobs (locked_until) WHERE status = 'running';`,
 ];
 
 export const QUEUE_SCHEMA_VERSION = MIGRATIONS.length;
