@@ -178,3 +178,12 @@ test('SIGTERM: the worker finishes the job in hand, exits cleanly and leaves the
   assert.equal(jobs.filter((j) => j.status === 'running').length, 0, 'nothing left held');
   assert.ok(jobs.some((j) => j.status === 'queued'), 'the rest wait for another worker');
 }));
+
+test('the queue commands want a PostgreSQL URL, and say so when the server does not answer', () => {
+  const notPg = cli(['enqueue', 'x.txt', '--db', 'local.db']);
+  assert.equal(notPg.status, 2);
+  assert.match(notPg.stderr, /the job queue lives in PostgreSQL: give a postgres:\/\/ URL/);
+  const down = cli(['queue', 'status', '--db', 'postgres://postgres:secret@127.0.0.1:1/none']);
+  assert.equal(down.status, 1);
+  assert.match(down.stderr, /postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/none: cannot open the job queue \(connection refused/);
+});

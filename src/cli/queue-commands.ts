@@ -5,7 +5,11 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { InputError } from '../errors.ts';
 import { parsePublished } from '../ingest/published.ts';
 
-const queueDb = () => new Option('--db <url>', 'PostgreSQL database holding the queue: postgres://user@host:port/name').makeOptionMandatory();
+const queueDb = () => new Option('--db <url>', 'PostgreSQL database holding the queue: postgres://user@host:port/name').makeOptionMandatory()
+  .argParser((v: string) => {
+    if (!/^postgres(?:ql)?:\/\//i.test(v)) throw new InvalidArgumentError('the job queue lives in PostgreSQL: give a postgres:// URL');
+    return v;
+  });
 const collect = (value: string, list: string[]) => [...list, value];
 
 export function addQueueCommands(program: Command): void {
