@@ -289,7 +289,7 @@ describe('demo', () => {
 
 // Not a timing test (speed is measured by running the script, not here): the script must keep working.
 describe('npm run bench:throughput', () => {
-  it('analyses every .txt in --data, prints the table and one summary line, writes the predictions', () => {
+  it('ingests copies of every article in --data with 1 and 2 workers, prints the tables and one summary line, writes the predictions', () => {
     const dir = tmpDir();
     const data = join(dir, 'data');
     mkdirSync(data);
@@ -297,14 +297,15 @@ describe('npm run bench:throughput', () => {
     writeFileSync(join(data, 'b.txt'), 'Trump said he was angry.\n');
     writeFileSync(join(data, 'skipped.md'), 'Not a .txt file.\n');
     const out = join(dir, 'predictions.jsonl');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'bench', 'throughput.ts'), '--data', data, '--predictions-out', out],
-      { cwd: REPO, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'bench', 'throughput.ts'), '--data', data, '--articles', '5',
+      '--workers', '2', '--pg', 'none', '--predictions-out', out], { cwd: REPO, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     const lines = r.stdout.trimEnd().split('\n');
-    assert.match(lines.at(-1)!, /^throughput: \d+(\.\d+)? articles\/s, peak RSS \d+ MB \(2 articles\)$/);
-    for (const metric of ['articles/s', 'chars/s', 'peak RSS MB', 'p50 ms/article', 'p95 ms/article']) {
-      assert.ok(lines.some((l) => l.startsWith(metric)), metric);
-    }
+    assert.match(lines.at(-1)!, /^throughput: \d+(\.\d+)? articles\/s with 2 workers, \d+(\.\d+)? with 1 \(\d+\.\d\d×\), \d+\.\d\d MB\/s, peak RSS \d+ MB, 5 articles$/);
+    for (const stage of ['clean', 'names', 'events', 'store (SQLite)', 'total']) assert.ok(lines.some((l) => l.startsWith(stage)), stage);
+    // every copy is a distinct article: all 5 stored, none failed, in both runs
+    const runs = lines.filter((l) => /^SQLite\s+\d/.test(l)).map((l) => l.split(/\s+/));
+    assert.deepEqual(runs.map((c) => [c[1], c[2], c[3]]), [['1', '5', '0'], ['2', '5', '0']]);
     assert.ok(lines.some((l) => l.includes('GDELT') && l.includes('news-please')), 'anchor column');
     const analyses = readFileSync(out, 'utf8').trimEnd().split('\n').map((l) => Article.parse(JSON.parse(l)));
     assert.deepEqual(analyses.map((a) => a.meta.published), ['2025-03-31', undefined]);
