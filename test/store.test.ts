@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { InputError } from '../src/errors.ts';
 import { openStore, SCHEMA_VERSION, type Sql } from '../src/store/index.ts';
-import { gazaArticle, kremlinArticle, tmpDir } from './fixtures.ts';
+import { gazaArticle, kremlinArticle, REPO, tmpDir } from './fixtures.ts';
 
 const TABLES = ['articles', 'entities', 'mentions', 'quotes', 'times', 'events', 'search_index'];
 
@@ -133,6 +134,25 @@ describe('store', () => {
     const folder = join(dir, 'folder.db');
     mkdirSync(folder);
     await assert.rejects(() => openStore(folder), (e: unknown) => e instanceof InputError && /is a directory/.test(e.problem));
+  });
+
+  it('several processes creating one new file at once migrate it once, without an error', async () => {
+    const file = join(dir, 'race.db');
+    // All start at one moment, once loaded, so their migrations overlap.
+    const at = Date.now() + 4000;
+    const code = `const { openStore } = await import(${JSON.stringify(new URL('../src/store/index.ts', import.meta.url).href)});
+      await new Promise((r) => setTimeout(r, ${at} - Date.now()));
+      const s = await openStore(${JSON.stringify(file)}); await s.close();`;
+    const runs = await Promise.all(Array.from({ length: 4 }, () => new Promise<{ code: number | null; stderr: string }>((done) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: REPO });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+      child.on('exit', (c) => done({ code: c, stderr }));
+    })));
+    for (const r of runs) assert.equal(r.code, 0, r.stderr);
+    const db = raw(file);
+    assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+    db.close();
   });
 
   it('refuses a database written by a newer schema version instead of guessing', async () => {

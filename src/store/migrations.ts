@@ -196,16 +196,22 @@ export const MIGRATIONS: string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-/** Bring the database up to SCHEMA_VERSION, each step in its own transaction. */
+/**
+ * Bring the database up to SCHEMA_VERSION, each step in its own transaction. Several processes or worker
+ * threads may open a new file at once: each step takes the write lock first (BEGIN IMMEDIATE) and reads the
+ * version again under it, so a step another one has just applied is not applied twice.
+ */
 export function migrate(db: Database, file: string): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
+  const version = () => db.pragma('user_version', { simple: true }) as number;
+  const current = version();
   if (current > SCHEMA_VERSION) {
     throw new InputError(file, `written by a newer wirewatch (schema version ${current}, this one knows ${SCHEMA_VERSION})`);
   }
   for (let v = current; v < SCHEMA_VERSION; v++) {
     db.transaction(() => {
+      if (version() !== v) return;
       db.exec(MIGRATIONS[v]);
       db.pragma(`user_version = ${v + 1}`);
-    })();
+    }).immediate();
   }
 }
