@@ -136,8 +136,11 @@ function clauseSubject(doc: Document, trigger: number, quote: Quote | undefined)
 export function codeEvents(doc: Document, opts: EventOptions = {}): void {
   const { tokens } = doc;
   const patterns = eventPatterns();
+  const lower = tokens.map((t) => t.text.toLowerCase());
   const slotAt = (slot: SlotFiller['slot'], token: number): number | undefined => {
-    const ms = mentionsAt(doc, token).filter((m) => doc.entity(m.entity)?.type !== 'MISC');
+    const at = mentionsAt(doc, token);
+    if (at.length === 0) return undefined;
+    const ms = at.filter((m) => doc.entity(m.entity)?.type !== 'MISC');
     if (!ms.length) return undefined;
     if (slot !== 'PAIR') return ms[0].tokenEnd;
     if (ms.length >= 2 && ms[0].end === ms[1].end) return ms[0].tokenEnd; // "the two leaders"
@@ -156,7 +159,7 @@ export function codeEvents(doc: Document, opts: EventOptions = {}): void {
   for (let i = 0; i < tokens.length; i++) {
     const limit = ends[i];
     for (const p of patterns) {
-      const m = matchAt(p, tokens, i, limit, slotAt);
+      const m = matchAt(p, tokens, i, limit, slotAt, lower);
       if (m) matches.push(m);
     }
   }

@@ -39,16 +39,19 @@ export function eventPatterns(): CompiledPattern[] {
   return (compiled ??= loadData<{ patterns: PatternSpec[] }>('events/patterns.json').patterns.map(compile));
 }
 
-const wordMatches = (e: Extract<Element, { kind: 'word' }>, t: Token) => {
-  const w = t.text.toLowerCase();
+function wordMatches(e: Extract<Element, { kind: 'word' }>, w: string): boolean {
   return e.alternatives.includes(w) || e.prefixes.some((p) => w.startsWith(p));
-};
+}
 
-/** Match one pattern starting at token `from` within tokens `[from, limit)`; backtracking over gaps and optionals. */
-export function matchAt(p: CompiledPattern, tokens: Token[], from: number, limit: number, slotAt: SlotMatcher): PatternMatch | undefined {
-  // most patterns open with a required word: reject the token before building the matcher (a hot path)
+/**
+ * Match one pattern starting at token `from` within tokens `[from, limit)`; backtracking over gaps and
+ * optionals. `lower` is the tokens' text in lower case, computed once per document by the caller.
+ */
+export function matchAt(p: CompiledPattern, tokens: Token[], from: number, limit: number, slotAt: SlotMatcher, lower: string[] = tokens.map((t) => t.text.toLowerCase())): PatternMatch | undefined {
+  // every pattern is tried at every token: reject on its opening element before building the matcher
   const first = p.elements[0];
-  if (first?.kind === 'word' && !first.optional && (from >= limit || !wordMatches(first, tokens[from]))) return undefined;
+  if (first?.kind === 'word' && !first.optional && (from >= limit || !wordMatches(first, lower[from]))) return undefined;
+  if (first?.kind === 'slot' && (from >= limit || slotAt(first.slot, from) === undefined)) return undefined;
   const slots: SlotFiller[] = [];
   const words: number[] = [];
   const step = (ei: number, ti: number): number | undefined => {
@@ -70,7 +73,7 @@ export function matchAt(p: CompiledPattern, tokens: Token[], from: number, limit
       if (r === undefined) slots.pop();
       return r;
     }
-    if (wordMatches(e, tokens[ti])) {
+    if (wordMatches(e, lower[ti])) {
       words.push(ti);
       const r = step(ei + 1, ti + 1);
       if (r !== undefined) return r;
