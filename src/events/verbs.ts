@@ -218,11 +218,33 @@ function groups(words: string[], items: ActorItem[]): ActorItem[][] {
   return out;
 }
 
+/**
+ * What a token must start with for wordMatch to take it: a pattern word matches its own text or (as a stem
+ * of four letters or more) a longer word, so both share their first four characters.
+ */
+const stemKey = (w: string) => (w.endsWith('_') ? w.slice(0, -1) : w).slice(0, 4);
+const openingKeys = new WeakMap<VerbPattern, string[]>();
+/** The keys one of which the words after the verb must hold for the pattern to match (its first element's). */
+function openingKeysOf(p: VerbPattern): string[] {
+  let keys = openingKeys.get(p);
+  if (!keys) openingKeys.set(p, (keys = [...new Set(p.after[0].alts.map((alt) => stemKey(alt[0])))]));
+  return keys;
+}
+
 function bestPattern(form: VerbForm, words: string[], start: number, end: number, floor: number, limit: number, compoundSubject: boolean): { p?: VerbPattern; targetFrom: number; sourceFrom: number; end: number } {
   let best: VerbPattern | undefined, bestEnd = end, targetFrom = end + 1, sourceFrom = end + 1;
+  // a verb's block may hold hundreds of patterns; most are ruled out by the few words after the verb
+  let window: Set<string> | undefined;
   for (const p of form.block.patterns) {
     if (best && p.words <= best.words) continue;
     if (p.compound && !compoundSubject) continue;
+    if (p.after.length) {
+      if (!window) {
+        window = new Set();
+        for (let i = end + 1; i <= Math.min(limit - 1, end + 1 + GAP); i++) window.add(stemKey(words[i]));
+      }
+      if (!openingKeysOf(p).some((k) => window!.has(k))) continue;
+    }
     const ends = p.after.length ? matchAfter(p.after, words, end + 1, limit) : [];
     if (!ends) continue;
     if (p.before.length && matchBefore(p.before, words, start, floor) === undefined) continue;
