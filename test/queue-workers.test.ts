@@ -4,7 +4,7 @@
 // articles, each whole.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -115,6 +115,8 @@ async function killedMidArticle(backend: 'postgres' | 'sqlite', url: string): Pr
   assert.equal(ra.code, 0, ra.stderr);
   assert.equal(rb.code, 0, rb.stderr);
   assert.match(`${ra.stderr}${rb.stderr}`, /005-poison\.html: no article found on the page \(parked after 3 attempt/);
+  // the temporary copy the killed worker was reading was cleared by the next worker on the machine
+  assert.deepEqual(readdirSync(tmpdir()).filter((n) => n.startsWith(`wirewatch-job-${doomed.child.pid}-`)), []);
 
   const jobs = await rows<{ input: string; status: string; attempts: number; articles: number | null; last_error: string | null }>(
     url, 'SELECT input, status, attempts, articles, last_error FROM queue_jobs ORDER BY input');

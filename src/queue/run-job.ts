@@ -2,7 +2,7 @@
 // are exactly what `ingest` would store. A file job carries its bytes, not a path this machine can see:
 // they are written to a private temporary file for the reader, and the temporary path is put back to the
 // input's own name in the articles (source.uri) and in the messages.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { InputError } from '../errors.ts';
@@ -19,7 +19,7 @@ export interface JobOutcome {
 export async function runJob(job: Job, opts: ReadOptions = {}): Promise<JobOutcome> {
   if (job.kind === 'url') return collect(job.input, job, opts, (s) => s);
   if (!job.bytes) throw new Error(`job ${job.id} (${job.input}): a file job without its bytes`);
-  const dir = mkdtempSync(join(tmpdir(), 'wirewatch-job-'));
+  const dir = mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`));
   // keep the name (its extension is a hint for people reading messages; the content decides the kind)
   const file = join(dir, basename(job.input).replace(/[^\w.-]+/g, '_') || 'input');
   try {
@@ -27,6 +27,35 @@ export async function runJob(job: Job, opts: ReadOptions = {}): Promise<JobOutco
     return await collect(file, job, opts, (s) => s.split(file).join(job.input));
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const PREFIX = 'wirewatch-job-';
+
+/**
+ * Remove the temporary copies left by workers on this machine that were killed mid-job (kill -9 runs no
+ * clean-up). A folder is named by its worker's process id and is removed only once that process is gone.
+ */
+export function sweepStaleCopies(): void {
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^wirewatch-job-(\d+)-/.exec(name)?.[1]);
+    if (!pid || pid === process.pid || alive(pid)) continue;
+    rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // alive, someone else's
   }
 }
 

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { ReadOptions } from '../ingest/index.ts';
 import type { Article } from '../schema/article.ts';
 import type { Job, Queue } from './queue.ts';
-import { runJob, type JobOutcome } from './run-job.ts';
+import { runJob, sweepStaleCopies, type JobOutcome } from './run-job.ts';
 
 export type PutResult = 'inserted' | 'unchanged';
 
@@ -63,6 +63,7 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerCounts> {
   const id = o.id ?? workerId();
   const log = o.log ?? (() => {});
   const analyse = o.analyse ?? ((job: Job) => runJob(job, o.read));
+  if (!o.analyse) sweepStaleCopies();
   const counts: WorkerCounts = { jobs: 0, done: 0, failed: 0, parked: 0, inserted: 0, unchanged: 0, ms: { analyse: 0, store: 0, queue: 0 } };
   const timed = async <T>(part: keyof WorkerCounts['ms'], p: () => Promise<T>): Promise<T> => {
     const t = performance.now();
