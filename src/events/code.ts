@@ -6,7 +6,7 @@ import { DATA_DIR } from '../data.ts';
 import type { Document, EntityRecord, MentionRecord } from '../document.ts';
 import type { Event, EventActor, Quote, TextSpan } from '../schema/article.ts';
 import { dateFor } from '../time/dating.ts';
-import { eventPatterns, matchAt, type PatternMatch, type SlotFiller } from './patterns.ts';
+import { candidatePatterns, eventPatterns, matchAt, patternIndex, type PatternMatch, type SlotFiller } from './patterns.ts';
 import { quantitiesIn } from './quantities.ts';
 import { loadAgents, type AgentLexicon } from './agents.ts';
 import { loadVerbDictionaries, type VerbLexicon } from './verb-dictionary.ts';
@@ -156,10 +156,11 @@ export function codeEvents(doc: Document, opts: EventOptions = {}): void {
     const next = tokens[i + 1];
     ends[i] = next && next.sentence === tokens[i].sentence && next.quoted === tokens[i].quoted ? ends[i + 1] : i + 1;
   }
+  const index = patternIndex(patterns);
   for (let i = 0; i < tokens.length; i++) {
     const limit = ends[i];
-    for (const p of patterns) {
-      const m = matchAt(p, tokens, i, limit, slotAt, lower);
+    for (const k of candidatePatterns(index, lower[i])) {
+      const m = matchAt(patterns[k], tokens, i, limit, slotAt, lower);
       if (m) matches.push(m);
     }
   }

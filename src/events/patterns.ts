@@ -39,6 +39,35 @@ export function eventPatterns(): CompiledPattern[] {
   return (compiled ??= loadData<{ patterns: PatternSpec[] }>('events/patterns.json').patterns.map(compile));
 }
 
+/** Patterns by the word they must open with, so a token is tried only against the patterns that can start there. */
+export interface PatternIndex { byWord: Map<string, number[]>; byPrefix: { prefix: string; at: number }[]; any: number[] }
+
+const indexes = new WeakMap<CompiledPattern[], PatternIndex>();
+export function patternIndex(patterns: CompiledPattern[]): PatternIndex {
+  let ix = indexes.get(patterns);
+  if (ix) return ix;
+  ix = { byWord: new Map(), byPrefix: [], any: [] };
+  patterns.forEach((p, at) => {
+    const first = p.elements[0];
+    if (first?.kind !== 'word' || first.optional) { ix!.any.push(at); return; }
+    for (const w of first.alternatives) {
+      let list = ix!.byWord.get(w);
+      if (!list) ix!.byWord.set(w, (list = []));
+      list.push(at);
+    }
+    for (const prefix of first.prefixes) ix!.byPrefix.push({ prefix, at });
+  });
+  indexes.set(patterns, ix);
+  return ix;
+}
+
+/** Indexes (in pattern order) of the patterns that may open at a token whose lower-case text is `w`. */
+export function candidatePatterns(ix: PatternIndex, w: string): number[] {
+  const out = [...ix.any, ...(ix.byWord.get(w) ?? [])];
+  for (const { prefix, at } of ix.byPrefix) if (w.startsWith(prefix)) out.push(at);
+  return out.length > ix.any.length ? [...new Set(out)].sort((a, b) => a - b) : out;
+}
+
 function wordMatches(e: Extract<Element, { kind: 'word' }>, w: string): boolean {
   return e.alternatives.includes(w) || e.prefixes.some((p) => w.startsWith(p));
 }
