@@ -39,7 +39,7 @@ interface Speaker { phrase?: Phrase; mention?: MentionRecord; entity?: EntityRec
 interface Found { speaker: Speaker | null; cue?: TextSpan; cueToken?: number }
 
 /** Per-document lookups, built once so that attribution stays linear in the article's length. */
-interface Ctx { doc: Document; titleCase: Map<number, boolean>; mentions: MentionIndex; bySentence: MentionRecord[][]; entity: (id: string | undefined) => EntityRecord | undefined }
+interface Ctx { doc: Document; titleCase?: boolean[]; mentions: MentionIndex; bySentence: MentionRecord[][]; entity: (id: string | undefined) => EntityRecord | undefined }
 
 function context(doc: Document): Ctx {
   const bySentence: MentionRecord[][] = doc.sentences.map(() => []);
@@ -47,7 +47,7 @@ function context(doc: Document): Ctx {
   // doc.entity() searches the list; an article-sized list needs a map
   const byId = new Map(doc.entities.map((e) => [e.id, e]));
   const entity = (id: string | undefined) => (id === undefined ? undefined : byId.get(id));
-  return { doc, titleCase: new Map(), mentions: new MentionIndex(doc, entity), bySentence, entity };
+  return { doc, mentions: new MentionIndex(doc, entity), bySentence, entity };
 }
 
 function speakerOfMention(ctx: Ctx, mention: MentionRecord | undefined): Speaker | null {
@@ -398,7 +398,8 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     const verb = /^\p{Ll}/u.test(t.text) || titleCase(ctx, t.sentence);
     const speech = verb ? c.speech.match(tokens, i) : undefined;
     // "Clinton is stressing that…", "Republicans are slamming…": a participle after a form of "be"
-    const progressive = verb && beBefore(doc, i) ? c.participles.match(tokens, i) : undefined;
+    const participle = verb ? c.participles.match(tokens, i) : undefined;
+    const progressive = participle && beBefore(doc, i) ? participle : undefined;
     // the longer cue wins: "warned of …" is a stance with a topic, "warned that …" speech
     const longer = verb ? c.stance.match(tokens, i) : undefined;
     const stance = !verb || speech && !(longer && longer.end > speech.end) ? undefined : longer ?? progressive;
@@ -411,7 +412,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     // words that are more often nouns ("the rules", "her plans") are cues only before "that"
     if (cue && cue.end === i && words().needsThat.has(t.text.toLowerCase()) && !/^that$/i.test(tokens[i + 1]?.text ?? '') && !verbBetween(doc, i)) cue = undefined;
     if (!cue) {
-      participleClause(ctx, out, i);
+      if (participle) participleClause(ctx, out, i, participle);
       continue;
     }
     const found: Found = { speaker: null, cue: cueSpan(doc, i, cue.end), cueToken: i };
@@ -485,18 +486,21 @@ function passive(doc: Document, i: number, anyWord = false): boolean {
 
 /** A headline: most of the sentence's words are capitalised. */
 function titleCase(ctx: Ctx, sentence: number): boolean {
-  const known = ctx.titleCase.get(sentence);
-  if (known !== undefined) return known;
-  const { doc } = ctx;
-  let words = 0, capitals = 0;
-  for (let i = doc.tokenAt(doc.sentences[sentence].start); i < doc.tokens.length && doc.tokens[i].sentence === sentence; i++) {
-    if (!/^\p{L}/u.test(doc.tokens[i].text)) continue;
-    words++;
-    if (/^\p{Lu}/u.test(doc.tokens[i].text)) capitals++;
+  if (!ctx.titleCase) {
+    // one pass over the tokens: words and capitalised words per sentence
+    const { doc } = ctx;
+    const words = new Array<number>(doc.sentences.length).fill(0), capitals = new Array<number>(doc.sentences.length).fill(0);
+    for (const t of doc.tokens) {
+      const code = t.text.charCodeAt(0);
+      // ASCII letters by code; anything else by the case mapping
+      const upper = code >= 65 && code <= 90, lower = code >= 97 && code <= 122;
+      if (!upper && !lower && (code < 128 || t.text[0].toLowerCase() === t.text[0].toUpperCase())) continue;
+      words[t.sentence]++;
+      if (upper || !lower && code >= 128 && t.text[0] === t.text[0].toUpperCase()) capitals[t.sentence]++;
+    }
+    ctx.titleCase = words.map((n, k) => n >= 4 && capitals[k] >= 0.7 * n);
   }
-  const yes = words >= 4 && capitals >= 0.7 * words;
-  ctx.titleCase.set(sentence, yes);
-  return yes;
+  return ctx.titleCase[sentence];
 }
 
 /**
@@ -507,9 +511,10 @@ function nominal(ctx: Ctx, out: Quote[], i: number): boolean {
   const { doc } = ctx;
   const { tokens } = doc;
   const t = tokens[i];
-  const next = tokens[i + 1];
-  if (!next || next.sentence !== t.sentence || next.quoted || !/^\p{Ll}/u.test(t.text)) return false;
   const w = words();
+  if (!w.nounsThat.has(t.text) && !w.nounsTo.has(t.text)) return false;
+  const next = tokens[i + 1];
+  if (!next || next.sentence !== t.sentence || next.quoted) return false;
   const link = next.text.toLowerCase();
   if (!(link === 'that' && w.nounsThat.has(t.text) || link === 'to' && w.nounsTo.has(t.text))) return false;
   const after = tokens[i + 2];
@@ -660,11 +665,10 @@ function clauseEnd(ctx: Ctx, from: number): number {
 }
 
 /** "…, saying (that) <content>": the participle's speaker is the sentence's subject. */
-function participleClause(ctx: Ctx, out: Quote[], i: number): void {
+function participleClause(ctx: Ctx, out: Quote[], i: number, p: { end: number }): void {
   const { doc } = ctx;
   const { tokens } = doc;
-  const p = cueTries().participles.match(tokens, i);
-  if (!p || tokens[i - 1]?.text !== ',' || tokens[i - 1].sentence !== tokens[i].sentence) return;
+  if (tokens[i - 1]?.text !== ',' || tokens[i - 1].sentence !== tokens[i].sentence) return;
   // "…, promising to lift regulations": a participle of intention or evaluation takes a phrase, as its verb does
   const from = contentAfterCue(ctx, i, p.end, !words().clauseParticiples.has(tokens[i].text.toLowerCase()));
   if (from === undefined) return;
