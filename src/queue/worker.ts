@@ -116,7 +116,9 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerCounts> {
         await timed('store', async () => { for (const a of articles) counts[await o.put(a)]++; });
       } catch (e) {
         counts.failed++;
-        const message = e instanceof Error ? e.message : String(e);
+        const raw = e instanceof Error ? e.message : String(e);
+        // input errors already name the input; a crash in analysis or storing does not
+        const message = raw.startsWith(job.input) ? raw : `${job.input}: ${raw}`;
         const status = await timed('queue', () => o.queue.fail(job.id, id, message, o.maxAttempts, o.retryMs));
         if (status === 'parked') counts.parked++;
         log(`${message}${status === 'parked' ? ` (parked after ${job.attempts} attempt(s))` : status === 'queued' ? ` (attempt ${job.attempts} of ${o.maxAttempts}; will retry)` : ''}`);
