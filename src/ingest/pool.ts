@@ -19,6 +19,10 @@ export interface PoolOptions extends TakeOptions {
 }
 
 /** Times an input may be in flight in a worker that died before the pool gives up on it. */
+// The pipeline allocates many short-lived objects per article; a young generation larger than V8's default
+// (a 32 MB semi-space) spends less of each worker's time in scavenges.
+const YOUNG_GENERATION_MB = 96;
+
 const MAX_TRIES = 2;
 
 interface Slot { worker: Worker; unstored: string[]; current?: string; timer?: NodeJS.Timeout; closing: boolean; timedOut: boolean; crash?: string }
@@ -41,7 +45,7 @@ export function runPool(inputs: string[], opts: PoolOptions): Promise<void> {
 
     const spawn = () => {
       live++;
-      const slot: Slot = { worker: new Worker(bootUrl, { workerData: { entry, db, take } }), unstored: [], closing: false, timedOut: false };
+      const slot: Slot = { worker: new Worker(bootUrl, { workerData: { entry, db, take }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }), unstored: [], closing: false, timedOut: false };
       const send = (m: ToWorker) => slot.worker.postMessage(m);
       slot.worker.on('message', (e: TakeEvent | { type: 'idle' }) => {
         switch (e.type) {
