@@ -757,6 +757,16 @@ function signedAtEnd(ctx: Ctx, out: Quote[], taken: number[][], s: number, last:
   taken.push([start, stop]);
 }
 
+/** A label signs its line: the content ends where the input breaks the line, before `end` at the latest. */
+function lineEnd(doc: Document, from: number, end: number): number {
+  const { tokens } = doc;
+  for (let k = from + 1; k < tokens.length && tokens[k].start < end; k++) {
+    const gap = doc.raw.slice(doc.map.toSource(tokens[k - 1].end, 'end'), doc.map.toSource(tokens[k].start, 'start'));
+    if (gap.includes('\n')) return tokens[k - 1].end;
+  }
+  return end;
+}
+
 /**
  * A paragraph that opens with a short name and a colon or dash is signed by it: transcripts
  * ("PENCE: Well, look, …"), headlines ("Poll: Clinton and Trump in dead heat"), reader comments
@@ -780,10 +790,12 @@ function labelled(ctx: Ctx, out: Quote[]): void {
     while (k < tokens.length && k - first < 5 && (!tokens[k].quoted || quotedLabel && /^\p{Lu}+$/u.test(tokens[k].text)) && (/^\p{Lu}/u.test(tokens[k].text) || abbreviationDot(tokens, k))) k++;
     const mark = tokens[k];
     if (k === first || !mark || !/^(?::|―|—|--)$/u.test(mark.text) || tokens[k + 1] === undefined) continue;
+    // a name, not "The Latest:" or "This:"
+    if (/^(?:the|a|an|this|that|these|those|also|and|but|or|in|on|at|for|from|with)$/i.test(tokens[first].text)) continue;
     // "WASHINGTON ― Donald Trump…" is a dateline; a dash signs only a quotation ("Adriana Rodarte ― “…”")
     if (mark.text !== ':' && !/^[“"”]$/u.test(tokens[k + 1].text)) continue;
     const start = tokens[k + 1].start;
-    let end = contentEnd(doc, last);
+    const end = lineEnd(doc, k + 1, contentEnd(doc, last));
     if (end - start < 8 || taken.some(([a, b]) => a < end && start < b)) continue;
     const found: Found = { speaker: speakerOfPhrase(ctx, { first, last: k - 1 }), cue: doc.textSpan(mark.start, mark.end), cueToken: k };
     const q = doc.quoteMarkAt(start);
