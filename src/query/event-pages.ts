@@ -38,7 +38,12 @@ export async function eventConditions(db: Sql, f: Omit<EventFilter, 'article'>, 
   if (f.actor?.trim()) {
     const actor = f.actor.trim();
     const names = await namesContaining(db, actor);
-    if (names === null) {
+    if (names === null && db.dialect === 'postgres') {
+      // strpos, not LIKE '%…%': see quote-pages.ts.
+      where.push(`(strpos(${t}.source_name_folded, ?) > 0 OR strpos(${t}.target_name_folded, ?) > 0
+                   OR ${t}.source_country = ? OR ${t}.target_country = ?)`);
+      params.push(fold(actor), fold(actor), actor.toUpperCase(), actor.toUpperCase());
+    } else if (names === null) {
       const like = `%${likeEscape(fold(actor))}%`;
       where.push(`(${folded(db, `${t}.source_name`)} LIKE ? ESCAPE '\\' OR ${folded(db, `${t}.target_name`)} LIKE ? ESCAPE '\\'
                    OR ${t}.source_country = ? OR ${t}.target_country = ?)`);

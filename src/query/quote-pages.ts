@@ -25,25 +25,28 @@ export type QuoteItem = Omit<Quote, 'cue'> & { article_id: string; article: Arti
 /**
  * Quotes in date order (undated first), one page at a time. Rows are walked through the quote_keys
  * index (see quote-keys.ts) under the speaker's rarest-looking word (the longest), or under '' for all.
- * On PostgreSQL the quotes table is walked directly, by its (date, rowid) index.
+ * PostgreSQL keeps the same rows in its quote_words table, written with each article.
  */
 export async function quotesPage(db: Sql, f: QuoteFilter, p: PageRequest, order: SortOrder = 'asc'): Promise<Page<QuoteItem>> {
   await refreshQuoteKeys(db);
   const pg = db.dialect === 'postgres';
-  // k: the row walked in order (quote_keys on SQLite, the quote itself on PostgreSQL).
-  const k = pg ? 'q' : 'k';
+  const k = 'k';
   const where: string[] = [];
   const params: unknown[] = [];
   const speaker = f.speaker?.trim().replace(/\s+/g, ' ');
-  if (!pg) {
-    const word = speaker ? speakerWords(speaker).sort((a, b) => b.length - a.length)[0] ?? '' : '';
-    where.push('k.word = ?');
-    params.push(word);
-  }
+  const word = speaker ? speakerWords(speaker).sort((a, b) => b.length - a.length)[0] ?? '' : '';
+  where.push('k.word = ?');
+  params.push(word);
   if (speaker) {
-    // Spaces on both sides turn the substring test into a whole-word test.
-    where.push(`' ' || ${folded(db, 'q.speaker_name')} || ' ' LIKE '% ' || ? || ' %' ESCAPE '\\'`);
-    params.push(likeEscape(fold(speaker)));
+    // Spaces on both sides turn the substring test into a whole-word test. PostgreSQL's planner guesses a
+    // LIKE '%…%' matches almost nothing and then sorts every quote of the word; strpos() it guesses fairly.
+    if (pg) {
+      where.push(`strpos(' ' || q.speaker_name_folded || ' ', ' ' || ? || ' ') > 0`);
+      params.push(fold(speaker));
+    } else {
+      where.push(`' ' || ${folded(db, 'q.speaker_name')} || ' ' LIKE '% ' || ? || ' %' ESCAPE '\\'`);
+      params.push(likeEscape(fold(speaker)));
+    }
   }
   if (f.from || f.to) where.push(startsWithYear(db, `${k}.date`));
   if (f.from) {
@@ -70,7 +73,7 @@ export async function quotesPage(db: Sql, f: QuoteFilter, p: PageRequest, order:
     params.push(...values);
   }
   const dir = orderDir(db, order);
-  const from = pg ? 'quotes q' : `temp.quote_keys k
+  const from = `${pg ? 'quote_words' : 'temp.quote_keys'} k
     JOIN quotes q ON q.article_id = k.article_id AND q.quote_id = k.quote_id`;
   const rows = await db.all<QuoteDbRow>(`
     SELECT ${k}.rowid AS rid, ${k}.article_id, ${k}.quote_id, q.kind, q.text, q.speaker_name, q.speaker_entity, q.date, q.date_basis,

@@ -1,6 +1,8 @@
 import type pg from 'pg';
 import { InputError } from '../errors.ts';
 
+// Date indexes put nulls first, as SQLite orders (and the queries ask, see orderDir in dialect.ts), so a page
+// walks the index in order instead of sorting every match.
 // Text compares byte by byte, as in SQLite, whatever collation the database was created with: ids,
 // dates and names then sort the same on both backends, and keyset cursors agree with ORDER BY.
 const T = 'text COLLATE "C"';
@@ -25,7 +27,7 @@ export const PG_MIGRATIONS: string[] = [
     json text NOT NULL,
     ingested_at ${T} NOT NULL
   );
-  CREATE INDEX articles_published ON articles (published, id);
+  CREATE INDEX articles_published ON articles (published NULLS FIRST, id);
   CREATE TABLE entities (
     rowid bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
     article_id ${T} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -59,7 +61,16 @@ export const PG_MIGRATIONS: string[] = [
     start integer NOT NULL, "end" integer NOT NULL, source_start integer NOT NULL, source_end integer NOT NULL,
     PRIMARY KEY (article_id, quote_id)
   );
-  CREATE INDEX quotes_date ON quotes (date, rowid);
+  CREATE INDEX quotes_date ON quotes (date NULLS FIRST, rowid NULLS FIRST);
+  -- SQLite's quote_keys (src/query/quote-keys.ts), kept at write time: one row per word of each quote's
+  -- folded speaker name, plus one under '' for every quote, walked in date order by a query.
+  CREATE TABLE quote_words (
+    rowid bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    word ${T} NOT NULL, date ${T},
+    article_id ${T} NOT NULL, quote_id ${T} NOT NULL,
+    FOREIGN KEY (article_id, quote_id) REFERENCES quotes(article_id, quote_id) ON DELETE CASCADE
+  );
+  CREATE INDEX quote_words_order ON quote_words (word, date NULLS FIRST, rowid NULLS FIRST);
   CREATE TABLE times (
     rowid bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     article_id ${T} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -81,7 +92,7 @@ export const PG_MIGRATIONS: string[] = [
   ) PARTITION BY RANGE (month);
   CREATE TABLE events_undated PARTITION OF events DEFAULT;
   CREATE INDEX events_key ON events (article_id, event_id);
-  CREATE INDEX events_date ON events (date, rowid);
+  CREATE INDEX events_date ON events (date NULLS FIRST, rowid NULLS FIRST);
   CREATE INDEX events_type ON events (type);
   CREATE INDEX events_rowid ON events (rowid);
   CREATE TABLE search_index (
@@ -124,7 +135,7 @@ export const PG_MIGRATIONS: string[] = [
     negated integer NOT NULL, conditional integer NOT NULL, intent integer NOT NULL, in_lead integer NOT NULL,
     added_at ${T} NOT NULL
   );
-  CREATE INDEX merged_events_date ON merged_events (date, rowid);
+  CREATE INDEX merged_events_date ON merged_events (date NULLS FIRST, rowid NULLS FIRST);
   CREATE INDEX merged_events_source ON merged_events (source_key);
   CREATE INDEX merged_events_target ON merged_events (target_key);
   CREATE TABLE event_mentions (

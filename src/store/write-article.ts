@@ -2,6 +2,7 @@ import { deduplicate } from '../dedup/index.ts';
 import type { Article } from '../schema/article.ts';
 import { insertRows } from './dialect.ts';
 import { fold } from './fold.ts';
+import { speakerWords } from '../query/quote-keys.ts';
 import { DEDUP_LOCK, eventMonth, WRITE_LOCK } from './partitions.ts';
 import type { Sql } from './sql.ts';
 
@@ -37,6 +38,12 @@ export async function writeArticle(tx: Sql, a: Article): Promise<PutResult> {
       'source_start', 'source_end', ...(pg ? ['speaker_name_folded'] : [])],
     a.quotes.map((q) => [id, q.id, q.kind, q.text, q.speaker?.name ?? null, q.speaker?.entity ?? null, q.date?.value ?? null,
       q.date?.basis ?? null, q.start, q.end, q.sourceStart, q.sourceEnd, ...(pg ? [f(q.speaker?.name)] : [])]));
+  if (pg) {
+    // The speaker words quotesPage walks (SQLite builds the same rows in a TEMP table, quote-keys.ts).
+    await insertRows(tx, 'quote_words', ['word', 'date', 'article_id', 'quote_id'],
+      a.quotes.flatMap((q) => [...new Set(['', ...(q.speaker?.name ? speakerWords(q.speaker.name) : [])])]
+        .map((w) => [w, q.date?.value ?? null, id, q.id])));
+  }
   await insertRows(tx, 'times', ['article_id', 'text', 'type', 'value', 'unresolved', 'start', '"end"', 'source_start', 'source_end'],
     a.times.map((t) => [id, t.text, t.type, t.value, t.unresolved ?? null, t.start, t.end, t.sourceStart, t.sourceEnd]));
   await insertRows(tx, 'events',
