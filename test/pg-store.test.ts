@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { InputError } from '../src/errors.ts';
+import { quotesPage } from '../src/query/quote-pages.ts';
 import { openStore, PG_SCHEMA_VERSION, type Store } from '../src/store/index.ts';
 import { copyArticle, wireArticle } from './dedup-fixtures.ts';
 import { gazaArticle, kremlinArticle } from './fixtures.ts';
@@ -157,6 +158,26 @@ describe('PostgreSQL store', () => {
       }
     } finally {
       await store.close();
+    }
+  });
+
+  it('a database of schema version 1 gets quote_words filled for its quotes when opened', async () => {
+    const other = await createTestDatabase();
+    try {
+      const s = await openStore(other.url);
+      await s.put(kremlinArticle());
+      await s.sql.exec('DROP TABLE quote_words; DELETE FROM wirewatch_schema WHERE version > 1;');
+      await s.close();
+      const again = await openStore(other.url);
+      try {
+        assert.equal(await again.sql.value('SELECT max(version) FROM wirewatch_schema'), PG_SCHEMA_VERSION);
+        const page = await quotesPage(again.sql, { speaker: 'Peskov' }, { limit: 10 });
+        assert.deepEqual(page.items.map((q) => q.id), ['q1', 'q2']);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await other.drop();
     }
   });
 

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { InputError } from '../errors.ts';
+import { speakerWords } from '../query/quote-keys.ts';
 
 // Date indexes put nulls first, as SQLite orders (and the queries ask, see orderDir in dialect.ts), so a page
 // walks the index in order instead of sorting every match.
@@ -161,6 +162,26 @@ export const PG_MIGRATIONS: string[] = [
     FROM event_mentions m LEFT JOIN story_members s ON s.article_id = m.article_id
     GROUP BY m.merged_event_id;
   `,
+  // 2: databases made by the first version of entry 1 (the same day) lack quote_words and the nulls-first
+  // date indexes; for the others this changes nothing. openStore fills quote_words for their quotes.
+  `
+  CREATE TABLE IF NOT EXISTS quote_words (
+    rowid bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    word ${T} NOT NULL, date ${T},
+    article_id ${T} NOT NULL, quote_id ${T} NOT NULL,
+    FOREIGN KEY (article_id, quote_id) REFERENCES quotes(article_id, quote_id) ON DELETE CASCADE
+  );
+  DROP INDEX IF EXISTS quote_words_order;
+  CREATE INDEX quote_words_order ON quote_words (word, date NULLS FIRST, rowid NULLS FIRST);
+  DROP INDEX IF EXISTS articles_published;
+  CREATE INDEX articles_published ON articles (published NULLS FIRST, id);
+  DROP INDEX IF EXISTS quotes_date;
+  CREATE INDEX quotes_date ON quotes (date NULLS FIRST, rowid NULLS FIRST);
+  DROP INDEX IF EXISTS events_date;
+  CREATE INDEX events_date ON events (date NULLS FIRST, rowid NULLS FIRST);
+  DROP INDEX IF EXISTS merged_events_date;
+  CREATE INDEX merged_events_date ON merged_events (date NULLS FIRST, rowid NULLS FIRST);
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;
@@ -168,8 +189,11 @@ export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;
 // Held for the whole migration, so two processes opening a new database at once do not both create it.
 const MIGRATION_LOCK = 0x6d696772; // "migr"
 
-/** Bring the database up to PG_SCHEMA_VERSION, each step in its own transaction, under a session lock. */
-export async function migratePostgres(pool: pg.Pool, target: string): Promise<void> {
+/**
+ * Bring the database up to PG_SCHEMA_VERSION, each step in its own transaction, under a session lock.
+ * Returns the version it found.
+ */
+export async function migratePostgres(pool: pg.Pool, target: string): Promise<number> {
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
@@ -185,6 +209,7 @@ export async function migratePostgres(pool: pg.Pool, target: string): Promise<vo
         await client.query('BEGIN');
         try {
           await client.query(PG_MIGRATIONS[v]);
+          if (v === 1) await fillQuoteWords(client);
           await client.query('INSERT INTO wirewatch_schema (version) VALUES ($1)', [v + 1]);
           await client.query('COMMIT');
         } catch (e) {
@@ -192,10 +217,28 @@ export async function migratePostgres(pool: pg.Pool, target: string): Promise<vo
           throw e;
         }
       }
+      return current;
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     }
   } finally {
     client.release();
+  }
+}
+
+/** quote_words for quotes stored before it existed (see migration 2), in the order they were stored. */
+async function fillQuoteWords(client: pg.PoolClient): Promise<void> {
+  const { rows } = await client.query(`
+    SELECT q.article_id, q.quote_id, q.date, q.speaker_name FROM quotes q
+    WHERE NOT EXISTS (SELECT 1 FROM quote_words k WHERE k.article_id = q.article_id AND k.quote_id = q.quote_id)
+    ORDER BY q.rowid`);
+  const values: unknown[][] = [];
+  for (const q of rows as { article_id: string; quote_id: string; date: string | null; speaker_name: string | null }[]) {
+    for (const w of new Set(['', ...(q.speaker_name ? speakerWords(q.speaker_name) : [])])) values.push([w, q.date, q.article_id, q.quote_id]);
+  }
+  for (let i = 0; i < values.length; i += 5000) {
+    const chunk = values.slice(i, i + 5000);
+    await client.query(`INSERT INTO quote_words (word, date, article_id, quote_id) VALUES
+      ${chunk.map((_, j) => `($${4 * j + 1}, $${4 * j + 2}, $${4 * j + 3}, $${4 * j + 4})`).join(', ')}`, chunk.flat());
   }
 }
