@@ -61,12 +61,6 @@ export function patternIndex(patterns: CompiledPattern[]): PatternIndex {
   return ix;
 }
 
-/** Indexes (in pattern order) of the patterns that may open at a token whose lower-case text is `w`. */
-export function candidatePatterns(ix: PatternIndex, w: string): number[] {
-  const out = [...ix.any, ...(ix.byWord.get(w) ?? [])];
-  for (const { prefix, at } of ix.byPrefix) if (w.startsWith(prefix)) out.push(at);
-  return out.length > ix.any.length ? [...new Set(out)].sort((a, b) => a - b) : out;
-}
 
 function wordMatches(e: Extract<Element, { kind: 'word' }>, w: string): boolean {
   return e.alternatives.includes(w) || e.prefixes.some((p) => w.startsWith(p));
@@ -77,40 +71,56 @@ function wordMatches(e: Extract<Element, { kind: 'word' }>, w: string): boolean 
  * optionals. `lower` is the tokens' text in lower case, computed once per document by the caller.
  */
 export function matchAt(p: CompiledPattern, tokens: Token[], from: number, limit: number, slotAt: SlotMatcher, lower: string[] = tokens.map((t) => t.text.toLowerCase())): PatternMatch | undefined {
-  // every pattern is tried at every token: reject on its opening element before building the matcher
+  // every pattern is tried at every token: reject on its opening element before anything is built
   const first = p.elements[0];
   if (first?.kind === 'word' && !first.optional && (from >= limit || !wordMatches(first, lower[from]))) return undefined;
   if (first?.kind === 'slot' && (from >= limit || slotAt(first.slot, from) === undefined)) return undefined;
-  const slots: SlotFiller[] = [];
-  const words: number[] = [];
-  const step = (ei: number, ti: number): number | undefined => {
-    if (ei === p.elements.length) return ti;
-    const e = p.elements[ei];
-    if (e.kind === 'gap') {
-      for (let skip = 0; skip <= e.max && ti + skip <= limit; skip++) {
-        const r = step(ei + 1, ti + skip);
-        if (r !== undefined) return r;
-      }
-      return undefined;
-    }
-    if (ti >= limit) return e.kind === 'word' && e.optional ? step(ei + 1, ti) : undefined;
-    if (e.kind === 'slot') {
-      const end = slotAt(e.slot, ti);
-      if (end === undefined) return undefined;
-      slots.push({ slot: e.slot, token: ti, tokenEnd: end });
-      const r = step(ei + 1, end + 1);
-      if (r === undefined) slots.pop();
-      return r;
-    }
-    if (wordMatches(e, lower[ti])) {
-      words.push(ti);
-      const r = step(ei + 1, ti + 1);
+  // the search state is shared scratch (matching is synchronous and not re-entered); a match copies it out
+  scratch.p = p; scratch.limit = limit; scratch.slotAt = slotAt; scratch.lower = lower;
+  scratch.slots.length = 0; scratch.words.length = 0;
+  const end = step(scratch, 0, from);
+  if (end === undefined || !scratch.words.length) return undefined;
+  return { pattern: p, start: from, end: end - 1, slots: [...scratch.slots], words: [...scratch.words] };
+}
+
+interface Search { p: CompiledPattern; limit: number; slotAt: SlotMatcher; lower: string[]; slots: SlotFiller[]; words: number[] }
+const scratch: Search = { p: undefined as unknown as CompiledPattern, limit: 0, slotAt: () => undefined, lower: [], slots: [], words: [] };
+
+/** Elements [ei, …) matched from token ti; the token after the match, or undefined. */
+function step(s: Search, ei: number, ti: number): number | undefined {
+  const { p, limit } = s;
+  if (ei === p.elements.length) return ti;
+  const e = p.elements[ei];
+  if (e.kind === 'gap') {
+    for (let skip = 0; skip <= e.max && ti + skip <= limit; skip++) {
+      const r = step(s, ei + 1, ti + skip);
       if (r !== undefined) return r;
-      words.pop();
     }
-    return e.optional ? step(ei + 1, ti) : undefined;
-  };
-  const end = step(0, from);
-  if (end === undefined || !words.length) return undefined;
-  return { pattern: p, start: from, end: end - 1, slots, words };
+    return undefined;
+  }
+  if (ti >= limit) return e.kind === 'word' && e.optional ? step(s, ei + 1, ti) : undefined;
+  if (e.kind === 'slot') {
+    const end = s.slotAt(e.slot, ti);
+    if (end === undefined) return undefined;
+    s.slots.push({ slot: e.slot, token: ti, tokenEnd: end });
+    const r = step(s, ei + 1, end + 1);
+    if (r === undefined) s.slots.pop();
+    return r;
+  }
+  if (wordMatches(e, s.lower[ti])) {
+    s.words.push(ti);
+    const r = step(s, ei + 1, ti + 1);
+    if (r !== undefined) return r;
+    s.words.pop();
+  }
+  return e.optional ? step(s, ei + 1, ti) : undefined;
+}
+
+/** Indexes (in pattern order) of the patterns that may open at a token whose lower-case text is `w`. */
+export function candidatePatterns(ix: PatternIndex, w: string): number[] {
+  const own = ix.byWord.get(w);
+  let out: number[] | undefined;
+  for (const { prefix, at } of ix.byPrefix) if (w.startsWith(prefix)) (out ??= []).push(at);
+  if (!own && !out) return ix.any; // the common case: nothing to merge, nothing allocated
+  return [...new Set([...ix.any, ...(own ?? []), ...(out ?? [])])].sort((a, b) => a - b);
 }
