@@ -206,6 +206,13 @@ describe('not attributions', () => {
     assert.ok(qs.some((q) => q.text.startsWith('Absolutely')));
   });
 
+  it('a clause after a listener opens with its pronoun subject: "told the forum he was …"', () => {
+    const q = quotesOf('Trump told the forum he was "totally against the war in Iraq" because it destabilized the region.').find((x) => x.kind === 'indirect');
+    assert.ok(q);
+    assert.equal(q.cue?.text, 'told');
+    assert.ok(q.text.startsWith('he was "totally against'));
+  });
+
   it('a clause after a time phrase opens with its pronoun subject: "said after the convention he would …"', () => {
     const q = find('Trump said after the convention he would not accept the endorsement.', 'endorsement');
     assert.equal(q.text, 'he would not accept the endorsement');

@@ -593,7 +593,8 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
       // "said after the convention he would not …": a clause opened by its pronoun subject
       if (pronoun === undefined && j > cueEnd + 1 && /^(?:he|she|they|we|i)$/i.test(tokens[j].text) && tokens[j - 1].text !== ',' && !/^(?:to|for|with|by|at|from|of|in|on|about)$/i.test(tokens[j - 1].text)) pronoun = j;
     }
-    if (pronoun !== undefined && !stance && !object && tokens[pronoun + 1] && /^\p{Ll}/u.test(tokens[pronoun + 1].text)) return pronoun;
+    // … also after a listener: "told the forum he was …"
+    if (pronoun !== undefined && (!stance || object) && tokens[pronoun + 1] && /^\p{Ll}/u.test(tokens[pronoun + 1].text)) return pronoun;
     if (!stance || object) return undefined;
   }
   if (CLAUSE_END.test(next.text)) return undefined;
