@@ -75,17 +75,25 @@ export function mentionIndex(doc: Document): Map<number, MentionRecord[]> {
 }
 
 function wordMatch(pattern: string, token: string): boolean {
-  if (pattern.endsWith('_')) return token === pattern.slice(0, -1);
+  if (token === undefined) return false;
+  // "WORD_": this word exactly (compared without cutting the underscore off: this runs per token per pattern)
+  if (pattern.endsWith('_')) return token.length === pattern.length - 1 && pattern.startsWith(token);
   if (token === pattern) return true;
   // TABARI matched pattern words as stems: "diplomat" covers "diplomatic"
   return pattern.length >= 4 && token.startsWith(pattern) && token.length - pattern.length <= 4;
+}
+
+/** Every word of a pattern phrase matches the words from token i on. */
+function phraseAt(alt: string[], words: string[], i: number): boolean {
+  for (let k = 0; k < alt.length; k++) if (!wordMatch(alt[k], words[i + k])) return false;
+  return true;
 }
 
 /** Matches one element's alternatives starting at token i (forward), returns the index after it. */
 function altAt(el: PatternElement, words: string[], i: number, limit: number): number | undefined {
   for (const alt of el.alts) {
     if (i + alt.length > limit) continue;
-    if (alt.every((w, k) => wordMatch(w, words[i + k]))) return i + alt.length;
+    if (phraseAt(alt, words, i)) return i + alt.length;
   }
   return undefined;
 }
@@ -119,7 +127,7 @@ function matchBefore(els: PatternElement[], words: string[], to: number, floor: 
       for (const alt of el.alts) {
         const s = i - alt.length + 1;
         if (s < floor) continue;
-        if (alt.every((w, j) => wordMatch(w, words[s + j]))) { found = s; break; }
+        if (phraseAt(alt, words, s)) { found = s; break; }
       }
     }
     if (found === undefined) return undefined;
