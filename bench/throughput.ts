@@ -1,5 +1,5 @@
 // Throughput from files to stored events, on one core and on all of them.
-//   npm run bench:throughput [-- --data DIR] [--articles N] [--workers N] [--predictions-out FILE]
+//   npm run bench:throughput [-- --data DIR] [--articles N] [--workers N] [--pg URL|none] [--corpus-out DIR] [--predictions-out FILE]
 // Default data: the shared benchmark articles beside the repo (PolNeAR dev texts, the article-extraction
 // HTML pages, the TempEval-3 news texts), read at run time and never copied into the repo. They are
 // written, varied per copy so every copy is a distinct article, to a scratch folder until there are
@@ -28,6 +28,8 @@ const args = benchArgs('', {
   // internal: one timed ingest run, in its own process so its memory and start-up are its own
   // a third run stores into a fresh database on this PostgreSQL server (its maintenance database); 'none' skips it
   pg: { type: 'string', default: process.env.WIREWATCH_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+  // write the corpus to this folder and keep it (to ingest it by hand, or to look at it)
+  'corpus-out': { type: 'string' },
   child: { type: 'string' },
   db: { type: 'string' },
 });
@@ -82,7 +84,7 @@ const analyses: Article[] = [];
 }
 
 // -------------------------------------------------------------------------- the corpus, written as files
-const corpus = join(scratch, 'corpus');
+const corpus = args['corpus-out'] ? resolve(args['corpus-out']) : join(scratch, 'corpus');
 let bytes = 0, written = 0;
 for (let copy = 0; written < target; copy++) {
   const dir = join(corpus, String(copy).padStart(4, '0'));
