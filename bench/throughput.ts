@@ -222,15 +222,13 @@ function dateInName(file: string): string | undefined {
 
 /**
  * Copy `copy` of an article, different in its text (so a distinct article to the store, as a syndicated
- * rewrite would be) and otherwise the same work for the pipeline: a short dateline-like tag on a paragraph.
+ * rewrite would be) and otherwise the same work for the pipeline: a short tag at the end of a paragraph.
  */
 function vary(it: Item, copy: number): string {
   if (copy === 0) return it.content;
   const tag = ` [${copy}]`;
   if (it.ext === 'txt') return it.content.replace(/(\S)(\s*)$/, `$1${tag}$2`);
-  // the middle paragraph of the page is the likeliest to be inside the article body
-  const ends = [...it.content.matchAll(/<\/p>/gi)].map((m) => m.index);
-  if (ends.length === 0) return it.content;
-  const at = ends[Math.floor(ends.length / 2)];
-  return it.content.slice(0, at) + tag + it.content.slice(at);
+  // every paragraph of the page is tagged: which of them cleaning keeps as the article body is not known here
+  const end = /<\/p>/i.test(it.content) ? /<\/p>/gi : /<\/div>/gi;
+  return it.content.replace(end, (m) => `${tag}${m}`);
 }
