@@ -2,6 +2,7 @@
 // transaction that holds an advisory lock, so any number of workers and enqueuers may start at the same
 // moment on an empty database and exactly one of them creates the tables.
 import type { Pool, PoolClient } from 'pg';
+import { inTransaction } from './transaction.ts';
 
 /** Arbitrary but fixed: the advisory lock every process takes while migrating the queue tables. */
 const MIGRATION_LOCK = 0x77770001;
@@ -38,9 +39,7 @@ const MIGRATIONS: string[] = [
 export const QUEUE_SCHEMA_VERSION = MIGRATIONS.length;
 
 export async function migrateQueue(pool: Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await client.query(`CREATE TABLE IF NOT EXISTS queue_migrations (
                           version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
@@ -52,13 +51,7 @@ export async function migrateQueue(pool: Pool): Promise<void> {
       await client.query(MIGRATIONS[v - 1]);
       await client.query('INSERT INTO queue_migrations (version) VALUES ($1)', [v]);
     }
-    await client.query('COMMIT');
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 async function appliedVersion(client: PoolClient): Promise<number> {

@@ -5,6 +5,7 @@
 // its attempts is parked with its last error and never handed out again.
 import pg from 'pg';
 import { migrateQueue } from './migrations.ts';
+import { inTransaction } from './transaction.ts';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'parked';
 
@@ -85,9 +86,7 @@ export async function openQueue(url: string): Promise<Queue> {
     async enqueue(jobs, opts = {}) {
       let added = 0, already = 0, requeued = 0;
       if (jobs.length === 0) return { added, already, requeued };
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+      await inTransaction(pool, async (client) => {
         for (const j of jobs) {
           const r = await client.query<{ fresh: boolean }>(
             `INSERT INTO queue_jobs (key, kind, input, bytes, meta) VALUES ($1, $2, $3, $4, $5)
@@ -103,13 +102,7 @@ export async function openQueue(url: string): Promise<Queue> {
           else requeued++;
         }
         if (added + requeued > 0) await client.query(`NOTIFY ${CHANNEL}`);
-        await client.query('COMMIT');
-      } catch (e) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw e;
-      } finally {
-        client.release();
-      }
+      });
       return { added, already, requeued };
     },
 
