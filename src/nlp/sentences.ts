@@ -7,7 +7,8 @@ import type { Document } from '../document.ts';
 let abbreviations: Set<string> | undefined;
 const abbrevs = () => (abbreviations ??= new Set(loadData<{ abbreviations: string[] }>('nlp/abbreviations.json').abbreviations));
 
-const BOUNDARY = /[.!?…]+["”’»)\]]*(?=\s+["“‘«(\[]?[\p{Lu}\p{N}])/gu;
+// '' is a quote mark too: newspapers that typeset with doubled apostrophes (the NYT) close and open with it
+const BOUNDARY = /[.!?…]+(?:''|["”’»)\]])*(?=\s+(?:''|["“‘«(\[])?[\p{Lu}\p{N}])/gu;
 
 export function splitSentences(doc: Document): void {
   const { text } = doc;
