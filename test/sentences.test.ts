@@ -20,3 +20,14 @@ test("doubled apostrophes are quote marks at a sentence's edge (newspapers that 
 test('abbreviations and initials do not end a sentence', () => {
   assert.deepEqual(sentences('Mr. Smith met Dr. J. Jones in the U.S. capital. They talked.'), ['Mr. Smith met Dr. J. Jones in the U.S. capital.', 'They talked.']);
 });
+
+test('quotations pair across mixed curly and straight marks, and a closing mark may open one', () => {
+  const marks = (text: string) => {
+    const doc = analyzeDocument(text);
+    return doc.quoteMarks.map((q) => doc.text.slice(q.contentStart, q.contentEnd));
+  };
+  assert.deepEqual(marks('He said “we will stay," and left. Then "we will go” she said.'), ['we will stay,', 'we will go']);
+  assert.deepEqual(marks('”We are ready,” the minister said.'), ['We are ready,']);
+  // apostrophes are still no quote marks
+  assert.deepEqual(marks("Putin’s aide said the talks don't matter."), []);
+});

@@ -2,8 +2,12 @@
 // quote marks; a quotation left open at the end of a paragraph closes there (news reopens it on the next).
 import type { Document, QuoteMark } from '../document.ts';
 
-const OPEN_CLOSE: Record<string, string> = { '“': '”', '„': '”', '«': '»', '‹': '›', '‘': '’', '‚': '’', '"': '"', "'": "'" };
+const OPEN_CLOSE: Record<string, string> = { '“': '”', '„': '”', '”': '”', '«': '»', '‹': '›', '‘': '’', '‚': '’', '"': '"', "'": "'" };
 const LETTER = /[\p{L}\p{N}]/u;
+// Scraped text mixes curly and straight marks (“…," then "…”), and some sites open with a closing mark:
+// a double mark closes whatever double mark opened, a single mark whatever single one did.
+const DOUBLE = new Set(['“', '„', '"', '”', '«', '»']);
+const closes = (open: string, ch: string) => ch === OPEN_CLOSE[open] || (DOUBLE.has(open) && (ch === '"' || ch === '”'));
 
 function isOpener(text: string, i: number): boolean {
   const prev = i > 0 ? text[i - 1] : ' ';
@@ -25,13 +29,13 @@ function paragraphQuotes(text: string, from: number, to: number): QuoteMark[] {
     if (!(ch in OPEN_CLOSE) && ch !== '”' && ch !== '’' && ch !== '»' && ch !== '›') continue;
     const single = ch === "'" || ch === '‘' || ch === '’' || ch === '‚';
     if (open) {
-      if (ch === OPEN_CLOSE[open.ch] && isCloser(text, i)) {
+      if (closes(open.ch, ch) && isCloser(text, i)) {
         out.push({ start: open.at, end: i + 1, contentStart: open.at + 1, contentEnd: i });
         open = null;
       }
       continue;
     }
-    if (ch === '’' || ch === '”' || ch === '»' || ch === '›') continue;
+    if (ch === '’' || ch === '»' || ch === '›') continue;
     // single marks only open a quotation when they cannot be an apostrophe (start of word after a space)
     if (isOpener(text, i) && (!single || i === from || /[\s(\[—–-]/u.test(text[i - 1]))) open = { ch, at: i };
   }
