@@ -19,11 +19,11 @@ export interface PoolOptions extends TakeOptions {
 }
 
 /** Times an input may be in flight in a worker that died before the pool gives up on it. */
+const MAX_TRIES = 2;
+
 // The pipeline allocates many short-lived objects per article; a young generation larger than V8's default
 // (a 32 MB semi-space) spends less of each worker's time in scavenges.
 const YOUNG_GENERATION_MB = 96;
-
-const MAX_TRIES = 2;
 
 interface Slot { worker: Worker; unstored: string[]; current?: string; timer?: NodeJS.Timeout; closing: boolean; timedOut: boolean; crash?: string }
 
@@ -90,7 +90,6 @@ export function runPool(inputs: string[], opts: PoolOptions): Promise<void> {
         }
         if (live === 0) resolve();
       });
-      return slot;
     };
     try {
       for (let i = 0; i < n; i++) spawn();
