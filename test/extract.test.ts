@@ -121,3 +121,22 @@ test('charsets: meta charset, HTTP header, BOM, and windows-1252 when UTF-8 fail
   assert.match(decodeHtml(koi8, 'x').html, /Привет/);
   assert.throws(() => decodeHtml(Buffer.from([0x3c, 0x68, 0, 0, 1]), 'bin.html'), /bin\.html: binary content/);
 });
+
+test('linkedom carries our patch (patches/linkedom+*.patch, applied by npm install) and its events still work', async () => {
+  // The patch makes a node's listener map on demand; without it every parsed node costs a WeakMap entry.
+  const { readFileSync } = await import('node:fs');
+  const { createRequire } = await import('node:module');
+  const file = createRequire(import.meta.url).resolve('linkedom').replace(/cjs[/\\]index\.js$/, 'esm/interface/event-target.js');
+  assert.match(readFileSync(file, 'utf8'), /Wirewatch patch/, `${file} is unpatched: run npm install (postinstall applies patches/)`);
+  const { parseHTML } = await import('linkedom');
+  const { document } = parseHTML('<p id="a">x</p>');
+  const p = document.getElementById('a')!;
+  p.removeEventListener('click', () => undefined); // nothing added yet: must not throw
+  let fired = 0;
+  const listener = () => { fired++; };
+  p.addEventListener('click', listener);
+  p.dispatchEvent(new document.defaultView!.Event('click'));
+  p.removeEventListener('click', listener);
+  p.dispatchEvent(new document.defaultView!.Event('click'));
+  assert.equal(fired, 1);
+});
