@@ -100,6 +100,7 @@ export async function ingestFiles(store: Store, paths: string[], meta: ArticleMe
       if (stopped) break;
       await t.take([input], onEvent, onArticle);
     }
+    await t.finish(onEvent, onArticle);
   }
   bar?.stop();
   counts.interrupted = stopped;

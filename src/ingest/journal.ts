@@ -1,7 +1,8 @@
 // The ingest journal: which inputs a database has already taken, so `ingest --resume` continues an
-// interrupted run where it stopped. An input is recorded after its articles are committed; a crash
-// between the two only means the input is read again, and its articles (keyed by content hash) are
-// then found unchanged — nothing lost, nothing doubled.
+// interrupted run where it stopped. An input is recorded in the transaction that commits its articles,
+// so a crash leaves both or neither. (Where they are written apart, as when a batch is retried article by
+// article, a crash between the two only means the input is read again and its articles, keyed by content
+// hash, are found unchanged: nothing lost, nothing doubled.)
 import type { Sql } from '../store/sql.ts';
 import type { InputKey } from './input-key.ts';
 
@@ -22,6 +23,8 @@ export interface Journal {
   /** Inputs recorded with the same size and modification time as now. */
   done(keys: InputKey[]): Promise<Set<string>>;
   record(entries: JournalEntry[]): Promise<void>;
+  /** record, inside the caller's transaction */
+  recordIn(tx: Sql, entries: JournalEntry[]): Promise<void>;
 }
 
 export async function journal(sql: Sql): Promise<Journal> {
@@ -39,18 +42,21 @@ export async function journal(sql: Sql): Promise<Journal> {
       return out;
     },
     async record(entries) {
-      const at = new Date().toISOString();
-      await sql.transaction(async (tx) => {
-        for (const e of entries) {
-          await tx.run(`INSERT INTO ingest_inputs (input, size, mtime_ms, articles, failed, error, done_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (input) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms,
-                          articles = excluded.articles, failed = excluded.failed, error = excluded.error,
-                          done_at = excluded.done_at`, [e.input, e.size, e.mtimeMs, e.articles, e.failed, e.error ?? null, at]);
-        }
-      });
+      await sql.transaction((tx) => recordIn(tx, entries));
     },
+    recordIn,
   };
+}
+
+async function recordIn(tx: Sql, entries: JournalEntry[]): Promise<void> {
+  const at = new Date().toISOString();
+  for (const e of entries) {
+    await tx.run(`INSERT INTO ingest_inputs (input, size, mtime_ms, articles, failed, error, done_at)
+                  VALUES (?, ?, ?, ?, ?, ?, ?)
+                  ON CONFLICT (input) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms,
+                    articles = excluded.articles, failed = excluded.failed, error = excluded.error,
+                    done_at = excluded.done_at`, [e.input, e.size, e.mtimeMs, e.articles, e.failed, e.error ?? null, at]);
+  }
 }
 
 const num = (v: number | string | null) => (v === null ? null : Number(v));

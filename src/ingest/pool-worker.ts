@@ -10,11 +10,13 @@ const setup = workerData as { db: string; take: TakeOptions };
 const store = await openStore(setup.db);
 const t = await taker(store, setup.take);
 
-// Messages are handled one after another: a chunk is finished (stored and journalled) before the next.
+// Messages are handled one after another. A chunk's last articles may wait for the database into the next
+// chunk (see take-inputs.ts); everything is stored before the worker closes.
 let chain = Promise.resolve();
 port.on('message', (m: ToWorker) => {
   chain = chain.then(async () => {
     if (m.type === 'close') {
+      await t.finish((e) => port.postMessage(e));
       await store.close();
       port.close();
       return;

@@ -52,7 +52,7 @@ export function runPool(inputs: string[], opts: PoolOptions): Promise<void> {
           case 'idle': {
             const next = stopping ? [] : queue.splice(0, chunk);
             if (next.length === 0) { slot.closing = true; send({ type: 'close' }); return; }
-            slot.unstored = next;
+            slot.unstored.push(...next); // with what the worker still holds unstored from earlier chunks
             send({ type: 'inputs', inputs: next });
             return;
           }

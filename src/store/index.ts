@@ -1,4 +1,4 @@
-export { openStore, type Store, type PutResult, type OpenOptions } from './open-store.ts';
+export { openStore, type Store, type PutResult, type PutOptions, type OpenOptions } from './open-store.ts';
 export { SCHEMA_VERSION } from './migrations.ts';
 export { PG_SCHEMA_VERSION } from './pg-migrations.ts';
 export { fold } from './fold.ts';

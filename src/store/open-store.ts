@@ -23,12 +23,22 @@ export interface Store {
    * Store several in one transaction (much cheaper per article than one each). All or nothing: if any
    * article fails, none of the batch is stored and the error is thrown (the caller may retry them one by one).
    */
-  putMany(articles: Article[]): Promise<PutResult[]>;
+  putMany(articles: Article[], opts?: PutOptions): Promise<PutResult[]>;
+  /**
+   * putMany if the database can be written now; undefined when another writer holds it (SQLite's one write
+   * lock), so the caller can go on working and try again later.
+   */
+  putManyIfFree(articles: Article[], opts?: PutOptions): Promise<PutResult[] | undefined>;
   close(): Promise<void>;
   /** The database, for queries (src/query, src/export) and for tables of other parts (ingest journal, queue). */
   sql: Sql;
   /** What it was opened from: a file path, or the PostgreSQL URL without its password. */
   target: string;
+}
+
+export interface PutOptions {
+  /** The caller's own writes, made in the same transaction after the articles' (so both or neither are kept). */
+  also?: (tx: Sql) => Promise<void>;
 }
 
 export interface OpenOptions {
@@ -81,14 +91,8 @@ async function openSqlite(file: string, opts: OpenOptions): Promise<Store> {
       const a = validated(article);
       return sql.transaction((tx) => writeArticle(tx, a));
     },
-    putMany: async (articles) => {
-      const all = articles.map(validated);
-      return sql.transaction(async (tx) => {
-        const out: PutResult[] = [];
-        for (const a of all) out.push(await writeArticle(tx, a));
-        return out;
-      });
-    },
+    putMany: async (articles, opts) => sql.transaction(writeAll(articles.map(validated), opts)),
+    putManyIfFree: async (articles, opts) => sql.transactionIfFree(writeAll(articles.map(validated), opts)),
     close: () => sql.close(),
   };
 }
@@ -111,6 +115,11 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Store> {
   const sql = postgresSql(pool);
   const ensureMonths = partitionKeeper(pool);
   const months = (as: Article[]) => as.flatMap((a) => a.events.map((ev) => eventMonth(ev.date)));
+  const putMany = async (articles: Article[], opts?: PutOptions): Promise<PutResult[]> => {
+    const all = articles.map(validated);
+    await ensureMonths(months(all));
+    return retryDeadlock(() => sql.transaction(writeAll(all, opts)));
+  };
   return {
     sql,
     target: shown,
@@ -119,16 +128,20 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Store> {
       await ensureMonths(months([a]));
       return sql.transaction((tx) => writeArticle(tx, a));
     },
-    putMany: async (articles) => {
-      const all = articles.map(validated);
-      await ensureMonths(months(all));
-      return retryDeadlock(() => sql.transaction(async (tx) => {
-        const out: PutResult[] = [];
-        for (const a of all) out.push(await writeArticle(tx, a));
-        return out;
-      }));
-    },
+    putMany,
+    // PostgreSQL writers do not wait for each other's whole transaction
+    putManyIfFree: putMany,
     close: () => sql.close(),
+  };
+}
+
+/** The articles, then the caller's own writes, inside one transaction. */
+function writeAll(articles: Article[], opts: PutOptions = {}): (tx: Sql) => Promise<PutResult[]> {
+  return async (tx) => {
+    const out: PutResult[] = [];
+    for (const a of articles) out.push(await writeArticle(tx, a));
+    await opts.also?.(tx);
+    return out;
   };
 }
 

@@ -74,6 +74,9 @@ export function postgresSql(pool: pg.Pool): Sql {
           client.release(broken);
         }
       },
+      transactionIfFree<T>(fn: (tx: Sql) => Promise<T>): Promise<T | undefined> {
+        return this.transaction(fn);
+      },
       stream: async function* (sql: string, params: unknown[] = [], batchRows = 500): AsyncGenerator<RowBatch> {
         // A server-side cursor inside a read-only transaction of its own connection.
         const client = depth > 0 ? (on as pg.PoolClient) : await pool.connect();

@@ -32,6 +32,12 @@ export interface Sql {
    */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   /**
+   * `transaction`, unless another connection holds the write lock (SQLite has one writer per file): then
+   * undefined at once instead of a wait, so the caller can do other work and try again. PostgreSQL writers
+   * do not lock each other out, so there it is `transaction`.
+   */
+  transactionIfFree<T>(fn: (tx: Sql) => Promise<T>): Promise<T | undefined>;
+  /**
    * Stream a large result in batches, in constant memory: a server-side cursor on PostgreSQL, the
    * statement's iterator on SQLite. The first batch is always yielded, so the columns are known.
    */

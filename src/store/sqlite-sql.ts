@@ -7,6 +7,9 @@ import type { RowBatch, RunResult, Sql } from './sql.ts';
  * One connection serves everything, so top-level transactions take turns: a second one waits for the first
  * to commit instead of joining it.
  */
+/** How long a writer waits for another connection's write lock (better-sqlite3's default). */
+export const BUSY_TIMEOUT_MS = 5000;
+
 export function sqliteSql(db: Database.Database): Sql {
   const cache = new Map<string, Database.Statement>();
   const prepare = (sql: string): Database.Statement => {
@@ -19,6 +22,40 @@ export function sqliteSql(db: Database.Database): Sql {
   };
   let queue: Promise<unknown> = Promise.resolve();
   let savepoints = 0;
+
+  // BEGIN IMMEDIATE takes the write lock at once. Waiting, SQLite's busy handler polls for up to
+  // BUSY_TIMEOUT_MS; not waiting, a held lock is SQLITE_BUSY straight away.
+  const begin = (wait: boolean): boolean => {
+    if (wait) {
+      db.exec('BEGIN IMMEDIATE');
+      return true;
+    }
+    db.pragma('busy_timeout = 0');
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      return true;
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_BUSY') return false;
+      throw e;
+    } finally {
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
+  };
+  const topLevel = <T>(fn: (tx: Sql) => Promise<T>, wait: boolean): Promise<T | undefined> => {
+    const turn = queue.then(async () => {
+      if (!begin(wait)) return undefined;
+      try {
+        const out = await fn(port(true));
+        db.exec('COMMIT');
+        return out;
+      } catch (e) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw e;
+      }
+    });
+    queue = turn.catch(() => undefined);
+    return turn;
+  };
 
   const port = (inTransaction: boolean): Sql => ({
     dialect: 'sqlite',
@@ -48,19 +85,11 @@ export function sqliteSql(db: Database.Database): Sql {
           throw e;
         }
       }
-      const turn = queue.then(async () => {
-        db.exec('BEGIN IMMEDIATE');
-        try {
-          const out = await fn(port(true));
-          db.exec('COMMIT');
-          return out;
-        } catch (e) {
-          if (db.inTransaction) db.exec('ROLLBACK');
-          throw e;
-        }
-      });
-      queue = turn.catch(() => undefined);
-      return turn;
+      return topLevel(fn, true) as Promise<T>;
+    },
+    transactionIfFree: async <T>(fn: (tx: Sql) => Promise<T>): Promise<T | undefined> => {
+      if (inTransaction) return port(true).transaction(fn);
+      return topLevel(fn, false);
     },
     stream: async function* (sql: string, params: unknown[] = [], batchRows = 500): AsyncGenerator<RowBatch> {
       // A statement of its own (not the cached one): an iterator keeps it busy until the end.
