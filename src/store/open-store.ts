@@ -92,7 +92,8 @@ async function openSqlite(file: string, opts: OpenOptions): Promise<Store> {
       return sql.transaction((tx) => writeArticle(tx, a));
     },
     putMany: async (articles, opts) => sql.transaction(writeAll(articles.map(validated), opts)),
-    putManyIfFree: async (articles, opts) => sql.transactionIfFree(writeAll(articles.map(validated), opts)),
+    // validated once the lock is had: a batch offered again and again while the database is busy costs nothing
+    putManyIfFree: async (articles, opts) => sql.transactionIfFree((tx) => writeAll(articles.map(validated), opts)(tx)),
     close: () => sql.close(),
   };
 }
@@ -178,7 +179,6 @@ function validated(article: Article): Article {
   if (!r.success) throw new Error(`not a valid wirewatch.article/1 document:\n${z.prettifyError(r.error)}`);
   return r.data;
 }
-
 // Articles stored before schema version 2 have no story or merged events yet. Taking them in id order keeps
 // the result the same as if they had been ingested now.
 async function dedupEarlierArticles(sql: Sql): Promise<void> {
