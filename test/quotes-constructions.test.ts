@@ -245,3 +245,28 @@ describe('not attributions', () => {
     assert.equal(q.speaker?.name, 'Donald Trump');
   });
 });
+
+describe('direct quotes: interrupted and question-ending quotations', () => {
+  it('a quotation resumed after a long attribution is direct and shares its cue: "“A,” she told reporters on Friday, “b …”"', () => {
+    const qs = quotesOf('“The plan is already late,” Mayor Ann Lowry told reporters at the harbour on Friday, “and the costs keep climbing every month.”');
+    const second = qs.find((x) => x.text.startsWith('and the costs'));
+    assert.ok(second);
+    assert.equal(second.kind, 'direct');
+    assert.equal(second.cue?.text, 'told');
+    assert.equal(second.speaker?.name, 'Ann Lowry');
+  });
+
+  it('a capitalised quotation after a long attribution stays partial: "…, she said, adding, “No one …”"', () => {
+    const qs = quotesOf('“The plan is late,” Mayor Ann Lowry said, suggesting several questions, including, “Who signed off on the costs and why were they hidden?”');
+    const second = qs.find((x) => x.text.startsWith('Who signed'));
+    assert.ok(second);
+    assert.equal(second.kind, 'partial');
+  });
+
+  it('an attribution after a quotation ending in a question mark: "“Why …?” Holt demanded."', () => {
+    const q = find('Senator Jane Holt pressed the banker. “Why is this not a clear sign that the bank is too big to manage?” Holt demanded. Others agreed.', 'too big');
+    assert.equal(q.kind, 'direct');
+    assert.equal(q.cue?.text, 'demanded');
+    assert.equal(q.speaker?.mention?.text, 'Holt');
+  });
+});

@@ -171,7 +171,7 @@ function attributeDirect(ctx: Ctx, q: QuoteMark): Found | undefined {
     if (p) return { speaker: speakerOfPhrase(ctx, p), cue: doc.textSpan(tokens[i].start, tokens[i].end), cueToken: i };
   }
   if (tokens[i]?.text === ',') i++;
-  if (tokens[i] && !tokens[i].quoted && tokens[i].sentence === doc.sentenceAt(Math.max(q.start, q.end - 1))) {
+  if (tokens[i] && !tokens[i].quoted && (tokens[i].sentence === doc.sentenceAt(Math.max(q.start, q.end - 1)) || attributionAfterQuestion(doc, q, i))) {
     const cueFirst = c.speech.match(tokens, i);
     if (cueFirst) {
       const p = phraseAfter(doc, cueFirst.end + 1);
@@ -187,6 +187,17 @@ function attributeDirect(ctx: Ctx, q: QuoteMark): Found | undefined {
     }
   }
   return attributeBefore(ctx, q);
+}
+
+/**
+ * "“Why not?” Holt asked.": the sentence splitter ends a sentence at a question or exclamation closing a
+ * quotation before a capital, yet the attribution after it still belongs to the quotation.
+ */
+function attributionAfterQuestion(doc: Document, q: QuoteMark, i: number): boolean {
+  const { tokens } = doc;
+  const s = doc.sentenceAt(Math.max(q.start, q.end - 1));
+  return tokens[i].sentence === s + 1 && tokens[i].start === doc.sentences[s + 1].start && doc.sentences[s + 1].paragraph === doc.sentences[s].paragraph
+    && /[?!]\s*$/u.test(doc.text.slice(q.contentStart, q.contentEnd));
 }
 
 /** The attribution clause right before a quotation: Peskov said, "..."   ..., saying, "..."   He told reporters: "..." */
@@ -339,7 +350,10 @@ function directAndPartial(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       // framed by the narrator's clause ("Trump says voter fraud “would be…”"), a quotation is partial
       // … unless the narrator's own words stand between the cue and the quotation ("acknowledged that there
       // are still "some people" who feel that way, "but not among the vast majority."")
-      if (partial) { found = partial; kind = whole && opensClause(doc, q) && !narratorBetween(doc, partial.cueToken, q) ? 'direct' : 'partial'; }
+      // … and "“A,” he told reporters on Friday, “b …”" resumes the quotation whose cue it shares, however far
+      // the attribution runs between the halves
+      const resumes = partial?.cueToken !== undefined && usedCues.has(partial.cueToken) && /^\p{Ll}/u.test(content);
+      if (partial) { found = partial; kind = whole && opensClause(doc, q) && (resumes || !narratorBetween(doc, partial.cueToken, q)) ? 'direct' : 'partial'; }
     }
     if (!found && (whole || /^\p{Lu}/u.test(content) && /[.!?…]$/u.test(content.trim())) && endsSentence(doc, q) && startsSentence(doc, q) && previous?.speaker && paragraphOf(doc, previous.quote.start) >= paragraphOf(doc, q.start) - 1) {
       // a quotation standing alone continues the previous speaker
