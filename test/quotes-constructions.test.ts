@@ -263,6 +263,14 @@ describe('direct quotes: interrupted and question-ending quotations', () => {
     assert.equal(second.kind, 'partial');
   });
 
+  it("a single quotation nested in doubled apostrophes neither closes nor opens the outer one: ''… 'major' …''", () => {
+    const q = find("The agency was criticised.\n\n''The rules only ask for 'major' units. So firms split a major unit into several small ones,'' the audit says.", 'The rules');
+    assert.equal(q.kind, 'direct');
+    assert.equal(q.text, "The rules only ask for 'major' units. So firms split a major unit into several small ones,");
+    assert.equal(q.cue?.text, 'says');
+    assert.equal(q.speaker?.mention?.text, 'the audit');
+  });
+
   it('an attribution after a quotation ending in a question mark: "“Why …?” Holt demanded."', () => {
     const q = find('Senator Jane Holt pressed the banker. “Why is this not a clear sign that the bank is too big to manage?” Holt demanded. Others agreed.', 'too big');
     assert.equal(q.kind, 'direct');

@@ -26,6 +26,16 @@ function paragraphQuotes(text: string, from: number, to: number): QuoteMark[] {
   let open: { ch: string; at: number } | null = null;
   for (let i = from; i < to; i++) {
     const ch = text[i];
+    if (ch === "'" && text[i + 1] === "'") {
+      // two apostrophes are one double mark (''…''), so a single quotation nested inside ('significant')
+      // neither closes nor opens it
+      if (open?.ch === "''" && !/\s/u.test(text[i - 1] ?? ' ') && !LETTER.test(text[i + 2] ?? ' ')) {
+        out.push({ start: open.at, end: i + 2, contentStart: open.at + 2, contentEnd: i });
+        open = null;
+      } else if (!open && !LETTER.test(text[i - 1] ?? ' ') && !/\s/u.test(text[i + 2] ?? ' ')) open = { ch: "''", at: i };
+      i++;
+      continue;
+    }
     if (!(ch in OPEN_CLOSE) && ch !== '”' && ch !== '’' && ch !== '»' && ch !== '›') continue;
     const single = ch === "'" || ch === '‘' || ch === '’' || ch === '‚';
     if (open) {
@@ -39,7 +49,7 @@ function paragraphQuotes(text: string, from: number, to: number): QuoteMark[] {
     // single marks only open a quotation when they cannot be an apostrophe (start of word after a space)
     if (isOpener(text, i) && (!single || i === from || /[\s(\[—–-]/u.test(text[i - 1]))) open = { ch, at: i };
   }
-  if (open && !(open.ch === "'" || open.ch === '‘')) out.push({ start: open.at, end: to, contentStart: open.at + 1, contentEnd: to });
+  if (open && !(open.ch === "'" || open.ch === '‘')) out.push({ start: open.at, end: to, contentStart: open.at + open.ch.length, contentEnd: to });
   return out;
 }
 

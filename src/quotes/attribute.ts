@@ -256,16 +256,6 @@ function attributePartial(ctx: Ctx, q: QuoteMark): Found | undefined {
   return undefined;
 }
 
-/**
- * Some papers write a double quotation mark as two apostrophes (''…''); the quotation layer pairs the
- * first apostrophe of each, so the content starts with the second one and the last one is left outside.
- */
-function doubledApostrophes(doc: Document, q: QuoteMark): QuoteMark {
-  const { text } = doc;
-  if (text[q.start] !== "'" || text[q.contentStart] !== "'" || text.slice(q.contentEnd, q.contentEnd + 2) !== "''") return q;
-  return { start: q.start, end: q.contentEnd + 2, contentStart: q.contentStart + 1, contentEnd: q.contentEnd };
-}
-
 /** Nothing of the narrator's precedes the quotation in its sentence ("the slogan “Peace Through Strength.”" is no continuation). */
 function startsSentence(doc: Document, q: QuoteMark): boolean {
   const before = doc.tokens[doc.tokenAt(q.start) - 1];
@@ -329,8 +319,7 @@ function toQuote(doc: Document, kind: Quote['kind'], start: number, end: number,
 function directAndPartial(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
   const { doc } = ctx;
   let previous: { quote: Quote; speaker: Speaker | null } | undefined;
-  for (const mark of doc.quoteMarks) {
-    const q = doubledApostrophes(doc, mark);
+  for (const q of doc.quoteMarks) {
     const content = doc.text.slice(q.contentStart, q.contentEnd);
     if (!content.trim()) continue;
     let kind: Quote['kind'] = 'direct';
