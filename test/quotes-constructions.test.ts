@@ -271,6 +271,13 @@ describe('direct quotes: interrupted and question-ending quotations', () => {
     assert.equal(q.speaker?.mention?.text, 'the audit');
   });
 
+  it('a space between a nested single closing mark and the double one still closes the quotation: "… \'outreach,\' " he said', () => {
+    const q = find('Mayor Ann Lowry spoke at the hall. "I never liked the phrase \'community outreach,\' " she told the group.', 'never liked');
+    assert.equal(q.kind, 'direct');
+    assert.equal(q.cue?.text, 'told');
+    assert.equal(q.speaker?.name, 'Ann Lowry');
+  });
+
   it('an attribution after a quotation ending in a question mark: "“Why …?” Holt demanded."', () => {
     const q = find('Senator Jane Holt pressed the banker. “Why is this not a clear sign that the bank is too big to manage?” Holt demanded. Others agreed.', 'too big');
     assert.equal(q.kind, 'direct');

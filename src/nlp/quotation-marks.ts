@@ -21,6 +21,11 @@ function isCloser(text: string, i: number): boolean {
   return !/\s/u.test(prev) && !LETTER.test(next);
 }
 
+/** "… the term 'outreach,' " he said: a space sets a double closing mark apart from the single one it follows. */
+function spacedAfterSingle(text: string, i: number): boolean {
+  return text[i - 1] === ' ' && /['’]/u.test(text[i - 2] ?? '') && !LETTER.test(text[i + 1] ?? ' ');
+}
+
 function paragraphQuotes(text: string, from: number, to: number): QuoteMark[] {
   const out: QuoteMark[] = [];
   let open: { ch: string; at: number } | null = null;
@@ -39,7 +44,7 @@ function paragraphQuotes(text: string, from: number, to: number): QuoteMark[] {
     if (!(ch in OPEN_CLOSE) && ch !== '”' && ch !== '’' && ch !== '»' && ch !== '›') continue;
     const single = ch === "'" || ch === '‘' || ch === '’' || ch === '‚';
     if (open) {
-      if (closes(open.ch, ch) && isCloser(text, i)) {
+      if (closes(open.ch, ch) && (isCloser(text, i) || spacedAfterSingle(text, i))) {
         out.push({ start: open.at, end: i + 1, contentStart: open.at + 1, contentEnd: i });
         open = null;
       }
