@@ -278,6 +278,20 @@ describe('direct quotes: interrupted and question-ending quotations', () => {
     assert.equal(q.speaker?.name, 'Ann Lowry');
   });
 
+  it('a subheading in single marks on its own line does not continue the previous speaker', () => {
+    const qs = quotesOf('"The harbour will be busy again," Mayor Ann Lowry said. "We have waited long enough."\n\n\'A Port Without Ships.\'\n\nThe port closed in 1990.');
+    assert.ok(!qs.some((x) => x.text.includes('Port Without Ships')));
+    assert.ok(qs.some((x) => x.text.startsWith('We have waited') && x.kind === 'direct'));
+  });
+
+  it('a participle after the cue\'s comma governs the quotation after it: "…,” he said, adding that “…”"', () => {
+    const qs = quotesOf('“We will rebuild the bridge,” Mayor Ann Lowry said, adding that “the costs will be shared by the region.”');
+    const q = qs.find((x) => x.text.startsWith('the costs'));
+    assert.ok(q);
+    assert.equal(q.cue?.text, 'adding');
+    assert.equal(q.speaker?.name, 'Ann Lowry');
+  });
+
   it('an attribution after a quotation ending in a question mark: "“Why …?” Holt demanded."', () => {
     const q = find('Senator Jane Holt pressed the banker. “Why is this not a clear sign that the bank is too big to manage?” Holt demanded. Others agreed.', 'too big');
     assert.equal(q.kind, 'direct');

@@ -247,7 +247,8 @@ function attributePartial(ctx: Ctx, q: QuoteMark): Found | undefined {
     if (tokens[i].quoted) continue;
     // a sentence end the splitter missed: "… advocacy group. ''It's anti-reform.''"
     if (missedSentenceEnd(tokens, i)) break;
-    const cue = c.partial.match(tokens, i) ?? c.speech.match(tokens, i);
+    // "he said, adding that “…”": the participle nearest the quotation is its cue
+    const cue = c.partial.match(tokens, i) ?? c.speech.match(tokens, i) ?? (tokens[i - 1]?.text === ',' && /^\p{Ll}/u.test(tokens[i].text) ? c.participles.match(tokens, i) : undefined);
     if (!cue || cue.end >= qStart) continue;
     const p = phraseBefore(doc, i);
     const speaker = p ? speakerOfPhrase(ctx, p) : subjectPhrase(ctx, s, tokens[i].start);
@@ -280,6 +281,15 @@ function titleOfWork(doc: Document, q: QuoteMark, content: string): boolean {
   // 'he replied “No.”' is speech
   if (before && (cueTries().speech.match(doc.tokens, k) || cueTries().participles.match(doc.tokens, k))) return false;
   return !!before && before.sentence === doc.sentenceAt(q.start) && !/^[,:;—―–(.!?]$/u.test(before.text) && !before.quoted;
+}
+
+/** A subheading in single marks on a paragraph of its own ('All Bets Are Off.'): every content word capitalised. */
+function quotedHeading(doc: Document, q: QuoteMark, content: string): boolean {
+  if (!/^['‘]$/u.test(doc.text[q.start]) || q.contentStart - q.start > 1) return false;
+  const s = doc.sentenceAt(q.start);
+  const alone = doc.sentences[s].start === q.start && doc.sentences[s + 1]?.paragraph !== doc.sentences[s].paragraph;
+  const ws = content.replace(/[.,!?;:…]+$/u, '').split(/\s+/u).filter((x) => /\p{L}/u.test(x));
+  return alone && ws.length > 0 && ws.length <= 8 && ws.every((x, n) => /^\p{Lu}/u.test(x) || n > 0 && /^(?:of|the|a|an|and|or|to|in|on|for|at|by|with|from)$/.test(x));
 }
 
 /** A period, question or exclamation mark before a capital or a quotation mark that the sentence splitter did not split at. */
@@ -344,7 +354,7 @@ function directAndPartial(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       const resumes = partial?.cueToken !== undefined && usedCues.has(partial.cueToken) && /^\p{Ll}/u.test(content);
       if (partial) { found = partial; kind = whole && opensClause(doc, q) && (resumes || !narratorBetween(doc, partial.cueToken, q)) ? 'direct' : 'partial'; }
     }
-    if (!found && (whole || /^\p{Lu}/u.test(content) && /[.!?…]$/u.test(content.trim())) && endsSentence(doc, q) && startsSentence(doc, q) && previous?.speaker && paragraphOf(doc, previous.quote.start) >= paragraphOf(doc, q.start) - 1) {
+    if (!found && (whole || /^\p{Lu}/u.test(content) && /[.!?…]$/u.test(content.trim())) && endsSentence(doc, q) && startsSentence(doc, q) && !quotedHeading(doc, q, content) && previous?.speaker && paragraphOf(doc, previous.quote.start) >= paragraphOf(doc, q.start) - 1) {
       // a quotation standing alone continues the previous speaker
       found = { speaker: previous.speaker };
     }
