@@ -292,6 +292,13 @@ describe('direct quotes: interrupted and question-ending quotations', () => {
     assert.equal(q.speaker?.name, 'Ann Lowry');
   });
 
+  it('a name with its party and state before an apposition: "…,” Rep. Ann Lowry (D-Ohio), a panel member, said"', () => {
+    const q = find('“If the agency wanted the files, it would simply take them,” Rep. Ann Lowry (D-Ohio), an oversight panel member, said in an interview.', 'the files');
+    assert.equal(q.kind, 'direct');
+    assert.equal(q.cue?.text, 'said');
+    assert.equal(q.speaker?.mention?.text, 'Rep. Ann Lowry (D-Ohio), an oversight panel member,');
+  });
+
   it('an attribution after a quotation ending in a question mark: "“Why …?” Holt demanded."', () => {
     const q = find('Senator Jane Holt pressed the banker. “Why is this not a clear sign that the bank is too big to manage?” Holt demanded. Others agreed.', 'too big');
     assert.equal(q.kind, 'direct');
