@@ -299,6 +299,16 @@ describe('direct quotes: interrupted and question-ending quotations', () => {
     assert.equal(q.speaker?.mention?.text, 'Rep. Ann Lowry (D-Ohio), an oversight panel member,');
   });
 
+  it('"According to X, “…”" attributes the quotation after it', () => {
+    const qs = quotesOf('The host spoke on Monday.\n\nAccording to Ann Lowry, “If it were up to the board, nobody would hear anything positive about the harbour.”');
+    const q = qs.find((x) => x.text.includes('up to the board'));
+    assert.ok(q);
+    assert.equal(q.kind, 'direct');
+    assert.equal(q.cue?.text, 'According to');
+    assert.equal(q.speaker?.name, 'Ann Lowry');
+    assert.equal(qs.length, 1);
+  });
+
   it('an attribution after a quotation ending in a question mark: "“Why …?” Holt demanded."', () => {
     const q = find('Senator Jane Holt pressed the banker. “Why is this not a clear sign that the bank is too big to manage?” Holt demanded. Others agreed.', 'too big');
     assert.equal(q.kind, 'direct');

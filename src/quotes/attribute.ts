@@ -222,7 +222,19 @@ function attributeBefore(ctx: Ctx, q: QuoteMark): Found | undefined {
       return { speaker: p ? speakerOfPhrase(ctx, p) : subjectPhrase(ctx, sentenceOfQuote, tokens[start].start), cue: cueSpan(doc, start, speech.end), cueToken: start };
     }
   }
-  return undefined;
+  return accordingBefore(ctx, sentenceOfQuote, k);
+}
+
+/** "According to Limbaugh, “…”": the source named after "according to" opens the quotation's sentence. */
+function accordingBefore(ctx: Ctx, sentence: number, k: number): Found | undefined {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const first = doc.tokenAt(doc.sentences[sentence].start);
+  if (k < 0 || tokens[k + 1]?.text !== ',' || k - first > 12) return undefined;
+  const according = cueTries().according.match(tokens, first);
+  const p = according && phraseAfter(doc, according.end + 1);
+  if (!according || !p || p.last !== k) return undefined;
+  return { speaker: speakerOfPhrase(ctx, p), cue: doc.textSpan(tokens[first].start, tokens[according.end].end), cueToken: first };
 }
 
 function previousSubject(ctx: Ctx, sentence: number): MentionRecord | undefined {
