@@ -309,6 +309,13 @@ describe('direct quotes: interrupted and question-ending quotations', () => {
     assert.equal(qs.length, 1);
   });
 
+  it('a quoted nickname is part of the name and a "Del." title does not end the sentence: Del. Ann "Annie" Lowry (D-Ohio)', () => {
+    const q = find('"This is a big year for the harbour!" the mayor\'s sister, state Del. Ann "Annie" Lowry (D-Ohio), shouted to the crowd.', 'big year');
+    assert.equal(q.kind, 'direct');
+    assert.equal(q.cue?.text, 'shouted');
+    assert.equal(q.speaker?.mention?.text, 'the mayor\'s sister, state Del. Ann "Annie" Lowry (D-Ohio),');
+  });
+
   it('an attribution after a quotation ending in a question mark: "“Why …?” Holt demanded."', () => {
     const q = find('Senator Jane Holt pressed the banker. “Why is this not a clear sign that the bank is too big to manage?” Holt demanded. Others agreed.', 'too big');
     assert.equal(q.kind, 'direct');

@@ -26,6 +26,12 @@ function spacedAfterSingle(text: string, i: number): boolean {
   return text[i - 1] === ' ' && /['’]/u.test(text[i - 2] ?? '') && !LETTER.test(text[i + 1] ?? ' ');
 }
 
+/** Marcia "Cia" Price: one capitalised word quoted between a first name and a surname is part of the name. */
+function nickname(text: string, open: number, close: number): boolean {
+  return /^\p{Lu}[\p{L}.'’-]*$/u.test(text.slice(open + 1, close))
+    && /\p{Lu}[\p{L}.'’-]* $/u.test(text.slice(Math.max(0, open - 30), open)) && /^ \p{Lu}/u.test(text.slice(close + 1, close + 3));
+}
+
 function paragraphQuotes(text: string, from: number, to: number): QuoteMark[] {
   const out: QuoteMark[] = [];
   let open: { ch: string; at: number } | null = null;
@@ -45,7 +51,7 @@ function paragraphQuotes(text: string, from: number, to: number): QuoteMark[] {
     const single = ch === "'" || ch === '‘' || ch === '’' || ch === '‚';
     if (open) {
       if (closes(open.ch, ch) && (isCloser(text, i) || spacedAfterSingle(text, i))) {
-        out.push({ start: open.at, end: i + 1, contentStart: open.at + 1, contentEnd: i });
+        if (!nickname(text, open.at, i)) out.push({ start: open.at, end: i + 1, contentStart: open.at + 1, contentEnd: i });
         open = null;
       }
       continue;

@@ -122,7 +122,7 @@ function appositionBefore(doc: Document, comma: number): Phrase | undefined {
   if (/^\p{Ll}+ing$/u.test(tokens[j + 1].text)) return head;
   const apposition = runBefore(doc, comma - 1);
   // a name, with or without its party and state ("Rep. Jim Jordan (R-Ohio), a panel member,")
-  if (!apposition || !(/^(?:\p{Lu}|\)$)/u.test(tokens[head.last].text) || /^\p{Lu}/u.test(tokens[comma - 1].text))) return undefined;
+  if (!apposition || !(/^(?:\p{Lu}|\)$)/u.test(tokens[head.last].text) || /^(?:\p{Lu}|\)$)/u.test(tokens[comma - 1].text))) return undefined;
   // a second apposition: "Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA, said"
   if (before?.text === ',' && head.first - 2 >= 0 && tokens[head.first - 2].sentence === sentence && !tokens[head.first - 2].quoted) {
     const outer = runBefore(doc, head.first - 2);
