@@ -246,6 +246,21 @@ describe('not attributions', () => {
   });
 });
 
+describe('mixed quotes', () => {
+  it('a quotation opening a stance verb\'s complement stays in the report: claimed “…” the level of …', () => {
+    const qs = quotesOf('The fact-checkers claimed “the mayor exaggerates” the level of youth unemployment in the harbour district.');
+    const q = qs.find((x) => x.kind === 'indirect');
+    assert.ok(q);
+    assert.equal(q.text, '“the mayor exaggerates” the level of youth unemployment in the harbour district');
+    assert.equal(q.cue?.text, 'claimed');
+  });
+
+  it('a quoted label closing on a comma is no complement: labeled “…,” a clerk had typed “…”', () => {
+    const qs = quotesOf('In a box labeled “medical problem,” a clerk had typed “severe fatigue.”');
+    assert.ok(!qs.some((x) => x.kind === 'indirect' && x.text.includes('severe fatigue')));
+  });
+});
+
 describe('direct quotes: interrupted and question-ending quotations', () => {
   it('a quotation resumed after a long attribution is direct and shares its cue: "“A,” she told reporters on Friday, “b …”"', () => {
     const qs = quotesOf('“The plan is already late,” Mayor Ann Lowry told reporters at the harbour on Friday, “and the costs keep climbing every month.”');

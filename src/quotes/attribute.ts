@@ -625,8 +625,17 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
   if (CLAUSE_END.test(next.text)) return undefined;
   // "said the deal is dead", but not "said of the election", "spoke to reporters"
   // a stance verb's content is its complement: "wants to triple…", "called for the repeal…"
-  if (stance) return /^[\p{L}\p{N}$]/u.test(next.text) ? cueEnd + 1 : undefined;
+  if (stance) return /^[\p{L}\p{N}$]/u.test(next.text) || quotedComplement(doc, next) ? cueEnd + 1 : undefined;
   return w.notClause.has(next.text.toLowerCase()) ? undefined : cueEnd + 1;
+}
+
+/**
+ * "claimed “Trump exaggerates” the level of …": a quotation opening the complement, the clause going on
+ * after it; one closing on a comma ("labeled “medical problem,” a doctor typed …") ends the phrase.
+ */
+function quotedComplement(doc: Document, open: Token): boolean {
+  const q = /^[“"‘]$/u.test(open.text) ? doc.quoteMarkAt(open.end) : undefined;
+  return !!q && q.start === open.start && !/,\s*$/u.test(doc.text.slice(q.contentStart, q.contentEnd));
 }
 
 /** A cue verb (with its auxiliaries) starts at token i: "and said …", "and has also vowed …". */
