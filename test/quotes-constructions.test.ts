@@ -255,6 +255,15 @@ describe('mixed quotes', () => {
     assert.equal(q.cue?.text, 'claimed');
   });
 
+  it('a lower-case quotation after the subject of a reported clause is partial: says Kaine “has …”', () => {
+    const qs = quotesOf('The advertisement says Lowry “has a passion for defending the wrong people.”');
+    const report = qs.find((x) => x.kind === 'indirect');
+    assert.ok(report);
+    assert.equal(report.text, 'Lowry “has a passion for defending the wrong people.”');
+    assert.equal(report.cue?.text, 'says');
+    assert.equal(qs.find((x) => x.text.startsWith('has a passion'))?.kind, 'partial');
+  });
+
   it('a quoted label closing on a comma is no complement: labeled “…,” a clerk had typed “…”', () => {
     const qs = quotesOf('In a box labeled “medical problem,” a clerk had typed “severe fatigue.”');
     assert.ok(!qs.some((x) => x.kind === 'indirect' && x.text.includes('severe fatigue')));

@@ -217,7 +217,8 @@ function attributeBefore(ctx: Ctx, q: QuoteMark): Found | undefined {
       return { speaker: subjectPhrase(ctx, sentenceOfQuote, tokens[start].start), cue: cueSpan(doc, start, k), cueToken: start };
     }
     const speech = c.speech.match(tokens, start, k + 1);
-    if (speech && (speech.end === k || speech.end === k - 1)) {
+    // "said Friday: “We …”" is direct, "says Kaine “has a passion …”" the quoted rest of a reported clause
+    if (speech && (speech.end === k || speech.end === k - 1 && !clauseRest(doc, q))) {
       const p = phraseBefore(doc, start);
       return { speaker: p ? speakerOfPhrase(ctx, p) : subjectPhrase(ctx, sentenceOfQuote, tokens[start].start), cue: cueSpan(doc, start, speech.end), cueToken: start };
     }
@@ -235,6 +236,12 @@ function accordingBefore(ctx: Ctx, sentence: number, k: number): Found | undefin
   const p = according && phraseAfter(doc, according.end + 1);
   if (!according || !p || p.last !== k) return undefined;
   return { speaker: speakerOfPhrase(ctx, p), cue: doc.textSpan(tokens[first].start, tokens[according.end].end), cueToken: first };
+}
+
+/** A quotation opening in lower case right after a word that is not its cue's comma or colon continues that word's clause. */
+function clauseRest(doc: Document, q: QuoteMark): boolean {
+  const before = doc.tokens[doc.tokenAt(q.start) - 1];
+  return /^\p{Ll}/u.test(doc.text.slice(q.contentStart, q.contentStart + 1)) && !!before && /^[\p{L}\p{N}]/u.test(before.text);
 }
 
 function previousSubject(ctx: Ctx, sentence: number): MentionRecord | undefined {
