@@ -340,6 +340,20 @@ describe('direct quotes: interrupted and question-ending quotations', () => {
     assert.equal(q.speaker?.mention?.text, 'the mayor\'s sister, state Del. Ann "Annie" Lowry (D-Ohio),');
   });
 
+  it('a participle or a place phrase after the speaker named after the cue is the narrator\'s: said Lowry, speaking of …', () => {
+    const q = find('“It is on everyone’s mind,” said Ann Lowry, speaking of the harbour closure.', 'everyone');
+    assert.equal(q.speaker?.mention?.text, 'Ann Lowry');
+    const r = find('“It has not been decided,” said Ann Lowry, on her first day in the post.', 'decided');
+    assert.equal(r.speaker?.mention?.text, 'Ann Lowry');
+  });
+
+  it('an apposition after the speaker ends with its comma before the narrator\'s aside: said Lowry, the top official, in a statement', () => {
+    const q = find('“There is no basis for it,” said Ann Lowry, the top official on the harbour board, in a statement.', 'no basis');
+    assert.equal(q.speaker?.mention?.text, 'Ann Lowry, the top official on the harbour board,');
+    const r = find('“We will fight,” said Ann Lowry, president of the dockers union.', 'fight');
+    assert.equal(r.speaker?.mention?.text, 'Ann Lowry, president of the dockers union');
+  });
+
   it('an attribution after a quotation ending in a question mark: "“Why …?” Holt demanded."', () => {
     const q = find('Senator Jane Holt pressed the banker. “Why is this not a clear sign that the bank is too big to manage?” Holt demanded. Others agreed.', 'too big');
     assert.equal(q.kind, 'direct');

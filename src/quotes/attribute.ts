@@ -79,17 +79,24 @@ function withApposition(ctx: Ctx, speaker: Speaker | null): Speaker | null {
   const comma = p.last + 1;
   if (tokens[comma]?.text !== ',' || tokens[comma].sentence !== sentence) return speaker;
   const first = tokens[comma + 1];
-  // an apposition opens with an article, a name, a number ("59, of Ashton") or a relative pronoun
-  if (!first || first.sentence !== sentence || first.quoted || !/^(?:\p{Lu}|\p{N}|(?:a|an|the|who|which|whose)$)/iu.test(first.text) || /^(?:but|and|though|although|while|even)$/i.test(first.text)) return speaker;
+  // an apposition: "59, of Ashton", "a senior fellow", "head of …", "who served …"
+  if (!first || first.sentence !== sentence || first.quoted || !/^[\p{L}\p{N}]/u.test(first.text) || narratorAside(first)) return speaker;
   const c = cueTries();
   let k = comma + 1;
   for (; k < tokens.length && tokens[k].sentence === sentence; k++) {
     if (missedSentenceEnd(tokens, k)) { k++; break; }
+    // "…, the top Democrat on the panel, in a statement": the apposition ends with its comma
+    if (tokens[k].text === ',' && tokens[k + 1]?.sentence === sentence && narratorAside(tokens[k + 1]) && !/^(?:and|or|but)$/i.test(tokens[k + 1].text) && !/^(?:who|which|whose)$/i.test(first.text)) { k++; break; }
     if (tokens[k].quoted || c.speech.match(tokens, k) || /^[;:!?—―–]$/u.test(tokens[k].text)) return speaker;
   }
   let last = k - 1;
   while (last > comma && /^[.)]$/.test(tokens[last].text) && !(tokens[last].text === ')' && tokens.slice(comma, last).some((t) => t.text === '('))) last--;
   return last > comma + 1 ? { ...speaker, phrase: { first: p.first, last } } : speaker;
+}
+
+/** A participle or a time or place phrase after the speaker ("speaking of …", "on his first day", "in a statement") is the narrator's aside. */
+function narratorAside(t: Token): boolean {
+  return /^\p{Ll}+ing$/u.test(t.text) || /^(?:but|and|or|though|although|while|even|on|in|at|during|after|before|when|as|according|with|without|for|from|to|by)$/i.test(t.text);
 }
 
 /** The mention that names the grammatical subject of a sentence (outside quotations), if any. */
