@@ -354,6 +354,11 @@ describe('direct quotes: interrupted and question-ending quotations', () => {
     assert.equal(r.speaker?.mention?.text, 'Ann Lowry, president of the dockers union');
   });
 
+  it('a time or place between commas before the cue is not the speaker\'s apposition: "Lowry, at a later briefing, said"', () => {
+    const q = find('The harbour closed. Mayor Ann Lowry, at a later briefing, said, “We have been told about the damage.”', 'damage');
+    assert.equal(q.speaker?.mention?.text, 'Mayor Ann Lowry');
+  });
+
   it('an attribution after a quotation ending in a question mark: "“Why …?” Holt demanded."', () => {
     const q = find('Senator Jane Holt pressed the banker. “Why is this not a clear sign that the bank is too big to manage?” Holt demanded. Others agreed.', 'too big');
     assert.equal(q.kind, 'direct');
