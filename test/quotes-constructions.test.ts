@@ -359,6 +359,11 @@ describe('direct quotes: interrupted and question-ending quotations', () => {
     assert.equal(q.speaker?.mention?.text, 'Mayor Ann Lowry');
   });
 
+  it('initials do not end the sentence: said Rep. A.J. Lowry (D-Ohio), head of …', () => {
+    const q = find('“This is a sad day,” said Rep. A.J. Lowry (D-Ohio), head of the harbour caucus.', 'sad day');
+    assert.equal(q.speaker?.mention?.text, 'Rep. A.J. Lowry (D-Ohio), head of the harbour caucus');
+  });
+
   it('an attribution after a quotation ending in a question mark: "“Why …?” Holt demanded."', () => {
     const q = find('Senator Jane Holt pressed the banker. “Why is this not a clear sign that the bank is too big to manage?” Holt demanded. Others agreed.', 'too big');
     assert.equal(q.kind, 'direct');
