@@ -364,6 +364,12 @@ describe('direct quotes: interrupted and question-ending quotations', () => {
     assert.equal(q.speaker?.mention?.text, 'Rep. A.J. Lowry (D-Ohio), head of the harbour caucus');
   });
 
+  it('a day that possesses the next noun stays out of the cue: called Friday\'s ruling a “…”', () => {
+    const qs = quotesOf('Party chairman Tom Reed called Friday\'s ruling a "huge win for voters" in the state.');
+    assert.ok(qs.length > 0);
+    for (const q of qs) assert.equal(q.cue?.text, 'called');
+  });
+
   it('an attribution after a quotation ending in a question mark: "“Why …?” Holt demanded."', () => {
     const q = find('Senator Jane Holt pressed the banker. “Why is this not a clear sign that the bank is too big to manage?” Holt demanded. Others agreed.', 'too big');
     assert.equal(q.kind, 'direct');

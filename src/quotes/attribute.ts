@@ -159,7 +159,8 @@ function cueSpan(doc: Document, from: number, to: number): TextSpan {
   const { tokens } = doc;
   const sentence = tokens[from].sentence;
   while (from > 0 && tokens[from - 1].sentence === sentence && !tokens[from - 1].quoted && isBridge(tokens[from - 1])) from--;
-  while (to + 1 < tokens.length && tokens[to + 1].sentence === sentence && !tokens[to + 1].quoted && words().cueTail.has(tokens[to + 1].text)) to++;
+  // … but "called Friday's decision a …" has a possessor there, not a day
+  while (to + 1 < tokens.length && tokens[to + 1].sentence === sentence && !tokens[to + 1].quoted && words().cueTail.has(tokens[to + 1].text) && !/^['’]s$/u.test(tokens[to + 2]?.text ?? '')) to++;
   return doc.textSpan(tokens[from].start, tokens[to].end);
 }
 
