@@ -319,7 +319,7 @@ describe('direct quotes: interrupted and question-ending quotations', () => {
   it('a name with its party and state before an apposition: "…,” Rep. Ann Lowry (D-Ohio), a panel member, said"', () => {
     const q = find('“If the agency wanted the files, it would simply take them,” Rep. Ann Lowry (D-Ohio), an oversight panel member, said in an interview.', 'the files');
     assert.equal(q.kind, 'direct');
-    assert.equal(q.cue?.text, 'said');
+    assert.equal(q.cue?.text, 'said in an interview');
     assert.equal(q.speaker?.mention?.text, 'Rep. Ann Lowry (D-Ohio), an oversight panel member,');
   });
 
@@ -368,6 +368,11 @@ describe('direct quotes: interrupted and question-ending quotations', () => {
     const qs = quotesOf('Party chairman Tom Reed called Friday\'s ruling a "huge win for voters" in the state.');
     assert.ok(qs.length > 0);
     for (const q of qs) assert.equal(q.cue?.text, 'called');
+  });
+
+  it('the interview the words were said in belongs to the cue: he said in a phone interview', () => {
+    const q = find('“We will rebuild the harbour,” Mayor Ann Lowry said in a phone interview on Monday.', 'rebuild');
+    assert.equal(q.cue?.text, 'said in a phone interview on Monday');
   });
 
   it('an attribution after a quotation ending in a question mark: "“Why …?” Holt demanded."', () => {

@@ -161,7 +161,19 @@ function cueSpan(doc: Document, from: number, to: number): TextSpan {
   while (from > 0 && tokens[from - 1].sentence === sentence && !tokens[from - 1].quoted && isBridge(tokens[from - 1])) from--;
   // … but "called Friday's decision a …" has a possessor there, not a day
   while (to + 1 < tokens.length && tokens[to + 1].sentence === sentence && !tokens[to + 1].quoted && words().cueTail.has(tokens[to + 1].text) && !/^['’]s$/u.test(tokens[to + 2]?.text ?? '')) to++;
+  to = interviewAfter(doc, to);
   return doc.textSpan(tokens[from].start, tokens[to].end);
+}
+
+/** "said in a phone interview (on Monday)": the occasion of speaking belongs to the cue. */
+function interviewAfter(doc: Document, to: number): number {
+  const { tokens } = doc;
+  const sentence = tokens[to].sentence;
+  const w = (k: number) => (tokens[k] && tokens[k].sentence === sentence && !tokens[k].quoted ? tokens[k].text : '');
+  if (!/^(?:in|during)$/i.test(w(to + 1)) || !/^(?:a|an)$/i.test(w(to + 2))) return to;
+  const k = /^interview$/i.test(w(to + 3)) ? to + 3 : /^\p{Ll}+$/u.test(w(to + 3)) && /^interview$/i.test(w(to + 4)) ? to + 4 : undefined;
+  if (k === undefined) return to;
+  return /^on$/i.test(w(k + 1)) && words().cueTail.has(w(k + 2)) ? k + 2 : k;
 }
 
 /** The attribution clause next to a direct quote, searched after it first, then before it. */
