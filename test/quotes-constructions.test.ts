@@ -375,6 +375,13 @@ describe('direct quotes: interrupted and question-ending quotations', () => {
     assert.equal(q.cue?.text, 'said in a phone interview on Monday');
   });
 
+  it('a speaker phrase with a prepositional phrase after its head: “…,” a spokesman for the company said', () => {
+    const q = find('“We will not comment on the harbour,” a spokesman for the company said.', 'harbour');
+    assert.equal(q.kind, 'direct');
+    assert.equal(q.cue?.text, 'said');
+    assert.equal(q.speaker?.mention?.text, 'a spokesman for the company');
+  });
+
   it('an attribution after a quotation ending in a question mark: "“Why …?” Holt demanded."', () => {
     const q = find('Senator Jane Holt pressed the banker. “Why is this not a clear sign that the bank is too big to manage?” Holt demanded. Others agreed.', 'too big');
     assert.equal(q.kind, 'direct');

@@ -91,7 +91,8 @@ function runBefore(doc: Document, last: number): Phrase | undefined {
       first--;
       // "many of [his supporters]", "Dan McLaughlin at [the National Review]"
       const j = tokens[first - 1];
-      if (j && j.sentence === sentence && (low(j) === 'of' || w.joiners.has(j.text) && /^\p{Lu}/u.test(tokens[first + 1]?.text ?? '') || low(j) === 'and' && /^\p{Lu}/u.test(tokens[first - 2]?.text ?? '')) && first - 2 >= 0 && (inner(tokens, first - 2) || w.determiners.has(low(tokens[first - 2])))) { first -= 2; continue; }
+      // "a spokesman for the company": a determiner-led head before the joiner ("a spokesman", "the lawyers") makes it one phrase
+      if (j && j.sentence === sentence && (low(j) === 'of' || w.joiners.has(j.text) && (/^\p{Lu}/u.test(tokens[first + 1]?.text ?? '') || headedBefore(tokens, first - 2)) || low(j) === 'and' && /^\p{Lu}/u.test(tokens[first - 2]?.text ?? '')) && first - 2 >= 0 && (inner(tokens, first - 2) || w.determiners.has(low(tokens[first - 2])))) { first -= 2; continue; }
       break;
     }
     // "a group of doctors", "the Federal Bureau of Prisons"
@@ -104,6 +105,12 @@ function runBefore(doc: Document, last: number): Phrase | undefined {
     first--;
   }
   return { first, last };
+}
+
+/** Token i is a noun right after a determiner ("a spokesman", "the lawyers"): the head of a phrase a prepositional phrase may follow. */
+function headedBefore(tokens: Token[], i: number): boolean {
+  const w = lists();
+  return i >= 1 && tokens[i].sentence === tokens[i - 1].sentence && /^\p{Ll}+$/u.test(tokens[i].text) && inner(tokens, i) && w.determiners.has(low(tokens[i - 1]));
 }
 
 /** "The state's campaign chairman, Phil Lovas, said": a phrase, a comma, an apposition, a comma. */
