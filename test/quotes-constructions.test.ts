@@ -382,6 +382,12 @@ describe('direct quotes: interrupted and question-ending quotations', () => {
     assert.equal(q.speaker?.mention?.text, 'a spokesman for the company');
   });
 
+  it('… and with "in": “…?” a narrator in the new advertisement asks', () => {
+    const q = find('“You work hard. So why does the mayor not pay?” a narrator in the new advertisement asks.', 'work hard');
+    assert.equal(q.cue?.text, 'asks');
+    assert.equal(q.speaker?.mention?.text, 'a narrator in the new advertisement');
+  });
+
   it('an attribution after a quotation ending in a question mark: "“Why …?” Holt demanded."', () => {
     const q = find('Senator Jane Holt pressed the banker. “Why is this not a clear sign that the bank is too big to manage?” Holt demanded. Others agreed.', 'too big');
     assert.equal(q.kind, 'direct');
