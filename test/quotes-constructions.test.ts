@@ -264,6 +264,21 @@ describe('mixed quotes', () => {
     assert.equal(qs.find((x) => x.text.startsWith('has a passion'))?.kind, 'partial');
   });
 
+  it('a report stops at a colon handing over to a quotation with its own attribution: referenced …: “…,” the union wrote', () => {
+    const qs = quotesOf('The statement also referenced the impact the mayor would have on workers in the harbour: “Her fight has opened the door for all of us,” the union wrote.');
+    const report = qs.find((x) => x.kind === 'indirect');
+    assert.ok(report);
+    assert.equal(report.text, 'the impact the mayor would have on workers in the harbour');
+    const q = qs.find((x) => x.kind === 'direct');
+    assert.equal(q?.cue?.text, 'wrote');
+  });
+
+  it('… but a report running into a quotation that ends the sentence keeps it: said she has the quality: “…”', () => {
+    const qs = quotesOf('Mayor Ann Lowry said she has the essential quality for the job: "Steadiness, and mixed with strength."');
+    const report = qs.find((x) => x.kind === 'indirect');
+    assert.ok(report?.text.includes('Steadiness'));
+  });
+
   it('a quoted label closing on a comma is no complement: labeled “…,” a clerk had typed “…”', () => {
     const qs = quotesOf('In a box labeled “medical problem,” a clerk had typed “severe fatigue.”');
     assert.ok(!qs.some((x) => x.kind === 'indirect' && x.text.includes('severe fatigue')));

@@ -763,6 +763,11 @@ function pushLead(doc: Document, out: Quote[], lead: { start: number; end: numbe
 
 function pushIndirect(doc: Document, out: Quote[], start: number, end: number, found: Found): void {
   while (start < end && /\s/u.test(doc.text[start])) start++;
+  // "scolded him: “…,” she said": a colon hands over to a quotation with an attribution of its own
+  // (its closing comma shows the attribution: "…: “…,” she said")
+  const colon = /:\s*(?:[“"‘]|'')/u.exec(doc.text.slice(start, end));
+  const handed = colon && doc.quoteMarkAt(start + colon.index + colon[0].length);
+  if (colon && handed && /,['’]?\s*$/u.test(doc.text.slice(handed.contentStart, handed.contentEnd))) end = start + colon.index;
   // a clause cut before a comma phrase leaves no dangling conjunction: "… than Mr. Trump's and"
   const dangling = /[\s,]+(?:and|or|but)$/u.exec(doc.text.slice(start, end));
   if (dangling) end -= dangling[0].length;
