@@ -279,6 +279,15 @@ describe('mixed quotes', () => {
     assert.ok(report?.text.includes('Steadiness'));
   });
 
+  it('a participle after a preposition reports its clause too: criticised for saying that … “…”', () => {
+    const qs = quotesOf('Ann Lowry was criticised for saying that the new bridge was a “miracle cure for every traffic jam.”');
+    const report = qs.find((x) => x.kind === 'indirect');
+    assert.ok(report);
+    assert.equal(report.text, 'the new bridge was a “miracle cure for every traffic jam.”');
+    assert.equal(report.cue?.text, 'saying');
+    assert.equal(report.speaker?.name, 'Ann Lowry');
+  });
+
   it('a quoted label closing on a comma is no complement: labeled “…,” a clerk had typed “…”', () => {
     const qs = quotesOf('In a box labeled “medical problem,” a clerk had typed “severe fatigue.”');
     assert.ok(!qs.some((x) => x.kind === 'indirect' && x.text.includes('severe fatigue')));

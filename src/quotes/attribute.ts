@@ -730,7 +730,9 @@ function clauseEnd(ctx: Ctx, from: number): number {
 function participleClause(ctx: Ctx, out: Quote[], i: number, p: { end: number }): void {
   const { doc } = ctx;
   const { tokens } = doc;
-  if (tokens[i - 1]?.text !== ',' || tokens[i - 1].sentence !== tokens[i].sentence) return;
+  // "…, saying …", and "criticised for saying that …", "after saying that …"
+  const opener = tokens[i - 1]?.text === ',' || /^(?:for|after|by|before|while)$/i.test(tokens[i - 1]?.text ?? '') && /^that$/i.test(tokens[p.end + 1]?.text ?? '');
+  if (!opener || tokens[i - 1].sentence !== tokens[i].sentence) return;
   // "…, promising to lift regulations": a participle of intention or evaluation takes a phrase, as its verb does
   const from = contentAfterCue(ctx, i, p.end, !words().clauseParticiples.has(tokens[i].text.toLowerCase()));
   if (from === undefined) return;
