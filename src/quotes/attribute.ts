@@ -86,6 +86,7 @@ function withApposition(ctx: Ctx, speaker: Speaker | null): Speaker | null {
   for (; k < tokens.length && tokens[k].sentence === sentence; k++) {
     if (missedSentenceEnd(tokens, k)) { k++; break; }
     // "…, the top Democrat on the panel, in a statement": the apposition ends with its comma
+    // (not a relative clause's own commas, nor a list: "…, and other scientists")
     if (tokens[k].text === ',' && tokens[k + 1]?.sentence === sentence && narratorAside(tokens[k + 1]) && !/^(?:and|or|but)$/i.test(tokens[k + 1].text) && !/^(?:who|which|whose)$/i.test(first.text)) { k++; break; }
     if (tokens[k].quoted || c.speech.match(tokens, k) || /^[;:!?—―–]$/u.test(tokens[k].text)) return speaker;
   }
