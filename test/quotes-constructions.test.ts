@@ -412,6 +412,15 @@ describe('direct quotes: interrupted and question-ending quotations', () => {
     assert.equal(q.speaker?.mention?.text, 'a narrator in the new advertisement');
   });
 
+  it('a straight mark reopening a quoted excerpt does not pair with the curly quotations inside it', () => {
+    const qs = quotesOf('The paper described the night in detail:\n\n"Tom was asleep. “Here he comes, dear,” Ann said to the screen. “The mayor is here.”\n\nThen the lights went out.');
+    const q = qs.find((x) => x.text.startsWith('Here he comes'));
+    assert.ok(q);
+    assert.equal(q.kind, 'direct');
+    assert.equal(q.cue?.text, 'said');
+    assert.equal(q.speaker?.mention?.text, 'Ann');
+  });
+
   it('an attribution after a quotation ending in a question mark: "“Why …?” Holt demanded."', () => {
     const q = find('Senator Jane Holt pressed the banker. “Why is this not a clear sign that the bank is too big to manage?” Holt demanded. Others agreed.', 'too big');
     assert.equal(q.kind, 'direct');

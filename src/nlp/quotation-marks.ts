@@ -32,6 +32,16 @@ function nickname(text: string, open: number, close: number): boolean {
     && /\p{Lu}[\p{L}.'’-]* $/u.test(text.slice(Math.max(0, open - 30), open)) && /^ \p{Lu}/u.test(text.slice(close + 1, close + 3));
 }
 
+/**
+ * A straight mark opening a paragraph whose own quotations are curly and that no straight mark closes
+ * ("Kevin was snoring. “Here he is,” she said.) reopens an excerpt quoted over several paragraphs.
+ */
+function continuesExcerpt(text: string, i: number, from: number, to: number): boolean {
+  if (i !== from || text[i] !== '"') return false;
+  const curly = text.indexOf('“', i), straight = text.indexOf('"', i + 1);
+  return curly >= 0 && curly < to && (straight < 0 || straight >= to);
+}
+
 function paragraphQuotes(text: string, from: number, to: number): QuoteMark[] {
   const out: QuoteMark[] = [];
   let open: { ch: string; at: number } | null = null;
@@ -58,7 +68,7 @@ function paragraphQuotes(text: string, from: number, to: number): QuoteMark[] {
     }
     if (ch === '’' || ch === '»' || ch === '›') continue;
     // single marks only open a quotation when they cannot be an apostrophe (start of word after a space)
-    if (isOpener(text, i) && (!single || i === from || /[\s(\[—–-]/u.test(text[i - 1]))) open = { ch, at: i };
+    if (isOpener(text, i) && (!single || i === from || /[\s(\[—–-]/u.test(text[i - 1])) && !continuesExcerpt(text, i, from, to)) open = { ch, at: i };
   }
   if (open && !(open.ch === "'" || open.ch === '‘')) out.push({ start: open.at, end: to, contentStart: open.at + open.ch.length, contentEnd: to });
   return out;
