@@ -245,3 +245,186 @@ describe('not attributions', () => {
     assert.equal(q.speaker?.name, 'Donald Trump');
   });
 });
+
+describe('mixed quotes', () => {
+  it('a quotation opening a stance verb\'s complement stays in the report: claimed “…” the level of …', () => {
+    const qs = quotesOf('The fact-checkers claimed “the mayor exaggerates” the level of youth unemployment in the harbour district.');
+    const q = qs.find((x) => x.kind === 'indirect');
+    assert.ok(q);
+    assert.equal(q.text, '“the mayor exaggerates” the level of youth unemployment in the harbour district');
+    assert.equal(q.cue?.text, 'claimed');
+  });
+
+  it('a lower-case quotation after the subject of a reported clause is partial: says Kaine “has …”', () => {
+    const qs = quotesOf('The advertisement says Lowry “has a passion for defending the wrong people.”');
+    const report = qs.find((x) => x.kind === 'indirect');
+    assert.ok(report);
+    assert.equal(report.text, 'Lowry “has a passion for defending the wrong people.”');
+    assert.equal(report.cue?.text, 'says');
+    assert.equal(qs.find((x) => x.text.startsWith('has a passion'))?.kind, 'partial');
+  });
+
+  it('a report stops at a colon handing over to a quotation with its own attribution: referenced …: “…,” the union wrote', () => {
+    const qs = quotesOf('The statement also referenced the impact the mayor would have on workers in the harbour: “Her fight has opened the door for all of us,” the union wrote.');
+    const report = qs.find((x) => x.kind === 'indirect');
+    assert.ok(report);
+    assert.equal(report.text, 'the impact the mayor would have on workers in the harbour');
+    const q = qs.find((x) => x.kind === 'direct');
+    assert.equal(q?.cue?.text, 'wrote');
+  });
+
+  it('… but a report running into a quotation that ends the sentence keeps it: said she has the quality: “…”', () => {
+    const qs = quotesOf('Mayor Ann Lowry said she has the essential quality for the job: "Steadiness, and mixed with strength."');
+    const report = qs.find((x) => x.kind === 'indirect');
+    assert.ok(report?.text.includes('Steadiness'));
+  });
+
+  it('a participle after a preposition reports its clause too: criticised for saying that … “…”', () => {
+    const qs = quotesOf('Ann Lowry was criticised for saying that the new bridge was a “miracle cure for every traffic jam.”');
+    const report = qs.find((x) => x.kind === 'indirect');
+    assert.ok(report);
+    assert.equal(report.text, 'the new bridge was a “miracle cure for every traffic jam.”');
+    assert.equal(report.cue?.text, 'saying');
+    assert.equal(report.speaker?.name, 'Ann Lowry');
+  });
+
+  it('a quoted label closing on a comma is no complement: labeled “…,” a clerk had typed “…”', () => {
+    const qs = quotesOf('In a box labeled “medical problem,” a clerk had typed “severe fatigue.”');
+    assert.ok(!qs.some((x) => x.kind === 'indirect' && x.text.includes('severe fatigue')));
+  });
+});
+
+describe('direct quotes: interrupted and question-ending quotations', () => {
+  it('a quotation resumed after a long attribution is direct and shares its cue: "“A,” she told reporters on Friday, “b …”"', () => {
+    const qs = quotesOf('“The plan is already late,” Mayor Ann Lowry told reporters at the harbour on Friday, “and the costs keep climbing every month.”');
+    const second = qs.find((x) => x.text.startsWith('and the costs'));
+    assert.ok(second);
+    assert.equal(second.kind, 'direct');
+    assert.equal(second.cue?.text, 'told');
+    assert.equal(second.speaker?.name, 'Ann Lowry');
+  });
+
+  it('a capitalised quotation after a long attribution stays partial: "…, she said, adding, “No one …”"', () => {
+    const qs = quotesOf('“The plan is late,” Mayor Ann Lowry said, suggesting several questions, including, “Who signed off on the costs and why were they hidden?”');
+    const second = qs.find((x) => x.text.startsWith('Who signed'));
+    assert.ok(second);
+    assert.equal(second.kind, 'partial');
+  });
+
+  it("a single quotation nested in doubled apostrophes neither closes nor opens the outer one: ''… 'major' …''", () => {
+    const q = find("The agency was criticised.\n\n''The rules only ask for 'major' units. So firms split a major unit into several small ones,'' the audit says.", 'The rules');
+    assert.equal(q.kind, 'direct');
+    assert.equal(q.text, "The rules only ask for 'major' units. So firms split a major unit into several small ones,");
+    assert.equal(q.cue?.text, 'says');
+    assert.equal(q.speaker?.mention?.text, 'the audit');
+  });
+
+  it('a space between a nested single closing mark and the double one still closes the quotation: "… \'outreach,\' " he said', () => {
+    const q = find('Mayor Ann Lowry spoke at the hall. "I never liked the phrase \'community outreach,\' " she told the group.', 'never liked');
+    assert.equal(q.kind, 'direct');
+    assert.equal(q.cue?.text, 'told');
+    assert.equal(q.speaker?.name, 'Ann Lowry');
+  });
+
+  it('a subheading in single marks on its own line does not continue the previous speaker', () => {
+    const qs = quotesOf('"The harbour will be busy again," Mayor Ann Lowry said. "We have waited long enough."\n\n\'A Port Without Ships.\'\n\nThe port closed in 1990.');
+    assert.ok(!qs.some((x) => x.text.includes('Port Without Ships')));
+    assert.ok(qs.some((x) => x.text.startsWith('We have waited') && x.kind === 'direct'));
+  });
+
+  it('a participle after the cue\'s comma governs the quotation after it: "…,” he said, adding that “…”"', () => {
+    const qs = quotesOf('“We will rebuild the bridge,” Mayor Ann Lowry said, adding that “the costs will be shared by the region.”');
+    const q = qs.find((x) => x.text.startsWith('the costs'));
+    assert.ok(q);
+    assert.equal(q.cue?.text, 'adding');
+    assert.equal(q.speaker?.name, 'Ann Lowry');
+  });
+
+  it('a name with its party and state before an apposition: "…,” Rep. Ann Lowry (D-Ohio), a panel member, said"', () => {
+    const q = find('“If the agency wanted the files, it would simply take them,” Rep. Ann Lowry (D-Ohio), an oversight panel member, said in an interview.', 'the files');
+    assert.equal(q.kind, 'direct');
+    assert.equal(q.cue?.text, 'said in an interview');
+    assert.equal(q.speaker?.mention?.text, 'Rep. Ann Lowry (D-Ohio), an oversight panel member,');
+  });
+
+  it('"According to X, “…”" attributes the quotation after it', () => {
+    const qs = quotesOf('The host spoke on Monday.\n\nAccording to Ann Lowry, “If it were up to the board, nobody would hear anything positive about the harbour.”');
+    const q = qs.find((x) => x.text.includes('up to the board'));
+    assert.ok(q);
+    assert.equal(q.kind, 'direct');
+    assert.equal(q.cue?.text, 'According to');
+    assert.equal(q.speaker?.name, 'Ann Lowry');
+    assert.equal(qs.length, 1);
+  });
+
+  it('a quoted nickname is part of the name and a "Del." title does not end the sentence: Del. Ann "Annie" Lowry (D-Ohio)', () => {
+    const q = find('"This is a big year for the harbour!" the mayor\'s sister, state Del. Ann "Annie" Lowry (D-Ohio), shouted to the crowd.', 'big year');
+    assert.equal(q.kind, 'direct');
+    assert.equal(q.cue?.text, 'shouted');
+    assert.equal(q.speaker?.mention?.text, 'the mayor\'s sister, state Del. Ann "Annie" Lowry (D-Ohio),');
+  });
+
+  it('a participle or a place phrase after the speaker named after the cue is the narrator\'s: said Lowry, speaking of …', () => {
+    const q = find('“It is on everyone’s mind,” said Ann Lowry, speaking of the harbour closure.', 'everyone');
+    assert.equal(q.speaker?.mention?.text, 'Ann Lowry');
+    const r = find('“It has not been decided,” said Ann Lowry, on her first day in the post.', 'decided');
+    assert.equal(r.speaker?.mention?.text, 'Ann Lowry');
+  });
+
+  it('an apposition after the speaker ends with its comma before the narrator\'s aside: said Lowry, the top official, in a statement', () => {
+    const q = find('“There is no basis for it,” said Ann Lowry, the top official on the harbour board, in a statement.', 'no basis');
+    assert.equal(q.speaker?.mention?.text, 'Ann Lowry, the top official on the harbour board,');
+    const r = find('“We will fight,” said Ann Lowry, president of the dockers union.', 'fight');
+    assert.equal(r.speaker?.mention?.text, 'Ann Lowry, president of the dockers union');
+  });
+
+  it('a time or place between commas before the cue is not the speaker\'s apposition: "Lowry, at a later briefing, said"', () => {
+    const q = find('The harbour closed. Mayor Ann Lowry, at a later briefing, said, “We have been told about the damage.”', 'damage');
+    assert.equal(q.speaker?.mention?.text, 'Mayor Ann Lowry');
+  });
+
+  it('initials do not end the sentence: said Rep. A.J. Lowry (D-Ohio), head of …', () => {
+    const q = find('“This is a sad day,” said Rep. A.J. Lowry (D-Ohio), head of the harbour caucus.', 'sad day');
+    assert.equal(q.speaker?.mention?.text, 'Rep. A.J. Lowry (D-Ohio), head of the harbour caucus');
+  });
+
+  it('a day that possesses the next noun stays out of the cue: called Friday\'s ruling a “…”', () => {
+    const qs = quotesOf('Party chairman Tom Reed called Friday\'s ruling a "huge win for voters" in the state.');
+    assert.ok(qs.length > 0);
+    for (const q of qs) assert.equal(q.cue?.text, 'called');
+  });
+
+  it('the interview the words were said in belongs to the cue: he said in a phone interview', () => {
+    const q = find('“We will rebuild the harbour,” Mayor Ann Lowry said in a phone interview on Monday.', 'rebuild');
+    assert.equal(q.cue?.text, 'said in a phone interview on Monday');
+  });
+
+  it('a speaker phrase with a prepositional phrase after its head: “…,” a spokesman for the company said', () => {
+    const q = find('“We will not comment on the harbour,” a spokesman for the company said.', 'harbour');
+    assert.equal(q.kind, 'direct');
+    assert.equal(q.cue?.text, 'said');
+    assert.equal(q.speaker?.mention?.text, 'a spokesman for the company');
+  });
+
+  it('… and with "in": “…?” a narrator in the new advertisement asks', () => {
+    const q = find('“You work hard. So why does the mayor not pay?” a narrator in the new advertisement asks.', 'work hard');
+    assert.equal(q.cue?.text, 'asks');
+    assert.equal(q.speaker?.mention?.text, 'a narrator in the new advertisement');
+  });
+
+  it('a straight mark reopening a quoted excerpt does not pair with the curly quotations inside it', () => {
+    const qs = quotesOf('The paper described the night in detail:\n\n"Tom was asleep. “Here he comes, dear,” Ann said to the screen. “The mayor is here.”\n\nThen the lights went out.');
+    const q = qs.find((x) => x.text.startsWith('Here he comes'));
+    assert.ok(q);
+    assert.equal(q.kind, 'direct');
+    assert.equal(q.cue?.text, 'said');
+    assert.equal(q.speaker?.mention?.text, 'Ann');
+  });
+
+  it('an attribution after a quotation ending in a question mark: "“Why …?” Holt demanded."', () => {
+    const q = find('Senator Jane Holt pressed the banker. “Why is this not a clear sign that the bank is too big to manage?” Holt demanded. Others agreed.', 'too big');
+    assert.equal(q.kind, 'direct');
+    assert.equal(q.cue?.text, 'demanded');
+    assert.equal(q.speaker?.mention?.text, 'Holt');
+  });
+});

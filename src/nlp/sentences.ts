@@ -21,7 +21,8 @@ export function splitSentences(doc: Document): void {
       const end = m.index + m[0].length;
       if (m[0][0] === '.' && m[0].length === 1 || m[0].startsWith('.') && !/[.]{2,}/.test(m[0])) {
         const word = /([\p{L}.]+)$/u.exec(text.slice(start, m.index))?.[1] ?? '';
-        if (abbrevs().has(word) || /^\p{Lu}$/u.test(word)) continue;
+        // "G.K. Butterfield": initials, like a single capital, run on into the name
+        if (abbrevs().has(word) || /^(?:\p{Lu}\.){0,2}\p{Lu}$/u.test(word)) continue;
       }
       const inQuote = doc.quoteMarks.some((q) => m!.index >= q.contentStart && end < q.contentEnd);
       if (inQuote) continue;

@@ -79,17 +79,25 @@ function withApposition(ctx: Ctx, speaker: Speaker | null): Speaker | null {
   const comma = p.last + 1;
   if (tokens[comma]?.text !== ',' || tokens[comma].sentence !== sentence) return speaker;
   const first = tokens[comma + 1];
-  // an apposition opens with an article, a name, a number ("59, of Ashton") or a relative pronoun
-  if (!first || first.sentence !== sentence || first.quoted || !/^(?:\p{Lu}|\p{N}|(?:a|an|the|who|which|whose)$)/iu.test(first.text) || /^(?:but|and|though|although|while|even)$/i.test(first.text)) return speaker;
+  // an apposition: "59, of Ashton", "a senior fellow", "head of …", "who served …"
+  if (!first || first.sentence !== sentence || first.quoted || !/^[\p{L}\p{N}]/u.test(first.text) || narratorAside(first)) return speaker;
   const c = cueTries();
   let k = comma + 1;
   for (; k < tokens.length && tokens[k].sentence === sentence; k++) {
     if (missedSentenceEnd(tokens, k)) { k++; break; }
+    // "…, the top Democrat on the panel, in a statement": the apposition ends with its comma
+    // (not a relative clause's own commas, nor a list: "…, and other scientists")
+    if (tokens[k].text === ',' && tokens[k + 1]?.sentence === sentence && narratorAside(tokens[k + 1]) && !/^(?:and|or|but)$/i.test(tokens[k + 1].text) && !/^(?:who|which|whose)$/i.test(first.text)) { k++; break; }
     if (tokens[k].quoted || c.speech.match(tokens, k) || /^[;:!?—―–]$/u.test(tokens[k].text)) return speaker;
   }
   let last = k - 1;
   while (last > comma && /^[.)]$/.test(tokens[last].text) && !(tokens[last].text === ')' && tokens.slice(comma, last).some((t) => t.text === '('))) last--;
   return last > comma + 1 ? { ...speaker, phrase: { first: p.first, last } } : speaker;
+}
+
+/** A participle or a time or place phrase after the speaker ("speaking of …", "on his first day", "in a statement") is the narrator's aside. */
+function narratorAside(t: Token): boolean {
+  return /^\p{Ll}+ing$/u.test(t.text) || /^(?:but|and|or|though|although|while|even|on|in|at|during|after|before|when|as|according|with|without|for|from|to|by)$/i.test(t.text);
 }
 
 /** The mention that names the grammatical subject of a sentence (outside quotations), if any. */
@@ -152,8 +160,21 @@ function cueSpan(doc: Document, from: number, to: number): TextSpan {
   const { tokens } = doc;
   const sentence = tokens[from].sentence;
   while (from > 0 && tokens[from - 1].sentence === sentence && !tokens[from - 1].quoted && isBridge(tokens[from - 1])) from--;
-  while (to + 1 < tokens.length && tokens[to + 1].sentence === sentence && !tokens[to + 1].quoted && words().cueTail.has(tokens[to + 1].text)) to++;
+  // … but "called Friday's decision a …" has a possessor there, not a day
+  while (to + 1 < tokens.length && tokens[to + 1].sentence === sentence && !tokens[to + 1].quoted && words().cueTail.has(tokens[to + 1].text) && !/^['’]s$/u.test(tokens[to + 2]?.text ?? '')) to++;
+  to = interviewAfter(doc, to);
   return doc.textSpan(tokens[from].start, tokens[to].end);
+}
+
+/** "said in a phone interview (on Monday)": the occasion of speaking belongs to the cue. */
+function interviewAfter(doc: Document, to: number): number {
+  const { tokens } = doc;
+  const sentence = tokens[to].sentence;
+  const w = (k: number) => (tokens[k] && tokens[k].sentence === sentence && !tokens[k].quoted ? tokens[k].text : '');
+  if (!/^(?:in|during)$/i.test(w(to + 1)) || !/^(?:a|an)$/i.test(w(to + 2))) return to;
+  const k = /^interview$/i.test(w(to + 3)) ? to + 3 : /^\p{Ll}+$/u.test(w(to + 3)) && /^interview$/i.test(w(to + 4)) ? to + 4 : undefined;
+  if (k === undefined) return to;
+  return /^on$/i.test(w(k + 1)) && words().cueTail.has(w(k + 2)) ? k + 2 : k;
 }
 
 /** The attribution clause next to a direct quote, searched after it first, then before it. */
@@ -171,7 +192,7 @@ function attributeDirect(ctx: Ctx, q: QuoteMark): Found | undefined {
     if (p) return { speaker: speakerOfPhrase(ctx, p), cue: doc.textSpan(tokens[i].start, tokens[i].end), cueToken: i };
   }
   if (tokens[i]?.text === ',') i++;
-  if (tokens[i] && !tokens[i].quoted && tokens[i].sentence === doc.sentenceAt(Math.max(q.start, q.end - 1))) {
+  if (tokens[i] && !tokens[i].quoted && (tokens[i].sentence === doc.sentenceAt(Math.max(q.start, q.end - 1)) || attributionAfterQuestion(doc, q, i))) {
     const cueFirst = c.speech.match(tokens, i);
     if (cueFirst) {
       const p = phraseAfter(doc, cueFirst.end + 1);
@@ -187,6 +208,17 @@ function attributeDirect(ctx: Ctx, q: QuoteMark): Found | undefined {
     }
   }
   return attributeBefore(ctx, q);
+}
+
+/**
+ * "“Why not?” Holt asked.": the sentence splitter ends a sentence at a question or exclamation closing a
+ * quotation before a capital, yet the attribution after it still belongs to the quotation.
+ */
+function attributionAfterQuestion(doc: Document, q: QuoteMark, i: number): boolean {
+  const { tokens } = doc;
+  const s = doc.sentenceAt(Math.max(q.start, q.end - 1));
+  return tokens[i].sentence === s + 1 && tokens[i].start === doc.sentences[s + 1].start && doc.sentences[s + 1].paragraph === doc.sentences[s].paragraph
+    && /[?!]\s*$/u.test(doc.text.slice(q.contentStart, q.contentEnd));
 }
 
 /** The attribution clause right before a quotation: Peskov said, "..."   ..., saying, "..."   He told reporters: "..." */
@@ -206,12 +238,31 @@ function attributeBefore(ctx: Ctx, q: QuoteMark): Found | undefined {
       return { speaker: subjectPhrase(ctx, sentenceOfQuote, tokens[start].start), cue: cueSpan(doc, start, k), cueToken: start };
     }
     const speech = c.speech.match(tokens, start, k + 1);
-    if (speech && (speech.end === k || speech.end === k - 1)) {
+    // "said Friday: “We …”" is direct, "says Kaine “has a passion …”" the quoted rest of a reported clause
+    if (speech && (speech.end === k || speech.end === k - 1 && !clauseRest(doc, q))) {
       const p = phraseBefore(doc, start);
       return { speaker: p ? speakerOfPhrase(ctx, p) : subjectPhrase(ctx, sentenceOfQuote, tokens[start].start), cue: cueSpan(doc, start, speech.end), cueToken: start };
     }
   }
-  return undefined;
+  return accordingBefore(ctx, sentenceOfQuote, k);
+}
+
+/** "According to Limbaugh, “…”": the source named after "according to" opens the quotation's sentence. */
+function accordingBefore(ctx: Ctx, sentence: number, k: number): Found | undefined {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const first = doc.tokenAt(doc.sentences[sentence].start);
+  if (k < 0 || tokens[k + 1]?.text !== ',' || k - first > 12) return undefined;
+  const according = cueTries().according.match(tokens, first);
+  const p = according && phraseAfter(doc, according.end + 1);
+  if (!according || !p || p.last !== k) return undefined;
+  return { speaker: speakerOfPhrase(ctx, p), cue: doc.textSpan(tokens[first].start, tokens[according.end].end), cueToken: first };
+}
+
+/** A quotation opening in lower case right after a word that is not its cue's comma or colon continues that word's clause. */
+function clauseRest(doc: Document, q: QuoteMark): boolean {
+  const before = doc.tokens[doc.tokenAt(q.start) - 1];
+  return /^\p{Ll}/u.test(doc.text.slice(q.contentStart, q.contentStart + 1)) && !!before && /^[\p{L}\p{N}]/u.test(before.text);
 }
 
 function previousSubject(ctx: Ctx, sentence: number): MentionRecord | undefined {
@@ -236,23 +287,14 @@ function attributePartial(ctx: Ctx, q: QuoteMark): Found | undefined {
     if (tokens[i].quoted) continue;
     // a sentence end the splitter missed: "… advocacy group. ''It's anti-reform.''"
     if (missedSentenceEnd(tokens, i)) break;
-    const cue = c.partial.match(tokens, i) ?? c.speech.match(tokens, i);
+    // "he said, adding that “…”": the participle nearest the quotation is its cue
+    const cue = c.partial.match(tokens, i) ?? c.speech.match(tokens, i) ?? (tokens[i - 1]?.text === ',' && /^\p{Ll}/u.test(tokens[i].text) ? c.participles.match(tokens, i) : undefined);
     if (!cue || cue.end >= qStart) continue;
     const p = phraseBefore(doc, i);
     const speaker = p ? speakerOfPhrase(ctx, p) : subjectPhrase(ctx, s, tokens[i].start);
     return { speaker, cue: cueSpan(doc, i, cue.end), cueToken: i };
   }
   return undefined;
-}
-
-/**
- * Some papers write a double quotation mark as two apostrophes (''…''); the quotation layer pairs the
- * first apostrophe of each, so the content starts with the second one and the last one is left outside.
- */
-function doubledApostrophes(doc: Document, q: QuoteMark): QuoteMark {
-  const { text } = doc;
-  if (text[q.start] !== "'" || text[q.contentStart] !== "'" || text.slice(q.contentEnd, q.contentEnd + 2) !== "''") return q;
-  return { start: q.start, end: q.contentEnd + 2, contentStart: q.contentStart + 1, contentEnd: q.contentEnd };
 }
 
 /** Nothing of the narrator's precedes the quotation in its sentence ("the slogan “Peace Through Strength.”" is no continuation). */
@@ -279,6 +321,15 @@ function titleOfWork(doc: Document, q: QuoteMark, content: string): boolean {
   // 'he replied “No.”' is speech
   if (before && (cueTries().speech.match(doc.tokens, k) || cueTries().participles.match(doc.tokens, k))) return false;
   return !!before && before.sentence === doc.sentenceAt(q.start) && !/^[,:;—―–(.!?]$/u.test(before.text) && !before.quoted;
+}
+
+/** A subheading in single marks on a paragraph of its own ('All Bets Are Off.'): every content word capitalised. */
+function quotedHeading(doc: Document, q: QuoteMark, content: string): boolean {
+  if (!/^['‘]$/u.test(doc.text[q.start]) || q.contentStart - q.start > 1) return false;
+  const s = doc.sentenceAt(q.start);
+  const alone = doc.sentences[s].start === q.start && doc.sentences[s + 1]?.paragraph !== doc.sentences[s].paragraph;
+  const ws = content.replace(/[.,!?;:…]+$/u, '').split(/\s+/u).filter((x) => /\p{L}/u.test(x));
+  return alone && ws.length > 0 && ws.length <= 8 && ws.every((x, n) => /^\p{Lu}/u.test(x) || n > 0 && /^(?:of|the|a|an|and|or|to|in|on|for|at|by|with|from)$/.test(x));
 }
 
 /** A period, question or exclamation mark before a capital or a quotation mark that the sentence splitter did not split at. */
@@ -318,8 +369,7 @@ function toQuote(doc: Document, kind: Quote['kind'], start: number, end: number,
 function directAndPartial(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
   const { doc } = ctx;
   let previous: { quote: Quote; speaker: Speaker | null } | undefined;
-  for (const mark of doc.quoteMarks) {
-    const q = doubledApostrophes(doc, mark);
+  for (const q of doc.quoteMarks) {
     const content = doc.text.slice(q.contentStart, q.contentEnd);
     if (!content.trim()) continue;
     let kind: Quote['kind'] = 'direct';
@@ -339,9 +389,12 @@ function directAndPartial(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       // framed by the narrator's clause ("Trump says voter fraud “would be…”"), a quotation is partial
       // … unless the narrator's own words stand between the cue and the quotation ("acknowledged that there
       // are still "some people" who feel that way, "but not among the vast majority."")
-      if (partial) { found = partial; kind = whole && opensClause(doc, q) && !narratorBetween(doc, partial.cueToken, q) ? 'direct' : 'partial'; }
+      // … and "“A,” he told reporters on Friday, “b …”" resumes the quotation whose cue it shares, however far
+      // the attribution runs between the halves
+      const resumes = partial?.cueToken !== undefined && usedCues.has(partial.cueToken) && /^\p{Ll}/u.test(content);
+      if (partial) { found = partial; kind = whole && opensClause(doc, q) && (resumes || !narratorBetween(doc, partial.cueToken, q)) ? 'direct' : 'partial'; }
     }
-    if (!found && (whole || /^\p{Lu}/u.test(content) && /[.!?…]$/u.test(content.trim())) && endsSentence(doc, q) && startsSentence(doc, q) && previous?.speaker && paragraphOf(doc, previous.quote.start) >= paragraphOf(doc, q.start) - 1) {
+    if (!found && (whole || /^\p{Lu}/u.test(content) && /[.!?…]$/u.test(content.trim())) && endsSentence(doc, q) && startsSentence(doc, q) && !quotedHeading(doc, q, content) && previous?.speaker && paragraphOf(doc, previous.quote.start) >= paragraphOf(doc, q.start) - 1) {
       // a quotation standing alone continues the previous speaker
       found = { speaker: previous.speaker };
     }
@@ -600,8 +653,17 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
   if (CLAUSE_END.test(next.text)) return undefined;
   // "said the deal is dead", but not "said of the election", "spoke to reporters"
   // a stance verb's content is its complement: "wants to triple…", "called for the repeal…"
-  if (stance) return /^[\p{L}\p{N}$]/u.test(next.text) ? cueEnd + 1 : undefined;
+  if (stance) return /^[\p{L}\p{N}$]/u.test(next.text) || quotedComplement(doc, next) ? cueEnd + 1 : undefined;
   return w.notClause.has(next.text.toLowerCase()) ? undefined : cueEnd + 1;
+}
+
+/**
+ * "claimed “Trump exaggerates” the level of …": a quotation opening the complement, the clause going on
+ * after it; one closing on a comma ("labeled “medical problem,” a doctor typed …") ends the phrase.
+ */
+function quotedComplement(doc: Document, open: Token): boolean {
+  const q = /^[“"‘]$/u.test(open.text) ? doc.quoteMarkAt(open.end) : undefined;
+  return !!q && q.start === open.start && !/,\s*$/u.test(doc.text.slice(q.contentStart, q.contentEnd));
 }
 
 /** A cue verb (with its auxiliaries) starts at token i: "and said …", "and has also vowed …". */
@@ -669,7 +731,9 @@ function clauseEnd(ctx: Ctx, from: number): number {
 function participleClause(ctx: Ctx, out: Quote[], i: number, p: { end: number }): void {
   const { doc } = ctx;
   const { tokens } = doc;
-  if (tokens[i - 1]?.text !== ',' || tokens[i - 1].sentence !== tokens[i].sentence) return;
+  // "…, saying …", and "criticised for saying that …", "after saying that …"
+  const opener = tokens[i - 1]?.text === ',' || /^(?:for|after|by|before|while)$/i.test(tokens[i - 1]?.text ?? '') && /^that$/i.test(tokens[p.end + 1]?.text ?? '');
+  if (!opener || tokens[i - 1].sentence !== tokens[i].sentence) return;
   // "…, promising to lift regulations": a participle of intention or evaluation takes a phrase, as its verb does
   const from = contentAfterCue(ctx, i, p.end, !words().clauseParticiples.has(tokens[i].text.toLowerCase()));
   if (from === undefined) return;
@@ -702,6 +766,11 @@ function pushLead(doc: Document, out: Quote[], lead: { start: number; end: numbe
 
 function pushIndirect(doc: Document, out: Quote[], start: number, end: number, found: Found): void {
   while (start < end && /\s/u.test(doc.text[start])) start++;
+  // "scolded him: “…,” she said": a colon hands over to a quotation with an attribution of its own
+  // (its closing comma shows the attribution: "…: “…,” she said")
+  const colon = /:\s*(?:[“"‘]|'')/u.exec(doc.text.slice(start, end));
+  const handed = colon && doc.quoteMarkAt(start + colon.index + colon[0].length);
+  if (colon && handed && /,['’]?\s*$/u.test(doc.text.slice(handed.contentStart, handed.contentEnd))) end = start + colon.index;
   // a clause cut before a comma phrase leaves no dangling conjunction: "… than Mr. Trump's and"
   const dangling = /[\s,]+(?:and|or|but)$/u.exec(doc.text.slice(start, end));
   if (dangling) end -= dangling[0].length;

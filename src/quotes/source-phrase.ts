@@ -91,7 +91,7 @@ function runBefore(doc: Document, last: number): Phrase | undefined {
       first--;
       // "many of [his supporters]", "Dan McLaughlin at [the National Review]"
       const j = tokens[first - 1];
-      if (j && j.sentence === sentence && (low(j) === 'of' || w.joiners.has(j.text) && /^\p{Lu}/u.test(tokens[first + 1]?.text ?? '') || low(j) === 'and' && /^\p{Lu}/u.test(tokens[first - 2]?.text ?? '')) && first - 2 >= 0 && (inner(tokens, first - 2) || w.determiners.has(low(tokens[first - 2])))) { first -= 2; continue; }
+      if (j && j.sentence === sentence && joinsBefore(tokens, first) && first - 2 >= 0 && (inner(tokens, first - 2) || w.determiners.has(low(tokens[first - 2])))) { first -= 2; continue; }
       break;
     }
     // "a group of doctors", "the Federal Bureau of Prisons"
@@ -104,6 +104,23 @@ function runBefore(doc: Document, last: number): Phrase | undefined {
     first--;
   }
   return { first, last };
+}
+
+/** Does the word before the determiner at `det` join what precedes it into one phrase ("many of the", "a spokesman for the")? */
+function joinsBefore(tokens: Token[], det: number): boolean {
+  const w = lists();
+  const j = tokens[det - 1];
+  if (low(j) === 'of') return true;
+  if (low(j) === 'and') return /^\p{Lu}/u.test(tokens[det - 2]?.text ?? '');
+  // "Dan McLaughlin at the National Review", and after a determiner-led head "a spokesman for the company",
+  // "a narrator in the new ad"
+  return w.joiners.has(j.text) && /^\p{Lu}/u.test(tokens[det + 1]?.text ?? '') || (w.joiners.has(j.text) || low(j) === 'in') && headedBefore(tokens, det - 2);
+}
+
+/** Token i is a noun right after a determiner ("a spokesman", "the lawyers"): the head of a phrase a prepositional phrase may follow. */
+function headedBefore(tokens: Token[], i: number): boolean {
+  const w = lists();
+  return i >= 1 && tokens[i].sentence === tokens[i - 1].sentence && /^\p{Ll}+$/u.test(tokens[i].text) && inner(tokens, i) && w.determiners.has(low(tokens[i - 1]));
 }
 
 /** "The state's campaign chairman, Phil Lovas, said": a phrase, a comma, an apposition, a comma. */
@@ -119,9 +136,11 @@ function appositionBefore(doc: Document, comma: number): Phrase | undefined {
   const before = tokens[head.first - 1];
   if (before && before.sentence === sentence && !/^(?:[,;:—―–(”"’»]|''?)$/u.test(before.text) && !/^(?:and|but|while|as|because|when|after)$/i.test(before.text)) return undefined;
   // "Trump, speaking to a veterans group in Virginia, said": a participle clause, not part of the name
-  if (/^\p{Ll}+ing$/u.test(tokens[j + 1].text)) return head;
+  // … and so is a time or place ("Clinton, at a later press conference, said")
+  if (/^\p{Ll}+ing$/u.test(tokens[j + 1].text) || /^(?:at|in|on|during|after|before|from|according)$/.test(tokens[j + 1].text)) return head;
   const apposition = runBefore(doc, comma - 1);
-  if (!apposition || !(/^\p{Lu}/u.test(tokens[head.last].text) || /^\p{Lu}/u.test(tokens[comma - 1].text))) return undefined;
+  // a name, with or without its party and state ("Rep. Jim Jordan (R-Ohio), a panel member,")
+  if (!apposition || !(/^(?:\p{Lu}|\)$)/u.test(tokens[head.last].text) || /^(?:\p{Lu}|\)$)/u.test(tokens[comma - 1].text))) return undefined;
   // a second apposition: "Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA, said"
   if (before?.text === ',' && head.first - 2 >= 0 && tokens[head.first - 2].sentence === sentence && !tokens[head.first - 2].quoted) {
     const outer = runBefore(doc, head.first - 2);
