@@ -245,3 +245,37 @@ describe('not attributions', () => {
     assert.equal(q.speaker?.name, 'Donald Trump');
   });
 });
+
+describe('indirect speech: complements', () => {
+  it('a directive takes its listener and an infinitive: "urged residents to stay indoors"', () => {
+    const q = find('The mayor urged residents to stay indoors during the storm.', 'indoors');
+    assert.equal(q.kind, 'indirect');
+    assert.equal(q.text, 'residents to stay indoors during the storm');
+    assert.equal(q.cue?.text, 'urged');
+    assert.equal(q.speaker?.mention?.text, 'The mayor');
+  });
+
+  it('a listener with a prepositional phrase is no directive: "told reporters in Ohio"', () => {
+    assert.equal(quotesOf('The governor told reporters in Ohio about the plan.').length, 0);
+  });
+
+  it('an embedded question keeps its wh-word: "asked whether …", "asked reporters if …"', () => {
+    const q = find('The senator asked whether the program would survive the next budget.', 'survive');
+    assert.equal(q.text, 'whether the program would survive the next budget');
+    assert.equal(q.cue?.text, 'asked');
+    const r = find('The judge asked the lawyers if the witness had been paid.', 'witness');
+    assert.equal(r.text, 'if the witness had been paid');
+  });
+
+  it('"said if …" is a condition, not a question', () => {
+    const q = quotesOf('The minister said if the talks fail, the strike will go on.')[0];
+    assert.ok(!q || !q.text.startsWith('if'));
+  });
+
+  it('an adjective that is also a verb reports with a subject of its own: "Regulators worried that …"', () => {
+    const q = find('Regulators worried that the merger would raise prices for farmers.', 'merger');
+    assert.equal(q.text, 'the merger would raise prices for farmers');
+    assert.equal(q.cue?.text, 'worried');
+    assert.equal(q.speaker?.mention?.text, 'Regulators');
+  });
+});

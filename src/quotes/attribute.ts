@@ -10,13 +10,13 @@ import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
 import { MentionIndex, abbreviationDot, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
-interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[] }
+interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; questions: { words: string[]; cues: string[]; ifCues: string[] } }
 
-let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string> } | undefined;
+let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
 function words() {
   if (wordSets) return wordSets;
   const data = loadData<CuesFile>('quotes/cues.json');
-  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples) });
+  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
 }
 interface Cues { speech: TokenTrie<true>; stance: TokenTrie<true>; participles: TokenTrie<true>; partial: TokenTrie<true>; according: TokenTrie<true> }
 
@@ -408,7 +408,9 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     const adjective = words().adjectives.has(t.text.toLowerCase());
     if (cue && !progressive && !adjective && passive(doc, i)) cue = undefined;
     // "Republicans were incensed that …", "she is confident that …": an adjective after "be" before its clause
-    if (cue && adjective && !(passive(doc, i, true) && /^(?:that|to)$/i.test(tokens[cue.end + 1]?.text ?? ''))) cue = undefined;
+    // … and a verb when it has a subject of its own: "Regulators worried that …"
+    const verbal = adjective && /ed$/.test(t.text) && /^that$/i.test(tokens[(cue?.end ?? i) + 1]?.text ?? '') && !!phraseBefore(doc, i);
+    if (cue && adjective && !verbal && !(passive(doc, i, true) && /^(?:that|to)$/i.test(tokens[cue.end + 1]?.text ?? ''))) cue = undefined;
     // words that are more often nouns ("the rules", "her plans") are cues only before "that"
     if (cue && cue.end === i && words().needsThat.has(t.text.toLowerCase()) && !/^that$/i.test(tokens[i + 1]?.text ?? '') && !verbBetween(doc, i)) cue = undefined;
     if (!cue) {
@@ -583,18 +585,24 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
   const next = tokens[cueEnd + 1];
   if (!next || next.sentence !== sentence || next.quoted) return undefined;
   if (/^that$/i.test(next.text)) return cueEnd + 2 < tokens.length && tokens[cueEnd + 2].sentence === sentence ? cueEnd + 2 : undefined;
+  const cueWord = tokens[cue].text.toLowerCase();
+  // an embedded question is the content, its wh-word included: "asked whether …", "explained how …"
+  if (opensQuestion(tokens, cueWord, cueEnd + 1)) return cueEnd + 1;
   // a listener or a time or place may stand before "that": "told reporters that", "said on Friday that"
-  const object = w.objectCues.has(tokens[cue].text.toLowerCase());
+  const object = w.objectCues.has(cueWord);
   if (object || w.gapOpeners.has(next.text) || w.gapOpeners.has(next.text.toLowerCase()) || next.text === ',') {
     let pronoun: number | undefined;
     for (let j = cueEnd + 1; j < tokens.length && j <= cueEnd + GAP_MAX + 4 && tokens[j].sentence === sentence && !tokens[j].quoted; j++) {
       if (/^that$/i.test(tokens[j].text)) return tokens[j + 1]?.sentence === sentence ? j + 1 : undefined;
+      if (object && j > cueEnd + 1 && opensQuestion(tokens, cueWord, j)) return j;
       if (/^[.;:!?]$/.test(tokens[j].text)) break;
       // "said after the convention he would not …": a clause opened by its pronoun subject
       if (pronoun === undefined && j > cueEnd + 1 && /^(?:he|she|they|we|i)$/i.test(tokens[j].text) && tokens[j - 1].text !== ',' && !/^(?:to|for|with|by|at|from|of|in|on|about)$/i.test(tokens[j - 1].text)) pronoun = j;
     }
     // … also after a listener: "told the forum he was …"
     if (pronoun !== undefined && (!stance || object) && tokens[pronoun + 1] && /^\p{Ll}/u.test(tokens[pronoun + 1].text)) return pronoun;
+    // "urged residents to stay indoors": a directive's content is its listener and what it is told to do
+    if (directsListener(doc, cue, cueEnd)) return cueEnd + 1;
     if (!stance || object) return undefined;
   }
   if (CLAUSE_END.test(next.text)) return undefined;
@@ -602,6 +610,31 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
   // a stance verb's content is its complement: "wants to triple…", "called for the repeal…"
   if (stance) return /^[\p{L}\p{N}$]/u.test(next.text) ? cueEnd + 1 : undefined;
   return w.notClause.has(next.text.toLowerCase()) ? undefined : cueEnd + 1;
+}
+
+/** Does an embedded question open at token k after the cue word ("asked whether", "wondered if", "explained how")? */
+function opensQuestion(tokens: Token[], cueWord: string, k: number): boolean {
+  const w = words();
+  const t = tokens[k];
+  if (!t || t.quoted || !tokens[k + 1] || tokens[k + 1].sentence !== t.sentence) return false;
+  const wh = t.text.toLowerCase();
+  if (wh === 'if') return w.ifCues.has(cueWord);
+  // "how to …", "what to …" are questions too; "what he wanted" is one, "who" after a listener ends a phrase
+  return w.questionWords.has(wh) && w.questionCues.has(cueWord);
+}
+
+/** A directive verb, its listener, then "to" and a verb: "urged residents to stay", "called on Congress to act". */
+function directsListener(doc: Document, cue: number, cueEnd: number): boolean {
+  const { tokens } = doc;
+  const phrase = tokens.slice(cue, cueEnd + 1).map((t) => t.text.toLowerCase()).join(' ');
+  if (!words().objectControl.has(phrase) && !words().objectControl.has(tokens[cue].text.toLowerCase())) return false;
+  const sentence = tokens[cue].sentence;
+  for (let j = cueEnd + 2; j < tokens.length && j <= cueEnd + 10 && tokens[j].sentence === sentence && !tokens[j].quoted; j++) {
+    const t = tokens[j];
+    if (/^(?:[.,;:!?—―–()]|that|who|which|and|or|but)$/iu.test(t.text)) return false;
+    if (/^to$/i.test(t.text)) return /^\p{Ll}+$/u.test(tokens[j + 1]?.text ?? '') && !/^(?:the|a|an|his|her|their|its|this|that)$/.test(tokens[j + 1].text);
+  }
+  return false;
 }
 
 /** A cue verb (with its auxiliaries) starts at token i: "and said …", "and has also vowed …". */
