@@ -278,4 +278,21 @@ describe('indirect speech: complements', () => {
     assert.equal(q.cue?.text, 'worried');
     assert.equal(q.speaker?.mention?.text, 'Regulators');
   });
+
+  it('ends where another speaker\'s report opens: "…, and Republicans want …"', () => {
+    const q = find('The mayor said the council wants a new stadium, and Republicans want lower property taxes instead.', 'stadium');
+    assert.equal(q.text, 'the council wants a new stadium');
+    const r = find('The mayor said the council wants a new stadium, and Republicans want lower property taxes instead.', 'property');
+    assert.equal(r.cue?.text, 'want');
+  });
+
+  it('ends at a typed dash ("--") unless a quotation follows it', () => {
+    const q = find('The senator said the bill would cost $40 billion -- far more than its sponsors claimed.', 'billion');
+    assert.equal(q.text, 'the bill would cost $40 billion');
+  });
+
+  it('a reported question drops its question mark', () => {
+    const q = find('The real question is whether voters care, the pollster asked?', 'voters');
+    assert.ok(!q.text.endsWith('?'));
+  });
 });

@@ -667,6 +667,32 @@ function trailingAttribution(doc: Document, i: number): boolean {
   return !!cue && endsAt(cue.end + 1);
 }
 
+/** A typed dash ("--") before a quotation leads into it: "… in history books -- ''the president but also the slave''". */
+function quotationAfter(doc: Document, k: number): boolean {
+  const t = doc.tokens[k];
+  return !!t && (t.quoted || /^[“"‘«„']/u.test(t.text));
+}
+
+/**
+ * Does a new attribution open at token k: a subject phrase, then a cue that does not close the sentence
+ * or interrupt the report ("Republicans want policies …", "Mr. Lee said that …", but not ", he said, …")?
+ */
+function attributionOpens(doc: Document, k: number): boolean {
+  const { tokens } = doc;
+  const t = tokens[k];
+  if (!t || t.quoted || !/^\p{Lu}/u.test(t.text) && !/^(?:he|she|they|we)$/.test(t.text)) return false;
+  const cues = cueTries();
+  for (let c = k + 1; c < tokens.length && c <= k + 8 && tokens[c].sentence === t.sentence && !tokens[c].quoted; c++) {
+    if (!/^\p{Ll}/u.test(tokens[c].text)) continue;
+    const cue = cues.speech.match(tokens, c) ?? cues.stance.match(tokens, c);
+    if (!cue) continue;
+    if (phraseBefore(doc, c)?.first !== k) return false;
+    const after = tokens[cue.end + 1];
+    return !!after && after.sentence === t.sentence && !/^[,.;:!?]$/.test(after.text) && !words().cueTail.has(after.text);
+  }
+  return false;
+}
+
 /**
  * End of reported content that starts at token `from`: the sentence's end, or where a new clause opens —
  * a comma before a `contentStops` word or a participle, a second verb phrase of the speaker's ("… and
@@ -691,7 +717,9 @@ function clauseEnd(ctx: Ctx, from: number): number {
     if (/^(?:and|but)$/i.test(t.text) && cueAt(doc, j + 1)) return tokens[j - 1].text === ',' ? tokens[j - 1].start : tokens[j - 1].end;
     if (comma && trailingAttribution(doc, j + 1)) return end;
     if (comma && /^(?:and|but)$/i.test(next.text) && w.clauseSubjects.has(tokens[j + 2]?.text.toLowerCase() ?? '')) return end;
-    if (/^(?:—|―|–|--|;)$/u.test(t.text)) return t.start;
+    if (/^(?:—|―|–|--|;)$/u.test(t.text) || t.text === '-' && next.text === '-' && next.start === t.end && !quotationAfter(doc, j + 2)) return t.start;
+    // a report of someone else's follows: "…, and Republicans want …", "…, Mr. Lee said that …"
+    if ((comma || /^(?:and|but)$/i.test(t.text)) && attributionOpens(doc, /^(?:and|but)$/i.test(next.text) ? j + 2 : j + 1)) return /^(?:and|but)$/i.test(t.text) && tokens[j - 1].text !== ',' ? tokens[j - 1].end : end;
     // a sentence end the sentence splitter missed: "… in schools. ''Throughout …"
     if (/^[.!?]$/.test(t.text) && /^(?:\p{Lu}|[“"‘'«„])/u.test(next.text) && !abbreviationDot(tokens, j)) return tokens[j - 1].end;
   }
@@ -738,6 +766,9 @@ function pushIndirect(doc: Document, out: Quote[], start: number, end: number, f
   // a clause cut before a comma phrase leaves no dangling conjunction: "… than Mr. Trump's and"
   const dangling = /[\s,]+(?:and|or|but)$/u.exec(doc.text.slice(start, end));
   if (dangling) end -= dangling[0].length;
+  // a reported question drops its mark, and a bracket closed after the report is the narrator's
+  while (end > start && /[?!\s]/u.test(doc.text[end - 1])) end--;
+  if (doc.text[end - 1] === ')' && !doc.text.slice(start, end).includes('(')) end--;
   if (end - start < 8) return;
   // a direct quotation filling the whole content is already reported as direct
   const inside = doc.quoteMarkAt(start);
