@@ -295,4 +295,19 @@ describe('indirect speech: complements', () => {
     const q = find('The real question is whether voters care, the pollster asked?', 'voters');
     assert.ok(!q.text.endsWith('?'));
   });
+
+  it('content before its cue, with a listener or an occasion closing the sentence: "…, she told reporters on Thursday."', () => {
+    const q = find('The new bridge will open in the spring, the mayor told reporters on Thursday.', 'bridge');
+    assert.equal(q.text, 'The new bridge will open in the spring');
+    assert.equal(q.cue?.text, 'told');
+    assert.equal(q.speaker?.mention?.text, 'the mayor');
+    const r = find('Rents rose by a fifth in two years, the agency said in a quarterly report.', 'Rents');
+    assert.equal(r.text, 'Rents rose by a fifth in two years');
+  });
+
+  it('a word that is often a noun closes a report after its subject: "…, the newspaper reports."', () => {
+    const q = find('The factory will close by the end of the year, the local newspaper reports.', 'factory');
+    assert.equal(q.text, 'The factory will close by the end of the year');
+    assert.equal(q.cue?.text, 'reports');
+  });
 });

@@ -412,7 +412,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     const verbal = adjective && /ed$/.test(t.text) && /^that$/i.test(tokens[(cue?.end ?? i) + 1]?.text ?? '') && !!phraseBefore(doc, i);
     if (cue && adjective && !verbal && !(passive(doc, i, true) && /^(?:that|to)$/i.test(tokens[cue.end + 1]?.text ?? ''))) cue = undefined;
     // words that are more often nouns ("the rules", "her plans") are cues only before "that"
-    if (cue && cue.end === i && words().needsThat.has(t.text.toLowerCase()) && !/^that$/i.test(tokens[i + 1]?.text ?? '') && !verbBetween(doc, i)) cue = undefined;
+    if (cue && cue.end === i && words().needsThat.has(t.text.toLowerCase()) && !/^that$/i.test(tokens[i + 1]?.text ?? '') && !verbBetween(doc, i) && !closesReport(doc, i)) cue = undefined;
     if (!cue) {
       if (participle) participleClause(ctx, out, i, participle);
       continue;
@@ -423,7 +423,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     let afterCue = cue.end + 1;
     while (tokens[afterCue] && tokens[afterCue].sentence === t.sentence && words().cueTail.has(tokens[afterCue].text)) afterCue++;
     const nextTok = tokens[afterCue];
-    const atEnd = !nextTok || nextTok.sentence !== t.sentence || CLAUSE_END.test(nextTok.text);
+    const atEnd = !nextTok || nextTok.sentence !== t.sentence || CLAUSE_END.test(nextTok.text) || adjunctToEnd(doc, i, afterCue);
     if (!p && coordinated(doc, i)) {
       // "He claimed vast wealth and said <content>": the second verb shares the sentence's subject
       const from = contentAfterCue(ctx, i, cue.end, !!stance || !!c.stance.match(tokens, i));
@@ -468,6 +468,35 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       }
     }
   }
+}
+
+/** "…, the newspaper reports.": a word that is often a noun closes the sentence after its subject and a comma. */
+function closesReport(doc: Document, i: number): boolean {
+  const { tokens } = doc;
+  const next = tokens[i + 1];
+  if (next && next.sentence === tokens[i].sentence && !/^[.!?]$/.test(next.text)) return false;
+  const p = phraseBefore(doc, i);
+  return !!p && tokens[p.first - 1]?.text === ',' && tokens[p.first - 1].sentence === tokens[i].sentence;
+}
+
+/**
+ * After a cue that follows its content, a listener or a time, place or occasion may close the sentence:
+ * "…, she told reporters on Thursday.", "…, the agency said in a June report."
+ */
+function adjunctToEnd(doc: Document, cue: number, from: number): boolean {
+  const { tokens } = doc;
+  const w = words();
+  const first = tokens[from];
+  // only a verb of saying: "declined to comment" holds its content after it
+  if (!first || first.sentence !== tokens[cue].sentence || first.quoted || !cueTries().speech.match(tokens, cue) || /^to$/i.test(first.text)) return false;
+  const listener = w.objectCues.has(tokens[cue].text.toLowerCase()) && (/^\p{Lu}/u.test(first.text) || /^(?:the|a|an|his|her|their|reporters|journalists|me|us|him|them)$/i.test(first.text));
+  if (!listener && !w.gapOpeners.has(first.text) && !w.gapOpeners.has(first.text.toLowerCase())) return false;
+  for (let k = from; k < tokens.length && k <= from + 10; k++) {
+    const t = tokens[k];
+    if (t.sentence !== first.sentence || /^[.!?]$/.test(t.text) && !abbreviationDot(tokens, k)) return true;
+    if (t.quoted || /^(?:that|to|[,;:—―–])$/iu.test(t.text)) return false;
+  }
+  return false;
 }
 
 /** Is there a form of "be" right before token i, adverbs aside ("is once again questioning")? */
