@@ -310,4 +310,16 @@ describe('indirect speech: complements', () => {
     assert.equal(q.text, 'The factory will close by the end of the year');
     assert.equal(q.cue?.text, 'reports');
   });
+
+  it('verbs of stance in every tense take their object: "support", "compares", "lauded"', () => {
+    const q = find('Several European countries support the rebels in the north.', 'rebels');
+    assert.equal(q.text, 'the rebels in the north');
+    assert.equal(q.cue?.text, 'support');
+    assert.equal(q.speaker?.mention?.text, 'Several European countries');
+    assert.equal(find('The governor lauded the workers for their courage.', 'workers').cue?.text, 'lauded');
+  });
+
+  it('a stance word that is more often a noun is no cue after an adjective: "Voter support for the plan"', () => {
+    assert.equal(quotesOf('Voter support for the plan fell sharply in May.').length, 0);
+  });
 });
