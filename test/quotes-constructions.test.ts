@@ -322,4 +322,15 @@ describe('indirect speech: complements', () => {
   it('a stance word that is more often a noun is no cue after an adjective: "Voter support for the plan"', () => {
     assert.equal(quotesOf('Voter support for the plan fell sharply in May.').length, 0);
   });
+
+  it('a stance verb\'s object ends before the occasion or medium: "attacked the senator in a series of tweets"', () => {
+    assert.equal(find('The candidate attacked the senator in a series of late-night tweets.', 'senator').text, 'the senator');
+    assert.equal(find('The governor praised the volunteers on Twitter.', 'volunteers').text, 'the volunteers');
+  });
+
+  it('a short object is content too: "endorsed Clinton"', () => {
+    const q = find('The newspaper endorsed Clinton.', 'Clinton');
+    assert.equal(q.text, 'Clinton');
+    assert.equal(q.cue?.text, 'endorsed');
+  });
 });

@@ -10,13 +10,13 @@ import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
 import { MentionIndex, abbreviationDot, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
-interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; questions: { words: string[]; cues: string[]; ifCues: string[] } }
+interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; adjuncts: { openers: string[]; times: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
 
-let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
+let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; adjuncts: { openers: Set<string>; times: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
 function words() {
   if (wordSets) return wordSets;
   const data = loadData<CuesFile>('quotes/cues.json');
-  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
+  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), adjuncts: { openers: new Set(data.adjuncts.openers), times: new Set(data.adjuncts.times), media: new Set(data.adjuncts.media), occasions: new Set(data.adjuncts.occasions) }, questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
 }
 interface Cues { speech: TokenTrie<true>; stance: TokenTrie<true>; participles: TokenTrie<true>; partial: TokenTrie<true>; according: TokenTrie<true> }
 
@@ -450,8 +450,10 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       // the source said (on Friday) that <content>; "agreed to …", "promised to …" take an infinitive
       const from = contentAfterCue(ctx, i, cue.end, !!stance || !!c.stance.match(tokens, i));
       if (from !== undefined) {
-        const start = tokens[from].start, end = clauseEnd(ctx, from);
-        if (end - start >= 8) { pushIndirect(doc, out, start, end, found); i = cue.end; }
+        // a stance verb's object ends before the circumstances: "attacked Machado [in early-morning tweets]"
+        const object = cue !== speech && from === cue.end + 1 && !/^(?:to|that)$/i.test(tokens[from].text) && !words().questionWords.has(tokens[from].text.toLowerCase()) && !directsListener(doc, i, cue.end);
+        const start = tokens[from].start, end = clauseEnd(ctx, from, object);
+        if (end - start >= (object ? 2 : 8)) { pushIndirect(doc, out, start, end, found, object ? 2 : 8); i = cue.end; }
       }
       continue;
     }
@@ -723,17 +725,41 @@ function attributionOpens(doc: Document, k: number): boolean {
 }
 
 /**
+ * Circumstances that close a verb's object: a time ("on Friday", "since the debate", "last week"), or the
+ * occasion or medium of the words ("in a statement", "at a rally", "on Twitter").
+ */
+function adjunctOpens(tokens: Token[], j: number): boolean {
+  const w = words();
+  const t = tokens[j], low = t.text.toLowerCase();
+  if (w.adjuncts.openers.has(low) || w.adjuncts.times.has(t.text)) return true;
+  if (!/^(?:in|at|on|via|through|during)$/.test(low)) return false;
+  const next = tokens[j + 1];
+  if (!next || next.sentence !== t.sentence) return false;
+  if (w.adjuncts.media.has(next.text) || w.adjuncts.times.has(next.text)) return true;
+  // "in a statement", "at a news conference", "in an interview with CNN", "in his speech"
+  if (!/^(?:a|an|the|his|her|their|its|this|that|one)$/i.test(next.text)) return false;
+  for (let k = j + 2; k <= j + 5 && tokens[k] && tokens[k].sentence === t.sentence; k++) {
+    if (w.adjuncts.occasions.has(tokens[k].text.toLowerCase())) return true;
+    if (!/^[\p{L}-]+$/u.test(tokens[k].text)) return false;
+  }
+  return false;
+}
+
+/**
  * End of reported content that starts at token `from`: the sentence's end, or where a new clause opens —
  * a comma before a `contentStops` word or a participle, a second verb phrase of the speaker's ("… and
  * vowed to …"), a new subject after ", and" ("…, and the downgrade is …"), a dash.
  */
-function clauseEnd(ctx: Ctx, from: number): number {
+function clauseEnd(ctx: Ctx, from: number, object = false): number {
   const { doc } = ctx;
   const { tokens } = doc;
   const w = words();
   const sentence = tokens[from].sentence;
+  // a quotation later in the sentence is the object's own words, whatever stands between
+  if (object) for (let j = from; j < tokens.length && tokens[j].sentence === sentence && object; j++) if (tokens[j].quoted) object = false;
   for (let j = from + 1; j < tokens.length && tokens[j].sentence === sentence; j++) {
     const t = tokens[j];
+    if (object && adjunctOpens(tokens, j)) return tokens[j - 1].end;
     // a comma inside a closing quotation still ends the narrator's clause: '… a gun," but he said …'
     const closing = /^[”"’]$/u.test(t.text) && tokens[j - 1].text === ',';
     if (t.quoted && !closing) continue;
@@ -790,7 +816,7 @@ function pushLead(doc: Document, out: Quote[], lead: { start: number; end: numbe
   else pushIndirect(doc, out, lead.start, lead.end, found);
 }
 
-function pushIndirect(doc: Document, out: Quote[], start: number, end: number, found: Found): void {
+function pushIndirect(doc: Document, out: Quote[], start: number, end: number, found: Found, shortest = 8): void {
   while (start < end && /\s/u.test(doc.text[start])) start++;
   // a clause cut before a comma phrase leaves no dangling conjunction: "… than Mr. Trump's and"
   const dangling = /[\s,]+(?:and|or|but)$/u.exec(doc.text.slice(start, end));
@@ -798,7 +824,7 @@ function pushIndirect(doc: Document, out: Quote[], start: number, end: number, f
   // a reported question drops its mark, and a bracket closed after the report is the narrator's
   while (end > start && /[?!\s]/u.test(doc.text[end - 1])) end--;
   if (doc.text[end - 1] === ')' && !doc.text.slice(start, end).includes('(')) end--;
-  if (end - start < 8) return;
+  if (end - start < shortest) return;
   // a direct quotation filling the whole content is already reported as direct
   const inside = doc.quoteMarkAt(start);
   if (inside && inside.end >= end) return;
