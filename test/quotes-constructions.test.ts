@@ -334,3 +334,27 @@ describe('indirect speech: complements', () => {
     assert.equal(q.cue?.text, 'endorsed');
   });
 });
+
+describe('indirect speech: source phrases', () => {
+  it('two conjuncts opening the clause are one source: "Federal and state officials said"', () => {
+    assert.equal(find('Federal and state officials said the two men had raised millions.', 'millions').speaker?.mention?.text, 'Federal and state officials');
+  });
+
+  it('a clause-internal "and" joins no source: "He left the room and officials said …"', () => {
+    assert.equal(find('He left the room and officials said the meeting was over.', 'meeting').speaker?.mention?.text, 'officials');
+  });
+
+  it('a time between the subject and its verb: "Sanders on Tuesday said"', () => {
+    const q = find('Sanders on Tuesday said he wants to run again.', 'run again');
+    assert.equal(q.speaker?.mention?.text, 'Sanders');
+    assert.equal(find('The court this month rejected the appeal of the two firms.', 'appeal').speaker?.mention?.text, 'The court');
+  });
+
+  it('"including …" between commas is part of the source', () => {
+    assert.equal(find('Proponents, including the mayors of big cities, have urged Congress to act.', 'Congress').speaker?.mention?.text, 'Proponents, including the mayors of big cities,');
+  });
+
+  it('"by" joins a study and its authors: "A new study by Harvard University found"', () => {
+    assert.equal(find('A new study by Harvard University found that poor children gain from the program.', 'poor children').speaker?.mention?.text, 'A new study by Harvard University');
+  });
+});

@@ -5,8 +5,8 @@
 import { loadData } from '../data.ts';
 import type { Document, EntityRecord, MentionRecord, Token } from '../document.ts';
 
-interface SourceWords { notAdverbs: string[]; joiners: string[]; pronouns: string[]; determiners: string[]; stops: string[]; maxTokens: number }
-interface Words { times: Set<string>; notAdverbs: Set<string>; joiners: Set<string>; pronouns: Set<string>; determiners: Set<string>; stops: Set<string>; bridge: Set<string>; abbreviations: Set<string>; max: number }
+interface SourceWords { notAdverbs: string[]; joiners: string[]; pronouns: string[]; determiners: string[]; stops: string[]; times: string[]; maxTokens: number }
+interface Words { times: Set<string>; when: Set<string>; notAdverbs: Set<string>; joiners: Set<string>; pronouns: Set<string>; determiners: Set<string>; stops: Set<string>; bridge: Set<string>; abbreviations: Set<string>; max: number }
 
 let words: Words | undefined;
 function lists(): Words {
@@ -14,7 +14,7 @@ function lists(): Words {
   const cues = loadData<{ source: SourceWords; bridge: string[]; cueTail: string[] }>('quotes/cues.json');
   const abbreviations = loadData<{ abbreviations: string[] }>('nlp/abbreviations.json').abbreviations;
   return (words = {
-    times: new Set(cues.cueTail), notAdverbs: new Set(cues.source.notAdverbs), joiners: new Set(cues.source.joiners), pronouns: new Set(cues.source.pronouns), determiners: new Set(cues.source.determiners), stops: new Set(cues.source.stops),
+    times: new Set(cues.cueTail), when: new Set(cues.source.times), notAdverbs: new Set(cues.source.notAdverbs), joiners: new Set(cues.source.joiners), pronouns: new Set(cues.source.pronouns), determiners: new Set(cues.source.determiners), stops: new Set(cues.source.stops),
     bridge: new Set(cues.bridge), abbreviations: new Set(abbreviations), max: cues.source.maxTokens,
   });
 }
@@ -52,9 +52,27 @@ export function phraseBefore(doc: Document, cue: number): Phrase | undefined {
   const sentence = tokens[cue].sentence;
   let last = cue - 1;
   while (last >= 0 && tokens[last].sentence === sentence && isBridge(tokens[last])) last--;
+  // "Sanders on Tuesday said", "the court this month rejected": a time between the subject and its verb
+  const time = timeBefore(tokens, last);
+  if (time !== undefined) {
+    last = time;
+    while (last >= 0 && tokens[last].sentence === sentence && isBridge(tokens[last])) last--;
+  }
   if (last < 0 || tokens[last].sentence !== sentence || tokens[last].quoted) return undefined;
   if (tokens[last].text === ',') return appositionBefore(doc, last) ?? relativeBefore(doc, last);
   return runBefore(doc, last);
+}
+
+/** The token before a short time phrase ending at `last` ("on Tuesday", "this month", "in April", "in 2001"), if one ends there. */
+function timeBefore(tokens: Token[], last: number): number | undefined {
+  const w = lists();
+  const t = tokens[last];
+  if (!t || !(w.when.has(t.text) || /^(?:1[89]|20)\d\d$/.test(t.text))) return undefined;
+  const before = tokens[last - 1];
+  if (!before || before.sentence !== t.sentence || !/^(?:on|in|this|last|that|next|early|late|earlier|later)$/.test(before.text)) return undefined;
+  // "earlier this month", "late last week"
+  const k = /^(?:this|last)$/.test(before.text) && /^(?:earlier|later|early|late|just)$/.test(tokens[last - 2]?.text ?? '') ? last - 3 : last - 2;
+  return k >= 0 && tokens[k].sentence === t.sentence && /^[\p{L}\p{N}.)]/u.test(tokens[k].text) && !/^(?:said|says|and|or|but)$/i.test(tokens[k].text) ? k : undefined;
 }
 
 /** "Schiff, 56, who has served on the committee for a decade, said": the relative clause is part of the source. */
@@ -63,7 +81,7 @@ function relativeBefore(doc: Document, comma: number): Phrase | undefined {
   const sentence = tokens[comma].sentence;
   let j = comma - 1;
   while (j >= 0 && j > comma - 40 && tokens[j].sentence === sentence && tokens[j].text !== ',' && !tokens[j].quoted && (!/^[.;:!?—―–]$/u.test(tokens[j].text) || abbreviationDot(tokens, j))) j--;
-  if (j < 1 || tokens[j].text !== ',' || tokens[j].sentence !== sentence || !/^(?:who|which|whose)$/i.test(tokens[j + 1]?.text ?? '')) return undefined;
+  if (j < 1 || tokens[j].text !== ',' || tokens[j].sentence !== sentence || !/^(?:who|which|whose|including)$/i.test(tokens[j + 1]?.text ?? '')) return undefined;
   const head = appositionBefore(doc, j) ?? runBefore(doc, j - 1);
   if (!head) return undefined;
   const before = tokens[head.first - 1];
@@ -98,12 +116,28 @@ function runBefore(doc: Document, last: number): Phrase | undefined {
     if (low(t) === 'of' && first - 2 >= 0 && tokens[first - 2].sentence === sentence && (inner(tokens, first - 2) || w.determiners.has(low(tokens[first - 2])))) { first -= 2; if (w.determiners.has(low(tokens[first]))) break; continue; }
     // "Mr. Grassley and Mr. Leahy", "China and Russia"
     if (low(t) === 'and' && /^\p{Lu}/u.test(tokens[first].text) && first - 2 >= 0 && /^\p{Lu}/u.test(tokens[first - 2].text) && inner(tokens, first - 2)) { first -= 2; continue; }
+    // "Federal and state officials", "Regulators and environmental groups", "my siblings and I": a short
+    // conjunct that opens the clause
+    const conjunct = low(t) === 'and' && last - first < 4 ? conjunctBefore(doc, first - 2) : undefined;
+    if (conjunct !== undefined) { first = conjunct; break; }
     // "the Commission on Presidential Debates", "A spokeswoman for Hillary Clinton"
     if (w.joiners.has(t.text) && /^\p{Lu}/u.test(tokens[first].text) && !w.times.has(tokens[first].text) && first - 2 >= 0 && inner(tokens, first - 2)) { first -= 2; continue; }
     if (!inner(tokens, first - 1)) break;
     first--;
   }
   return { first, last };
+}
+
+/** The start of a short phrase ending at token `last` that opens its clause (after the sentence start, a comma, a colon), if any. */
+function conjunctBefore(doc: Document, last: number): number | undefined {
+  const { tokens } = doc;
+  const w = lists();
+  const t = tokens[last];
+  if (!t || t.quoted || !inner(tokens, last) && !w.determiners.has(low(t))) return undefined;
+  let first = last;
+  while (first - 1 >= 0 && last - first < 3 && tokens[first - 1].sentence === t.sentence && (inner(tokens, first - 1) || w.determiners.has(low(tokens[first - 1])))) first--;
+  const before = tokens[first - 1];
+  return !before || before.sentence !== t.sentence || /^[,;:—―–(]$/u.test(before.text) ? first : undefined;
 }
 
 /** "The state's campaign chairman, Phil Lovas, said": a phrase, a comma, an apposition, a comma. */
@@ -119,7 +153,7 @@ function appositionBefore(doc: Document, comma: number): Phrase | undefined {
   const before = tokens[head.first - 1];
   if (before && before.sentence === sentence && !/^(?:[,;:—―–(”"’»]|''?)$/u.test(before.text) && !/^(?:and|but|while|as|because|when|after)$/i.test(before.text)) return undefined;
   // "Trump, speaking to a veterans group in Virginia, said": a participle clause, not part of the name
-  if (/^\p{Ll}+ing$/u.test(tokens[j + 1].text)) return head;
+  if (/^\p{Ll}+ing$/u.test(tokens[j + 1].text) && tokens[j + 1].text !== 'including') return head;
   const apposition = runBefore(doc, comma - 1);
   if (!apposition || !(/^\p{Lu}/u.test(tokens[head.last].text) || /^\p{Lu}/u.test(tokens[comma - 1].text))) return undefined;
   // a second apposition: "Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA, said"
