@@ -357,4 +357,16 @@ describe('indirect speech: source phrases', () => {
   it('"by" joins a study and its authors: "A new study by Harvard University found"', () => {
     assert.equal(find('A new study by Harvard University found that poor children gain from the program.', 'poor children').speaker?.mention?.text, 'A new study by Harvard University');
   });
+
+  it('a raising verb and "to" stand between the speaker and the cue: "appeared to suggest"', () => {
+    const q = find('The senator appeared to suggest that the vote would be delayed.', 'delayed');
+    assert.equal(q.cue?.text, 'appeared to suggest');
+    assert.equal(q.speaker?.mention?.text, 'The senator');
+    assert.equal(q.text, 'the vote would be delayed');
+  });
+
+  it('a negated progressive is a cue: "isn\'t saying if …"', () => {
+    const q = find('The attorney general isn’t saying if the charity broke any laws.', 'charity');
+    assert.equal(q.text, 'if the charity broke any laws');
+  });
 });

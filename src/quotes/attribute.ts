@@ -8,7 +8,7 @@ import type { Quote, TextSpan } from '../schema/article.ts';
 import { TokenTrie, phraseTokens } from '../nlp/token-trie.ts';
 import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
-import { MentionIndex, abbreviationDot, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
+import { MentionIndex, abbreviationDot, bridgeBefore, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
 interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; adjuncts: { openers: string[]; times: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
 
@@ -151,7 +151,7 @@ function subjectPhrase(ctx: Ctx, sentence: number, before: number): Speaker | nu
 function cueSpan(doc: Document, from: number, to: number): TextSpan {
   const { tokens } = doc;
   const sentence = tokens[from].sentence;
-  while (from > 0 && tokens[from - 1].sentence === sentence && !tokens[from - 1].quoted && isBridge(tokens[from - 1])) from--;
+  for (let n = 0; from > 0 && tokens[from - 1].sentence === sentence && (n = bridgeBefore(tokens, from - 1)); ) from -= n;
   while (to + 1 < tokens.length && tokens[to + 1].sentence === sentence && !tokens[to + 1].quoted && words().cueTail.has(tokens[to + 1].text)) to++;
   return doc.textSpan(tokens[from].start, tokens[to].end);
 }
@@ -506,7 +506,7 @@ function beBefore(doc: Document, i: number): boolean {
   const { tokens } = doc;
   let k = i - 1;
   while (k > 0 && i - k < 4 && tokens[k].sentence === tokens[i].sentence && /^(?:\p{Ll}+ly|again|once|also|still|now|not|always|already)$/u.test(tokens[k].text)) k--;
-  return k >= 0 && tokens[k].sentence === tokens[i].sentence && /^(?:is|are|was|were|’s|'s|been|be|am|’re|'re)$/i.test(tokens[k].text);
+  return k >= 0 && tokens[k].sentence === tokens[i].sentence && /^(?:is|are|was|were|’s|'s|been|be|am|’re|'re|isn’t|isn't|aren’t|aren't|wasn’t|wasn't|weren’t|weren't)$/i.test(tokens[k].text);
 }
 
 /** Is the verb at token i a passive participle ("was published", "has been widely criticized")? */

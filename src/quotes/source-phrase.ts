@@ -6,15 +6,15 @@ import { loadData } from '../data.ts';
 import type { Document, EntityRecord, MentionRecord, Token } from '../document.ts';
 
 interface SourceWords { notAdverbs: string[]; joiners: string[]; pronouns: string[]; determiners: string[]; stops: string[]; times: string[]; maxTokens: number }
-interface Words { times: Set<string>; when: Set<string>; notAdverbs: Set<string>; joiners: Set<string>; pronouns: Set<string>; determiners: Set<string>; stops: Set<string>; bridge: Set<string>; abbreviations: Set<string>; max: number }
+interface Words { raising: Set<string>; times: Set<string>; when: Set<string>; notAdverbs: Set<string>; joiners: Set<string>; pronouns: Set<string>; determiners: Set<string>; stops: Set<string>; bridge: Set<string>; abbreviations: Set<string>; max: number }
 
 let words: Words | undefined;
 function lists(): Words {
   if (words) return words;
-  const cues = loadData<{ source: SourceWords; bridge: string[]; cueTail: string[] }>('quotes/cues.json');
+  const cues = loadData<{ source: SourceWords; bridge: string[]; cueTail: string[]; raising: string[] }>('quotes/cues.json');
   const abbreviations = loadData<{ abbreviations: string[] }>('nlp/abbreviations.json').abbreviations;
   return (words = {
-    times: new Set(cues.cueTail), when: new Set(cues.source.times), notAdverbs: new Set(cues.source.notAdverbs), joiners: new Set(cues.source.joiners), pronouns: new Set(cues.source.pronouns), determiners: new Set(cues.source.determiners), stops: new Set(cues.source.stops),
+    raising: new Set(cues.raising), times: new Set(cues.cueTail), when: new Set(cues.source.times), notAdverbs: new Set(cues.source.notAdverbs), joiners: new Set(cues.source.joiners), pronouns: new Set(cues.source.pronouns), determiners: new Set(cues.source.determiners), stops: new Set(cues.source.stops),
     bridge: new Set(cues.bridge), abbreviations: new Set(abbreviations), max: cues.source.maxTokens,
   });
 }
@@ -29,6 +29,20 @@ const low = (t: Token) => t.text.toLowerCase();
 /** Auxiliaries and adverbs between a speaker and its cue: "has also said", "cynically claimed". */
 export function isBridge(t: Token): boolean {
   return lists().bridge.has(low(t)) || /^\p{Ll}{3,}ly$/u.test(t.text) && !lists().notAdverbs.has(t.text);
+}
+
+/**
+ * How many tokens ending at token k bridge a speaker and its cue: 1 for an auxiliary or adverb, 2 or 3
+ * for a raising verb and its "to" ("appeared to suggest", "went on to say"), 0 for none.
+ */
+export function bridgeBefore(tokens: Token[], k: number): number {
+  const t = tokens[k];
+  if (!t || t.quoted) return 0;
+  if (low(t) !== 'to') return isBridge(t) ? 1 : 0;
+  const w = lists();
+  const one = tokens[k - 1], two = tokens[k - 2];
+  if (one && one.sentence === t.sentence && w.raising.has(low(one))) return 2;
+  return one && two && two.sentence === t.sentence && w.raising.has(`${low(two)} ${low(one)}`) ? 3 : 0;
 }
 
 /** A period inside a phrase: "Mr. Clarke", "G.K. Butterfield". */
@@ -51,7 +65,7 @@ export function phraseBefore(doc: Document, cue: number): Phrase | undefined {
   const w = lists();
   const sentence = tokens[cue].sentence;
   let last = cue - 1;
-  while (last >= 0 && tokens[last].sentence === sentence && isBridge(tokens[last])) last--;
+  for (let n = 0; last >= 0 && tokens[last].sentence === sentence && (n = bridgeBefore(tokens, last)); ) last -= n;
   // "Sanders on Tuesday said", "the court this month rejected": a time between the subject and its verb
   const time = timeBefore(tokens, last);
   if (time !== undefined) {
