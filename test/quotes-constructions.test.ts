@@ -369,4 +369,17 @@ describe('indirect speech: source phrases', () => {
     const q = find('The attorney general isn’t saying if the charity broke any laws.', 'charity');
     assert.equal(q.text, 'if the charity broke any laws');
   });
+
+  it('"for" joins a role and its client in a source: "attorneys for the family said"', () => {
+    const q = find('The video was released to reporters on Thursday, attorneys for the family said.', 'video');
+    assert.equal(q.text, 'The video was released to reporters on Thursday');
+    assert.equal(q.speaker?.mention?.text, 'attorneys for the family');
+  });
+
+  it('content ends before a trailing attribution whose phrase runs on into its verb: "…, a spokesman announced Monday."', () => {
+    const q = find('The campaign plans to publish the records soon, a spokesman announced Monday.', 'records');
+    assert.equal(q.cue?.text, 'announced Monday');
+    const inner = quotesOf('The campaign plans to publish the records soon, a spokesman announced Monday.').find((x) => x.cue?.text === 'plans');
+    assert.ok(!inner || inner.text === 'to publish the records soon');
+  });
 });

@@ -690,12 +690,13 @@ function trailingAttribution(doc: Document, i: number): boolean {
     const p = phraseAfter(doc, first.end + 1);
     return !!p && endsAt(p.last + 1);
   }
-  const p = phraseAfter(doc, i);
-  if (!p) return false;
-  let k = p.last + 1;
-  while (tokens[k] && tokens[k].sentence === sentence && isBridge(tokens[k])) k++;
-  const cue = tokens[k] && c.speech.match(tokens, k);
-  return !!cue && endsAt(cue.end + 1);
+  // the phrase read forward runs on into its verb ("a spokesman announced Monday"): find the cue, then its subject
+  for (let k = i + 1; k < tokens.length && k <= i + 14 && tokens[k].sentence === sentence && !tokens[k].quoted; k++) {
+    if (!/^\p{Ll}/u.test(tokens[k].text)) continue;
+    const cue = c.speech.match(tokens, k);
+    if (cue) return phraseBefore(doc, k)?.first === i && endsAt(cue.end + 1);
+  }
+  return false;
 }
 
 /** A typed dash ("--") before a quotation leads into it: "… in history books -- ''the president but also the slave''". */
