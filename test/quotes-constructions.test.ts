@@ -382,4 +382,9 @@ describe('indirect speech: source phrases', () => {
     const inner = quotesOf('The campaign plans to publish the records soon, a spokesman announced Monday.').find((x) => x.cue?.text === 'plans');
     assert.ok(!inner || inner.text === 'to publish the records soon');
   });
+
+  it('a relative clause after a comma stays in the report: "…, which would take a year"', () => {
+    const q = find('The mayor said the bridge would close for repairs, which would take a year.', 'bridge');
+    assert.equal(q.text, 'the bridge would close for repairs, which would take a year');
+  });
 });
