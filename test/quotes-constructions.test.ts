@@ -387,4 +387,14 @@ describe('indirect speech: source phrases', () => {
     const q = find('The mayor said the bridge would close for repairs, which would take a year.', 'bridge');
     assert.equal(q.text, 'the bridge would close for repairs, which would take a year');
   });
+
+  it('"according to" a role and its client: "according to lawyers for the family"', () => {
+    const q = find('The officer was not wearing a camera, according to lawyers for the family.', 'camera');
+    assert.equal(q.speaker?.mention?.text, 'lawyers for the family');
+  });
+
+  it('a conjunction opening the sentence is not part of the report: "And …, according to …"', () => {
+    const q = find('Earlier polls were close. And the senator now holds a wide lead among young voters, according to a new survey.', 'wide lead');
+    assert.equal(q.text, 'the senator now holds a wide lead among young voters');
+  });
 });

@@ -819,6 +819,9 @@ function pushLead(doc: Document, out: Quote[], lead: { start: number; end: numbe
 
 function pushIndirect(doc: Document, out: Quote[], start: number, end: number, found: Found, shortest = 8): void {
   while (start < end && /\s/u.test(doc.text[start])) start++;
+  // "And more than half of …, according to …": a conjunction opening the sentence links it to the last one
+  const conjunction = /^(?:And|But|So|Yet)\s+/u.exec(doc.text.slice(start, end));
+  if (conjunction && doc.sentences[doc.sentenceAt(start)]?.start === start) start += conjunction[0].length;
   // a clause cut before a comma phrase leaves no dangling conjunction: "… than Mr. Trump's and"
   const dangling = /[\s,]+(?:and|or|but)$/u.exec(doc.text.slice(start, end));
   if (dangling) end -= dangling[0].length;

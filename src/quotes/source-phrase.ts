@@ -200,7 +200,9 @@ export function phraseAfter(doc: Document, from: number): Phrase | undefined {
     if (low(next) === 'and' && /^\p{Lu}/u.test(tokens[last].text) && tokens[last + 2] && /^\p{Lu}/u.test(tokens[last + 2].text) && inner(tokens, last + 2)) { last += 2; continue; }
     // "an analysis by Lily Batchelder", "the Federal Bureau of Prisons", "a group of doctors"
     const after = tokens[last + 2];
-    if (after && after.sentence === t.sentence && (low(next) === 'of' || w.joiners.has(next.text) || next.text === 'by') && (inner(tokens, last + 2) && (low(next) === 'of' || /^\p{Lu}/u.test(after.text)) || w.determiners.has(low(after)) && inner(tokens, last + 3) && (low(next) === 'of' || /^\p{Lu}/u.test(tokens[last + 3].text)))) { last += 2; continue; }
+    // "attorneys for the family": a role and its client
+    const client = low(next) === 'for' && /^\p{Ll}+s$/u.test(tokens[last].text);
+    if (after && after.sentence === t.sentence && (low(next) === 'of' || w.joiners.has(next.text) || next.text === 'by') && (inner(tokens, last + 2) && (low(next) === 'of' || client || /^\p{Lu}/u.test(after.text)) || w.determiners.has(low(after)) && inner(tokens, last + 3) && (low(next) === 'of' || client || /^\p{Lu}/u.test(tokens[last + 3].text)))) { last += 2; continue; }
     break;
   }
   if (w.determiners.has(low(tokens[last]))) return undefined;
