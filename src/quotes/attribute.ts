@@ -384,7 +384,9 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
         const before = doc.text.slice(s.start, t.start).replace(/[\s,]+$/, '');
         const next = tokens[p.last + 1];
         const afterStart = next && next.text === ',' ? next.end : tokens[p.last].end;
-        const [cs, ce] = before.length > 10 ? [s.start, s.start + before.length] : [afterStart, contentEnd(doc, t.sentence)];
+        // "And more than half of …, according to …": a conjunction opening the sentence links it to the last one
+        const conjunction = /^(?:And|But|So|Yet)\s+/u.exec(before)?.[0].length ?? 0;
+        const [cs, ce] = before.length > 10 ? [s.start + conjunction, s.start + before.length] : [afterStart, contentEnd(doc, t.sentence)];
         const speaker = speakerOfPhrase(ctx, p);
         pushIndirect(doc, out, cs, ce, { speaker: before.length > 10 ? withApposition(ctx, speaker) : speaker, cue: cueSpan(doc, i, according.end) });
       }
@@ -819,9 +821,6 @@ function pushLead(doc: Document, out: Quote[], lead: { start: number; end: numbe
 
 function pushIndirect(doc: Document, out: Quote[], start: number, end: number, found: Found, shortest = 8): void {
   while (start < end && /\s/u.test(doc.text[start])) start++;
-  // "And more than half of …, according to …": a conjunction opening the sentence links it to the last one
-  const conjunction = /^(?:And|But|So|Yet)\s+/u.exec(doc.text.slice(start, end));
-  if (conjunction && doc.sentences[doc.sentenceAt(start)]?.start === start) start += conjunction[0].length;
   // a clause cut before a comma phrase leaves no dangling conjunction: "… than Mr. Trump's and"
   const dangling = /[\s,]+(?:and|or|but)$/u.exec(doc.text.slice(start, end));
   if (dangling) end -= dangling[0].length;
