@@ -397,4 +397,10 @@ describe('indirect speech: source phrases', () => {
     const q = find('Earlier polls were close. And the senator now holds a wide lead among young voters, according to a new survey.', 'wide lead');
     assert.equal(q.text, 'the senator now holds a wide lead among young voters');
   });
+
+  it('a participle after its noun is no cue: "a coalition backed by the West", "Having said that"', () => {
+    assert.ok(!quotesOf('A coalition backed by the West is blamed for the strikes on schools.').some((q) => q.cue?.text === 'backed'));
+    assert.ok(!quotesOf('Having said that, there are economists who doubt the figures.').some((q) => q.cue?.text === 'said'));
+    assert.ok(!quotesOf('Let’s say you think a degree will cost $80,000 in ten years.').some((q) => /say/.test(q.cue?.text ?? '')));
+  });
 });

@@ -409,6 +409,10 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     // "the survey was published on Monday": a passive's subject is not its source
     const adjective = words().adjectives.has(t.text.toLowerCase());
     if (cue && !progressive && !adjective && passive(doc, i)) cue = undefined;
+    // "a coalition backed by the West", "chemicals found in refrigerants": a participle after its noun
+    if (cue && cue.end === i && reducedRelative(doc, i)) cue = undefined;
+    // "Let's say you think …", "Having said that, …": idioms, not reports
+    if (cue && (/^let['’]s$/i.test((tokens[i - 2]?.text ?? '') + (tokens[i - 1]?.text ?? '')) || /^having$/i.test(tokens[i - 1]?.text ?? ''))) cue = undefined;
     // "Republicans were incensed that …", "she is confident that …": an adjective after "be" before its clause
     // … and a verb when it has a subject of its own: "Regulators worried that …"
     const verbal = adjective && /ed$/.test(t.text) && /^that$/i.test(tokens[(cue?.end ?? i) + 1]?.text ?? '') && !!phraseBefore(doc, i);
@@ -501,6 +505,15 @@ function adjunctToEnd(doc: Document, cue: number, from: number): boolean {
     if (t.quoted || /^(?:that|to|[,;:—―–])$/iu.test(t.text)) return false;
   }
   return false;
+}
+
+/** A past participle right after a common noun and before its agent or place: "backed by the West", "found in soil". */
+function reducedRelative(doc: Document, i: number): boolean {
+  const { tokens } = doc;
+  const t = tokens[i], before = tokens[i - 1], after = tokens[i + 1];
+  if (!before || !after || before.sentence !== t.sentence || after.sentence !== t.sentence) return false;
+  if (!/(?:ed|en|wn|nt|ht|und)$/.test(t.text) || !/^(?:by|in)$/.test(after.text)) return false;
+  return /^\p{Ll}+$/u.test(before.text) && !isBridge(before) && !words().clauseSubjects.has(before.text);
 }
 
 /** Is there a form of "be" right before token i, adverbs aside ("is once again questioning")? */
