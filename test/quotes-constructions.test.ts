@@ -403,4 +403,10 @@ describe('indirect speech: source phrases', () => {
     assert.ok(!quotesOf('Having said that, there are economists who doubt the figures.').some((q) => q.cue?.text === 'said'));
     assert.ok(!quotesOf('Let’s say you think a degree will cost $80,000 in ten years.').some((q) => /say/.test(q.cue?.text ?? '')));
   });
+
+  it('a time after the cue is no agent: "aides insisted in June that …"', () => {
+    const q = find('Campaign aides insisted in June that the senator would not run.', 'senator');
+    assert.equal(q.text, 'the senator would not run');
+    assert.equal(q.cue?.text, 'insisted');
+  });
 });

@@ -409,7 +409,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     // "the survey was published on Monday": a passive's subject is not its source
     const adjective = words().adjectives.has(t.text.toLowerCase());
     if (cue && !progressive && !adjective && passive(doc, i)) cue = undefined;
-    // "a coalition backed by the West", "chemicals found in refrigerants": a participle after its noun
+    // "a coalition backed by the West": a participle after its noun
     if (cue && cue.end === i && reducedRelative(doc, i)) cue = undefined;
     // "Let's say you think …", "Having said that, …": idioms, not reports
     if (cue && (/^let['’]s$/i.test((tokens[i - 2]?.text ?? '') + (tokens[i - 1]?.text ?? '')) || /^having$/i.test(tokens[i - 1]?.text ?? ''))) cue = undefined;
@@ -507,12 +507,14 @@ function adjunctToEnd(doc: Document, cue: number, from: number): boolean {
   return false;
 }
 
-/** A past participle right after a common noun and before its agent or place: "backed by the West", "found in soil". */
+/** A past participle right after a common noun and before its agent: "a coalition backed by the West". */
 function reducedRelative(doc: Document, i: number): boolean {
   const { tokens } = doc;
   const t = tokens[i], before = tokens[i - 1], after = tokens[i + 1];
   if (!before || !after || before.sentence !== t.sentence || after.sentence !== t.sentence) return false;
-  if (!/(?:ed|en|wn|nt|ht|und)$/.test(t.text) || !/^(?:by|in)$/.test(after.text)) return false;
+  // "said by phone" is the saying's manner; "backed by the West" names the agent
+  const agent = tokens[i + 2];
+  if (!/(?:ed|en|wn|nt|ht|und)$/.test(t.text) || after.text !== 'by' || !agent || !/^(?:\p{Lu}|(?:the|a|an|his|her|their|its)$)/u.test(agent.text)) return false;
   return /^\p{Ll}+$/u.test(before.text) && !isBridge(before) && !words().clauseSubjects.has(before.text);
 }
 
