@@ -409,4 +409,22 @@ describe('indirect speech: source phrases', () => {
     assert.equal(q.text, 'the senator would not run');
     assert.equal(q.cue?.text, 'insisted');
   });
+
+  it('ends where ", and" opens another report with a lower-case subject: "…, and rights groups warned that …"', () => {
+    const text = 'The minister stressed that the reforms were not complete, and rights groups warned that the army kept its power.';
+    assert.equal(find(text, 'reforms').text, 'the reforms were not complete');
+    assert.equal(find(text, 'army').speaker?.mention?.text, 'rights groups');
+  });
+
+  it('a quantifier opening its clause is a source: "all agreed that …"', () => {
+    const q = find('To varying degrees, all agreed that the proposal would raise taxes on the rich.', 'proposal');
+    assert.equal(q.speaker?.mention?.text, 'all');
+    assert.equal(q.cue?.text, 'agreed');
+  });
+
+  it('a programme\'s name in quotation marks may follow the listener: told NBC\'s "Meet the Press" that', () => {
+    const q = find('The senator told NBC\'s "Meet the Press" that nobody would question her record.', 'nobody');
+    assert.equal(q.text, 'nobody would question her record');
+    assert.equal(q.cue?.text, 'told');
+  });
 });

@@ -640,7 +640,9 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
   const object = w.objectCues.has(cueWord);
   if (object || w.gapOpeners.has(next.text) || w.gapOpeners.has(next.text.toLowerCase()) || next.text === ',') {
     let pronoun: number | undefined;
-    for (let j = cueEnd + 1; j < tokens.length && j <= cueEnd + GAP_MAX + 4 && tokens[j].sentence === sentence && !tokens[j].quoted; j++) {
+    for (let j = cueEnd + 1; j < tokens.length && j <= cueEnd + GAP_MAX + 4 && tokens[j].sentence === sentence && (!tokens[j].quoted || object && j > cueEnd + 1); j++) {
+      // a programme's name in quotation marks after the listener: told MSNBC's "Morning Joe" that
+      if (tokens[j].quoted) continue;
       if (/^that$/i.test(tokens[j].text)) return tokens[j + 1]?.sentence === sentence ? j + 1 : undefined;
       if (object && j > cueEnd + 1 && opensQuestion(tokens, cueWord, j)) return j;
       if (/^[.;:!?]$/.test(tokens[j].text)) break;
@@ -726,10 +728,12 @@ function quotationAfter(doc: Document, k: number): boolean {
  * Does a new attribution open at token k: a subject phrase, then a cue that does not close the sentence
  * or interrupt the report ("Republicans want policies …", "Mr. Lee said that …", but not ", he said, …")?
  */
-function attributionOpens(doc: Document, k: number): boolean {
+function attributionOpens(doc: Document, k: number, afterConjunction = false): boolean {
   const { tokens } = doc;
   const t = tokens[k];
-  if (!t || t.quoted || !/^\p{Lu}/u.test(t.text) && !/^(?:he|she|they|we)$/.test(t.text)) return false;
+  // after ", and" a lower-case subject opens a clause too, when its cue takes "that": "…, and rights groups warned that …"
+  const lower = afterConjunction && /^\p{Ll}/u.test(t?.text ?? '');
+  if (!t || t.quoted || !/^\p{Lu}/u.test(t.text) && !/^(?:he|she|they|we)$/.test(t.text) && !lower) return false;
   const cues = cueTries();
   for (let c = k + 1; c < tokens.length && c <= k + 8 && tokens[c].sentence === t.sentence && !tokens[c].quoted; c++) {
     if (!/^\p{Ll}/u.test(tokens[c].text)) continue;
@@ -737,6 +741,7 @@ function attributionOpens(doc: Document, k: number): boolean {
     if (!cue) continue;
     if (phraseBefore(doc, c)?.first !== k) return false;
     const after = tokens[cue.end + 1];
+    if (lower && !/^that$/i.test(after?.text ?? '')) return false;
     return !!after && after.sentence === t.sentence && !/^[,.;:!?]$/.test(after.text) && !words().cueTail.has(after.text);
   }
   return false;
@@ -792,7 +797,7 @@ function clauseEnd(ctx: Ctx, from: number, object = false): number {
     if (comma && /^(?:and|but)$/i.test(next.text) && w.clauseSubjects.has(tokens[j + 2]?.text.toLowerCase() ?? '')) return end;
     if (/^(?:—|―|–|--|;)$/u.test(t.text) || t.text === '-' && next.text === '-' && next.start === t.end && !quotationAfter(doc, j + 2)) return t.start;
     // a report of someone else's follows: "…, and Republicans want …", "…, Mr. Lee said that …"
-    if ((comma || /^(?:and|but)$/i.test(t.text)) && attributionOpens(doc, /^(?:and|but)$/i.test(next.text) ? j + 2 : j + 1)) return /^(?:and|but)$/i.test(t.text) && tokens[j - 1].text !== ',' ? tokens[j - 1].end : end;
+    if ((comma || /^(?:and|but)$/i.test(t.text)) && attributionOpens(doc, /^(?:and|but)$/i.test(next.text) ? j + 2 : j + 1, comma && /^(?:and|but)$/i.test(next.text))) return /^(?:and|but)$/i.test(t.text) && tokens[j - 1].text !== ',' ? tokens[j - 1].end : end;
     // a sentence end the sentence splitter missed: "… in schools. ''Throughout …"
     if (/^[.!?]$/.test(t.text) && /^(?:\p{Lu}|[“"‘'«„])/u.test(next.text) && !abbreviationDot(tokens, j)) return tokens[j - 1].end;
   }

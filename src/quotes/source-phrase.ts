@@ -109,6 +109,8 @@ function runBefore(doc: Document, last: number): Phrase | undefined {
   const w = lists();
   const sentence = tokens[last].sentence;
   if (w.pronouns.has(low(tokens[last]))) return { first: last, last };
+  // "all agreed that", "some note that": a quantifier standing alone at its clause's start
+  if (/^(?:all|some|many|most|both|several|others|few)$/i.test(tokens[last].text) && clauseOpensBefore(tokens, last)) return { first: last, last };
   let first = last;
   // "Sen. Claire McCaskill (D-Mo.) said"
   if (tokens[last].text === ')') {
@@ -140,6 +142,12 @@ function runBefore(doc: Document, last: number): Phrase | undefined {
     first--;
   }
   return { first, last };
+}
+
+/** Does a clause open right before token k (the sentence start, a comma or colon, "but", "and")? */
+function clauseOpensBefore(tokens: Token[], k: number): boolean {
+  const b = tokens[k - 1];
+  return !b || b.sentence !== tokens[k].sentence || /^(?:[,;:—―–(]|but|and|yet|so)$/iu.test(b.text);
 }
 
 /** The start of a short phrase ending at token `last` that opens its clause (after the sentence start, a comma, a colon), if any. */
