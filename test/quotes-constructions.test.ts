@@ -427,4 +427,14 @@ describe('indirect speech: source phrases', () => {
     assert.equal(q.text, 'nobody would question her record');
     assert.equal(q.cue?.text, 'told');
   });
+
+  it('a directive keeps its infinitive before a participle\'s "that"; the participle shares the subject: "implored her to …, arguing that …"', () => {
+    const text = 'In a column before the debate, two former aides implored her to bring the line back, arguing that it rattled her rival.';
+    const q = find(text, 'bring');
+    assert.equal(q.text, 'her to bring the line back');
+    assert.equal(q.cue?.text, 'implored');
+    const r = find(text, 'rattled');
+    assert.equal(r.cue?.text, 'arguing');
+    assert.equal(r.speaker?.mention?.text, 'two former aides');
+  });
 });

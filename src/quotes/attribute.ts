@@ -39,7 +39,7 @@ interface Speaker { phrase?: Phrase; mention?: MentionRecord; entity?: EntityRec
 interface Found { speaker: Speaker | null; cue?: TextSpan; cueToken?: number }
 
 /** Per-document lookups, built once so that attribution stays linear in the article's length. */
-interface Ctx { doc: Document; titleCase?: boolean[]; mentions: MentionIndex; bySentence: MentionRecord[][]; entity: (id: string | undefined) => EntityRecord | undefined }
+interface Ctx { doc: Document; titleCase?: boolean[]; reporter?: { sentence: number; cue: number; speaker: Speaker }; mentions: MentionIndex; bySentence: MentionRecord[][]; entity: (id: string | undefined) => EntityRecord | undefined }
 
 function context(doc: Document): Ctx {
   const bySentence: MentionRecord[][] = doc.sentences.map(() => []);
@@ -442,6 +442,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     }
     if (p) {
       found.speaker = speakerOfPhrase(ctx, p);
+      if (found.speaker) ctx.reporter = { sentence: t.sentence, cue: i, speaker: found.speaker };
       // <content>, the source said.
       const lead = leadingContent(doc, t.sentence, p.first);
       if (atEnd && lead) {
@@ -639,6 +640,8 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
   // a listener or a time or place may stand before "that": "told reporters that", "said on Friday that"
   const object = w.objectCues.has(cueWord);
   if (object || w.gapOpeners.has(next.text) || w.gapOpeners.has(next.text.toLowerCase()) || next.text === ',') {
+    // "implored her to bring it back, arguing that …": the directive's own content comes first
+    if (object && directsListener(doc, cue, cueEnd)) return cueEnd + 1;
     let pronoun: number | undefined;
     for (let j = cueEnd + 1; j < tokens.length && j <= cueEnd + GAP_MAX + 4 && tokens[j].sentence === sentence && (!tokens[j].quoted || object && j > cueEnd + 1); j++) {
       // a programme's name in quotation marks after the listener: told MSNBC's "Morning Joe" that
@@ -646,6 +649,8 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
       if (/^that$/i.test(tokens[j].text)) return tokens[j + 1]?.sentence === sentence ? j + 1 : undefined;
       if (object && j > cueEnd + 1 && opensQuestion(tokens, cueWord, j)) return j;
       if (/^[.;:!?]$/.test(tokens[j].text)) break;
+      // "…, arguing that": the "that" belongs to a participle of its own
+      if (tokens[j].text === ',' && /^\p{Ll}+ing$/u.test(tokens[j + 1]?.text ?? '')) break;
       // "said after the convention he would not …": a clause opened by its pronoun subject
       if (pronoun === undefined && j > cueEnd + 1 && /^(?:he|she|they|we|i)$/i.test(tokens[j].text) && tokens[j - 1].text !== ',' && !/^(?:to|for|with|by|at|from|of|in|on|about)$/i.test(tokens[j - 1].text)) pronoun = j;
     }
@@ -812,7 +817,9 @@ function participleClause(ctx: Ctx, out: Quote[], i: number, p: { end: number })
   // "…, promising to lift regulations": a participle of intention or evaluation takes a phrase, as its verb does
   const from = contentAfterCue(ctx, i, p.end, !words().clauseParticiples.has(tokens[i].text.toLowerCase()));
   if (from === undefined) return;
-  const speaker = subjectPhrase(ctx, tokens[i].sentence, tokens[i].start);
+  // "two speechwriters implored her …, arguing that …": the participle shares the subject of the cue before it
+  const r = ctx.reporter;
+  const speaker = r && r.sentence === tokens[i].sentence && r.cue < i ? r.speaker : subjectPhrase(ctx, tokens[i].sentence, tokens[i].start);
   pushIndirect(doc, out, tokens[from].start, clauseEnd(ctx, from), { speaker, cue: cueSpan(doc, i, p.end), cueToken: i });
 }
 
