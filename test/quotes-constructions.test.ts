@@ -437,4 +437,19 @@ describe('indirect speech: source phrases', () => {
     assert.equal(r.cue?.text, 'arguing');
     assert.equal(r.speaker?.mention?.text, 'two former aides');
   });
+
+  it('a parenthetical "as" attribution reports the clause beside it', () => {
+    const q = find('As many tax experts have pointed out, the candidate is free to disclose his returns.', 'disclose');
+    assert.equal(q.text, 'the candidate is free to disclose his returns');
+    assert.equal(q.cue?.text, 'have pointed out');
+    assert.equal(q.speaker?.mention?.text, 'many tax experts');
+    const r = find('As one adviser put it in a statement, the plan is dead.', 'plan');
+    assert.equal(r.text, 'the plan is dead');
+    assert.equal(r.cue?.text, 'put it');
+  });
+
+  it('reported content ends before a trailing "as" attribution: "…, as police have said."', () => {
+    const q = find('The video does not show whether he had a gun, as police have said.', 'gun');
+    assert.ok(!q.text.includes('police'));
+  });
 });

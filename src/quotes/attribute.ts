@@ -443,6 +443,8 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     if (p) {
       found.speaker = speakerOfPhrase(ctx, p);
       if (found.speaker) ctx.reporter = { sentence: t.sentence, cue: i, speaker: found.speaker };
+      // "As the experts have pointed out, <content>", "<content>, as police have said."
+      if (asAttribution(ctx, out, p, i, cue.end, atEnd, found)) { i = cue.end; continue; }
       // <content>, the source said.
       const lead = leadingContent(doc, t.sentence, p.first);
       if (atEnd && lead) {
@@ -517,6 +519,34 @@ function reducedRelative(doc: Document, i: number): boolean {
   const agent = tokens[i + 2];
   if (!/(?:ed|en|wn|nt|ht|und)$/.test(t.text) || after.text !== 'by' || !agent || !/^(?:\p{Lu}|(?:the|a|an|his|her|their|its)$)/u.test(agent.text)) return false;
   return /^\p{Ll}+$/u.test(before.text) && !isBridge(before) && !words().clauseSubjects.has(before.text);
+}
+
+/**
+ * A parenthetical "as" attribution reports the clause beside it: "As many experts have pointed out, <content>"
+ * and "<content>, as police have said." Pushes the report and says whether there was one.
+ */
+function asAttribution(ctx: Ctx, out: Quote[], p: Phrase, cue: number, cueEnd: number, atEnd: boolean, found: Found): boolean {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const as = p.first - 1;
+  if (!/^as$/i.test(tokens[as]?.text ?? '') || tokens[as].sentence !== tokens[cue].sentence) return false;
+  const lead = atEnd && leadingContent(doc, tokens[cue].sentence, as);
+  if (lead) {
+    pushLead(doc, out, lead, found);
+    return true;
+  }
+  if (as > 0 && tokens[as - 1].sentence === tokens[as].sentence && !/^(?:[,;:(]|if|but|and)$/i.test(tokens[as - 1].text)) return false;
+  for (let k = cueEnd + 1; k < tokens.length && k <= cueEnd + 10 && tokens[k].sentence === tokens[cue].sentence && !tokens[k].quoted; k++) {
+    if (/^(?:that|[.;:!?])$/i.test(tokens[k].text)) return false;
+    if (tokens[k].text !== ',') continue;
+    const from = k + 1;
+    if (!tokens[from] || tokens[from].sentence !== tokens[cue].sentence) return false;
+    const start = tokens[from].start, end = clauseEnd(ctx, from);
+    if (end - start < 8) return false;
+    pushIndirect(doc, out, start, end, found);
+    return true;
+  }
+  return false;
 }
 
 /** Is there a form of "be" right before token i, adverbs aside ("is once again questioning")? */
@@ -709,6 +739,8 @@ function trailingAttribution(doc: Document, i: number): boolean {
     while (tokens[k] && tokens[k].sentence === sentence && words().cueTail.has(tokens[k].text)) k++;
     return !tokens[k] || tokens[k].sentence !== sentence || /^[.!?]$/.test(tokens[k].text);
   };
+  // "…, as police have said."
+  if (/^as$/i.test(tokens[i]?.text ?? '') && tokens[i + 1]?.sentence === sentence) i++;
   const first = c.speech.match(tokens, i);
   if (first) {
     const p = phraseAfter(doc, first.end + 1);
