@@ -452,4 +452,23 @@ describe('indirect speech: source phrases', () => {
     const q = find('The video does not show whether he had a gun, as police have said.', 'gun');
     assert.ok(!q.text.includes('police'));
   });
+
+  it('a stance verb after an interrupting attribution keeps its subject: "The museum, he said, celebrated …"', () => {
+    const quotes = quotesOf('The museum, the curator said, celebrated several of his heroes.');
+    assert.ok(!quotes.some((q) => q.cue?.text === 'celebrated'));
+    assert.ok(quotes.some((q) => q.cue?.text === 'said' && q.text === 'celebrated several of his heroes'));
+  });
+
+  it('"advisers to the president" and "a spokesman for the company" are whole sources', () => {
+    const q = find('But in recent days, advisers to the president say, the president has grown weary of the campaign.', 'weary');
+    assert.equal(q.speaker?.mention?.text, 'advisers to the president');
+    assert.equal(q.text, 'the president has grown weary of the campaign');
+    assert.ok(!quotesOf('But in recent days, advisers to the president say, the president has grown weary of the campaign.').some((x) => x.text.startsWith('But in')));
+    assert.equal(find('The plant will close in May, a spokesman for the company said.', 'plant').speaker?.mention?.text, 'a spokesman for the company');
+  });
+
+  it('a clause after a listener may open with "it" before a later "that": "told the series it is clear that …"', () => {
+    const q = find('The congressman told a weekly video series it is clear that hackers were involved.', 'hackers');
+    assert.equal(q.text, 'it is clear that hackers were involved');
+  });
 });

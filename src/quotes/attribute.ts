@@ -448,10 +448,11 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       // <content>, the source said.
       const lead = leadingContent(doc, t.sentence, p.first);
       if (atEnd && lead) {
-        pushLead(doc, out, lead, found);
         // "But to prevent problems, he said, local officials should be vigilant": the report goes on after
         // the attribution; both parts share the cue
         const rest = !lead.direct && resumedAfter(doc, afterCue);
+        // "But in recent days, advisers say, the president has grown …": a time or place before the attribution is the narrator's
+        if (!rest || !circumstance(doc, lead)) pushLead(doc, out, lead, found);
         if (rest) pushIndirect(doc, out, tokens[rest].start, clauseEnd(ctx, rest), found);
         i = cue.end;
         continue;
@@ -466,8 +467,8 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       }
       continue;
     }
-    // <content>, said the source.
-    const lead = leadingContent(doc, t.sentence, i);
+    // <content>, said the source.   (a stance verb there has its own object: "The museum, he said, celebrated …")
+    const lead = cue === speech ? leadingContent(doc, t.sentence, i) : undefined;
     if (lead) {
       // "…, said Tuesday the senator": the day belongs to the cue
       const q = phraseAfter(doc, afterCue);
@@ -547,6 +548,12 @@ function asAttribution(ctx: Ctx, out: Quote[], p: Phrase, cue: number, cueEnd: n
     return true;
   }
   return false;
+}
+
+/** A short prepositional phrase of time or place, perhaps after a conjunction: "But in recent days", "On Monday". */
+function circumstance(doc: Document, span: { start: number; end: number }): boolean {
+  const text = doc.text.slice(span.start, span.end);
+  return text.split(/\s+/u).length <= 5 && /^(?:(?:and|but|yet|so)\s+)?(?:in|on|at|during|after|before|since|over|for|by|last|this|earlier|later)\b/iu.test(text);
 }
 
 /** Is there a form of "be" right before token i, adverbs aside ("is once again questioning")? */
@@ -676,13 +683,14 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
     for (let j = cueEnd + 1; j < tokens.length && j <= cueEnd + GAP_MAX + 4 && tokens[j].sentence === sentence && (!tokens[j].quoted || object && j > cueEnd + 1); j++) {
       // a programme's name in quotation marks after the listener: told MSNBC's "Morning Joe" that
       if (tokens[j].quoted) continue;
-      if (/^that$/i.test(tokens[j].text)) return tokens[j + 1]?.sentence === sentence ? j + 1 : undefined;
+      // "told the series it is clear that …": a clause opened by its pronoun subject before the "that"
+      if (/^that$/i.test(tokens[j].text)) return pronoun !== undefined && (!stance || object) && /^\p{Ll}/u.test(tokens[pronoun + 1]?.text ?? '') ? pronoun : tokens[j + 1]?.sentence === sentence ? j + 1 : undefined;
       if (object && j > cueEnd + 1 && opensQuestion(tokens, cueWord, j)) return j;
       if (/^[.;:!?]$/.test(tokens[j].text)) break;
       // "…, arguing that": the "that" belongs to a participle of its own
       if (tokens[j].text === ',' && /^\p{Ll}+ing$/u.test(tokens[j + 1]?.text ?? '')) break;
       // "said after the convention he would not …": a clause opened by its pronoun subject
-      if (pronoun === undefined && j > cueEnd + 1 && /^(?:he|she|they|we|i)$/i.test(tokens[j].text) && tokens[j - 1].text !== ',' && !/^(?:to|for|with|by|at|from|of|in|on|about)$/i.test(tokens[j - 1].text)) pronoun = j;
+      if (pronoun === undefined && j > cueEnd + 1 && /^(?:he|she|they|we|i|it)$/i.test(tokens[j].text) && tokens[j - 1].text !== ',' && !/^(?:to|for|with|by|at|from|of|in|on|about)$/i.test(tokens[j - 1].text)) pronoun = j;
     }
     // … also after a listener: "told the forum he was …"
     if (pronoun !== undefined && (!stance || object) && tokens[pronoun + 1] && /^\p{Ll}/u.test(tokens[pronoun + 1].text)) return pronoun;

@@ -123,9 +123,9 @@ function runBefore(doc: Document, last: number): Phrase | undefined {
     const t = tokens[first - 1];
     if (w.determiners.has(low(t))) {
       first--;
-      // "many of [his supporters]", "Dan McLaughlin at [the National Review]"
+      // "many of [his supporters]", "Dan McLaughlin at [the National Review]", "a spokesman for [the company]", "advisers to [the president]"
       const j = tokens[first - 1];
-      if (j && j.sentence === sentence && (low(j) === 'of' || low(j) === 'for' && /^\p{Ll}+s$/u.test(tokens[first - 2]?.text ?? '') || w.joiners.has(j.text) && /^\p{Lu}/u.test(tokens[first + 1]?.text ?? '') || low(j) === 'and' && /^\p{Lu}/u.test(tokens[first - 2]?.text ?? '')) && first - 2 >= 0 && (inner(tokens, first - 2) || w.determiners.has(low(tokens[first - 2])))) { first -= 2; continue; }
+      if (j && j.sentence === sentence && (low(j) === 'of' || low(j) === 'for' && /^\p{Ll}+$/u.test(tokens[first - 2]?.text ?? '') || low(j) === 'to' && /^\p{Ll}+(?:er|or|ist|ant|ent)s?$/u.test(tokens[first - 2]?.text ?? '') || w.joiners.has(j.text) && /^\p{Lu}/u.test(tokens[first + 1]?.text ?? '') || low(j) === 'and' && /^\p{Lu}/u.test(tokens[first - 2]?.text ?? '')) && first - 2 >= 0 && (inner(tokens, first - 2) || w.determiners.has(low(tokens[first - 2])))) { first -= 2; continue; }
       break;
     }
     // "a group of doctors", "the Federal Bureau of Prisons"
