@@ -471,4 +471,9 @@ describe('indirect speech: source phrases', () => {
     const q = find('The congressman told a weekly video series it is clear that hackers were involved.', 'hackers');
     assert.equal(q.text, 'it is clear that hackers were involved');
   });
+
+  it('"said no <noun> …" reports a clause; "said no to …" does not', () => {
+    assert.equal(find('A lawyer for the papers said no decision had been made.', 'decision').text, 'no decision had been made');
+    assert.ok(!quotesOf('She said no to the offer from the company.').some((q) => q.text.startsWith('no')));
+  });
 });

@@ -702,7 +702,9 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
   // "said the deal is dead", but not "said of the election", "spoke to reporters"
   // a stance verb's content is its complement: "wants to triple…", "called for the repeal…"
   if (stance) return /^[\p{L}\p{N}$]/u.test(next.text) ? cueEnd + 1 : undefined;
-  return w.notClause.has(next.text.toLowerCase()) ? undefined : cueEnd + 1;
+  // "said no" answers; "said no decision had been made" reports
+  const determinerNo = /^no$/i.test(next.text) && /^\p{Ll}+$/u.test(tokens[cueEnd + 2]?.text ?? '') && tokens[cueEnd + 2].text !== 'to' && tokens[cueEnd + 2].sentence === sentence;
+  return w.notClause.has(next.text.toLowerCase()) && !determinerNo ? undefined : cueEnd + 1;
 }
 
 /** Does an embedded question open at token k after the cue word ("asked whether", "wondered if", "explained how")? */
