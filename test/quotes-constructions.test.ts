@@ -378,7 +378,7 @@ describe('indirect speech: source phrases', () => {
 
   it('content ends before a trailing attribution whose phrase runs on into its verb: "…, a spokesman announced Monday."', () => {
     const q = find('The campaign plans to publish the records soon, a spokesman announced Monday.', 'records');
-    assert.equal(q.cue?.text, 'announced Monday');
+    assert.equal(q.cue?.text, 'announced');
     const inner = quotesOf('The campaign plans to publish the records soon, a spokesman announced Monday.').find((x) => x.cue?.text === 'plans');
     assert.ok(!inner || inner.text === 'to publish the records soon');
   });
@@ -475,5 +475,10 @@ describe('indirect speech: source phrases', () => {
   it('"said no <noun> …" reports a clause; "said no to …" does not', () => {
     assert.equal(find('A lawyer for the papers said no decision had been made.', 'decision').text, 'no decision had been made');
     assert.ok(!quotesOf('She said no to the offer from the company.').some((q) => q.text.startsWith('no')));
+  });
+
+  it('a day after a cue of reported speech is not part of the cue: "said Monday that …"; a contracted negation is', () => {
+    assert.equal(find('The senator said Monday that the bill would pass.', 'bill').cue?.text, 'said');
+    assert.equal(find('The attorney general isn’t saying whether the charity broke any laws.', 'charity').cue?.text, 'isn’t saying');
   });
 });

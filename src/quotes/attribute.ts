@@ -148,11 +148,15 @@ function subjectPhrase(ctx: Ctx, sentence: number, before: number): Speaker | nu
 }
 
 /** The cue with its auxiliaries and adverbs ("has also said") and a day or colon right after it ("said Monday:"). */
-function cueSpan(doc: Document, from: number, to: number): TextSpan {
+function cueSpan(doc: Document, from: number, to: number, days = true): TextSpan {
   const { tokens } = doc;
   const sentence = tokens[from].sentence;
   for (let n = 0; from > 0 && tokens[from - 1].sentence === sentence && (n = bridgeBefore(tokens, from - 1)); ) from -= n;
-  while (to + 1 < tokens.length && tokens[to + 1].sentence === sentence && !tokens[to + 1].quoted && words().cueTail.has(tokens[to + 1].text)) to++;
+  let tail = to;
+  while (tail + 1 < tokens.length && tokens[tail + 1].sentence === sentence && !tokens[tail + 1].quoted && words().cueTail.has(tokens[tail + 1].text)) tail++;
+  // beside a direct quotation the day is part of the cue ("…," he said Monday.); in reported speech it joins
+  // only before a colon ("said Monday:"), and "said Monday that" keeps it apart
+  if (days || tokens[tail].text === ':') to = tail;
   return doc.textSpan(tokens[from].start, tokens[to].end);
 }
 
@@ -240,7 +244,7 @@ function attributePartial(ctx: Ctx, q: QuoteMark): Found | undefined {
     if (!cue || cue.end >= qStart) continue;
     const p = phraseBefore(doc, i);
     const speaker = p ? speakerOfPhrase(ctx, p) : subjectPhrase(ctx, s, tokens[i].start);
-    return { speaker, cue: cueSpan(doc, i, cue.end), cueToken: i };
+    return { speaker, cue: cueSpan(doc, i, cue.end, false), cueToken: i };
   }
   return undefined;
 }
@@ -388,7 +392,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
         const conjunction = /^(?:And|But|So|Yet)\s+/u.exec(before)?.[0].length ?? 0;
         const [cs, ce] = before.length > 10 ? [s.start + conjunction, s.start + before.length] : [afterStart, contentEnd(doc, t.sentence)];
         const speaker = speakerOfPhrase(ctx, p);
-        pushIndirect(doc, out, cs, ce, { speaker: before.length > 10 ? withApposition(ctx, speaker) : speaker, cue: cueSpan(doc, i, according.end) });
+        pushIndirect(doc, out, cs, ce, { speaker: before.length > 10 ? withApposition(ctx, speaker) : speaker, cue: cueSpan(doc, i, according.end, false) });
       }
       i = according.end;
       continue;
@@ -423,7 +427,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       if (participle) participleClause(ctx, out, i, participle);
       continue;
     }
-    const found: Found = { speaker: null, cue: cueSpan(doc, i, cue.end), cueToken: i };
+    const found: Found = { speaker: null, cue: cueSpan(doc, i, cue.end, false), cueToken: i };
     const p = phraseBefore(doc, i);
     // "said Friday afternoon, as …": a day after the cue still leaves it at the clause's end
     let afterCue = cue.end + 1;
@@ -862,7 +866,7 @@ function participleClause(ctx: Ctx, out: Quote[], i: number, p: { end: number })
   // "two speechwriters implored her …, arguing that …": the participle shares the subject of the cue before it
   const r = ctx.reporter;
   const speaker = r && r.sentence === tokens[i].sentence && r.cue < i ? r.speaker : subjectPhrase(ctx, tokens[i].sentence, tokens[i].start);
-  pushIndirect(doc, out, tokens[from].start, clauseEnd(ctx, from), { speaker, cue: cueSpan(doc, i, p.end), cueToken: i });
+  pushIndirect(doc, out, tokens[from].start, clauseEnd(ctx, from), { speaker, cue: cueSpan(doc, i, p.end, false), cueToken: i });
 }
 
 /**
