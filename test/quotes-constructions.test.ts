@@ -481,4 +481,10 @@ describe('indirect speech: source phrases', () => {
     assert.equal(find('The senator said Monday that the bill would pass.', 'bill').cue?.text, 'said');
     assert.equal(find('The attorney general isn’t saying whether the charity broke any laws.', 'charity').cue?.text, 'isn’t saying');
   });
+
+  it('what is answered is the content, "to" included: "did not respond to requests for comment"', () => {
+    const q = find('A lawyer for the senator did not immediately respond to requests for comment.', 'requests');
+    assert.equal(q.text, 'to requests for comment');
+    assert.equal(q.cue?.text, 'did not immediately respond');
+  });
 });
