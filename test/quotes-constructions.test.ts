@@ -487,4 +487,11 @@ describe('indirect speech: source phrases', () => {
     assert.equal(q.text, 'to requests for comment');
     assert.equal(q.cue?.text, 'did not immediately respond');
   });
+
+  it('"went on to" bridges to the cue after it: "went on to discuss …"; "went on to win" reports nothing', () => {
+    const q = find('The pollster went on to discuss recently released polls from three swing states.', 'polls');
+    assert.equal(q.cue?.text, 'went on to discuss');
+    assert.equal(q.text, 'recently released polls from three swing states');
+    assert.equal(quotesOf('The team went on to win the title in a close final.').length, 0);
+  });
 });
