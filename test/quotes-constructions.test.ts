@@ -428,3 +428,253 @@ describe('direct quotes: interrupted and question-ending quotations', () => {
     assert.equal(q.speaker?.mention?.text, 'Holt');
   });
 });
+
+describe('indirect speech: complements', () => {
+  it('a directive takes its listener and an infinitive: "urged residents to stay indoors"', () => {
+    const q = find('The mayor urged residents to stay indoors during the storm.', 'indoors');
+    assert.equal(q.kind, 'indirect');
+    assert.equal(q.text, 'residents to stay indoors during the storm');
+    assert.equal(q.cue?.text, 'urged');
+    assert.equal(q.speaker?.mention?.text, 'The mayor');
+  });
+
+  it('a listener with a prepositional phrase is no directive: "told reporters in Ohio"', () => {
+    assert.equal(quotesOf('The governor told reporters in Ohio about the plan.').length, 0);
+  });
+
+  it('an embedded question keeps its wh-word: "asked whether …", "asked reporters if …"', () => {
+    const q = find('The senator asked whether the program would survive the next budget.', 'survive');
+    assert.equal(q.text, 'whether the program would survive the next budget');
+    assert.equal(q.cue?.text, 'asked');
+    const r = find('The judge asked the lawyers if the witness had been paid.', 'witness');
+    assert.equal(r.text, 'if the witness had been paid');
+  });
+
+  it('"said if …" is a condition, not a question', () => {
+    const q = quotesOf('The minister said if the talks fail, the strike will go on.')[0];
+    assert.ok(!q || !q.text.startsWith('if'));
+  });
+
+  it('an adjective that is also a verb reports with a subject of its own: "Regulators worried that …"', () => {
+    const q = find('Regulators worried that the merger would raise prices for farmers.', 'merger');
+    assert.equal(q.text, 'the merger would raise prices for farmers');
+    assert.equal(q.cue?.text, 'worried');
+    assert.equal(q.speaker?.mention?.text, 'Regulators');
+  });
+
+  it('ends where another speaker\'s report opens: "…, and Republicans want …"', () => {
+    const q = find('The mayor said the council wants a new stadium, and Republicans want lower property taxes instead.', 'stadium');
+    assert.equal(q.text, 'the council wants a new stadium');
+    const r = find('The mayor said the council wants a new stadium, and Republicans want lower property taxes instead.', 'property');
+    assert.equal(r.cue?.text, 'want');
+  });
+
+  it('ends at a typed dash ("--") unless a quotation follows it', () => {
+    const q = find('The senator said the bill would cost $40 billion -- far more than its sponsors claimed.', 'billion');
+    assert.equal(q.text, 'the bill would cost $40 billion');
+  });
+
+  it('a reported question drops its question mark', () => {
+    const q = find('The real question is whether voters care, the pollster asked?', 'voters');
+    assert.ok(!q.text.endsWith('?'));
+  });
+
+  it('content before its cue, with a listener or an occasion closing the sentence: "…, she told reporters on Thursday."', () => {
+    const q = find('The new bridge will open in the spring, the mayor told reporters on Thursday.', 'bridge');
+    assert.equal(q.text, 'The new bridge will open in the spring');
+    assert.equal(q.cue?.text, 'told');
+    assert.equal(q.speaker?.mention?.text, 'the mayor');
+    const r = find('Rents rose by a fifth in two years, the agency said in a quarterly report.', 'Rents');
+    assert.equal(r.text, 'Rents rose by a fifth in two years');
+  });
+
+  it('a word that is often a noun closes a report after its subject: "…, the newspaper reports."', () => {
+    const q = find('The factory will close by the end of the year, the local newspaper reports.', 'factory');
+    assert.equal(q.text, 'The factory will close by the end of the year');
+    assert.equal(q.cue?.text, 'reports');
+  });
+
+  it('verbs of stance in every tense take their object: "support", "compares", "lauded"', () => {
+    const q = find('Several European countries support the rebels in the north.', 'rebels');
+    assert.equal(q.text, 'the rebels in the north');
+    assert.equal(q.cue?.text, 'support');
+    assert.equal(q.speaker?.mention?.text, 'Several European countries');
+    assert.equal(find('The governor lauded the workers for their courage.', 'workers').cue?.text, 'lauded');
+  });
+
+  it('a stance word that is more often a noun is no cue after an adjective: "Voter support for the plan"', () => {
+    assert.equal(quotesOf('Voter support for the plan fell sharply in May.').length, 0);
+  });
+
+  it('a stance verb\'s object ends before the occasion or medium: "attacked the senator in a series of tweets"', () => {
+    assert.equal(find('The candidate attacked the senator in a series of late-night tweets.', 'senator').text, 'the senator');
+    assert.equal(find('The governor praised the volunteers on Twitter.', 'volunteers').text, 'the volunteers');
+  });
+
+  it('a short object is content too: "endorsed Clinton"', () => {
+    const q = find('The newspaper endorsed Clinton.', 'Clinton');
+    assert.equal(q.text, 'Clinton');
+    assert.equal(q.cue?.text, 'endorsed');
+  });
+});
+
+describe('indirect speech: source phrases', () => {
+  it('two conjuncts opening the clause are one source: "Federal and state officials said"', () => {
+    assert.equal(find('Federal and state officials said the two men had raised millions.', 'millions').speaker?.mention?.text, 'Federal and state officials');
+  });
+
+  it('a clause-internal "and" joins no source: "He left the room and officials said …"', () => {
+    assert.equal(find('He left the room and officials said the meeting was over.', 'meeting').speaker?.mention?.text, 'officials');
+  });
+
+  it('a time between the subject and its verb: "Sanders on Tuesday said"', () => {
+    const q = find('Sanders on Tuesday said he wants to run again.', 'run again');
+    assert.equal(q.speaker?.mention?.text, 'Sanders');
+    assert.equal(find('The court this month rejected the appeal of the two firms.', 'appeal').speaker?.mention?.text, 'The court');
+  });
+
+  it('"including …" between commas is part of the source', () => {
+    assert.equal(find('Proponents, including the mayors of big cities, have urged Congress to act.', 'Congress').speaker?.mention?.text, 'Proponents, including the mayors of big cities,');
+  });
+
+  it('"by" joins a study and its authors: "A new study by Harvard University found"', () => {
+    assert.equal(find('A new study by Harvard University found that poor children gain from the program.', 'poor children').speaker?.mention?.text, 'A new study by Harvard University');
+  });
+
+  it('a raising verb and "to" stand between the speaker and the cue: "appeared to suggest"', () => {
+    const q = find('The senator appeared to suggest that the vote would be delayed.', 'delayed');
+    assert.equal(q.cue?.text, 'appeared to suggest');
+    assert.equal(q.speaker?.mention?.text, 'The senator');
+    assert.equal(q.text, 'the vote would be delayed');
+  });
+
+  it('a negated progressive is a cue: "isn\'t saying if …"', () => {
+    const q = find('The attorney general isn’t saying if the charity broke any laws.', 'charity');
+    assert.equal(q.text, 'if the charity broke any laws');
+  });
+
+  it('"for" joins a role and its client in a source: "attorneys for the family said"', () => {
+    const q = find('The video was released to reporters on Thursday, attorneys for the family said.', 'video');
+    assert.equal(q.text, 'The video was released to reporters on Thursday');
+    assert.equal(q.speaker?.mention?.text, 'attorneys for the family');
+  });
+
+  it('content ends before a trailing attribution whose phrase runs on into its verb: "…, a spokesman announced Monday."', () => {
+    const q = find('The campaign plans to publish the records soon, a spokesman announced Monday.', 'records');
+    assert.equal(q.cue?.text, 'announced');
+    const inner = quotesOf('The campaign plans to publish the records soon, a spokesman announced Monday.').find((x) => x.cue?.text === 'plans');
+    assert.ok(!inner || inner.text === 'to publish the records soon');
+  });
+
+  it('a relative clause after a comma stays in the report: "…, which would take a year"', () => {
+    const q = find('The mayor said the bridge would close for repairs, which would take a year.', 'bridge');
+    assert.equal(q.text, 'the bridge would close for repairs, which would take a year');
+  });
+
+  it('"according to" a role and its client: "according to lawyers for the family"', () => {
+    const q = find('The officer was not wearing a camera, according to lawyers for the family.', 'camera');
+    assert.equal(q.speaker?.mention?.text, 'lawyers for the family');
+  });
+
+  it('a conjunction opening the sentence is not part of the report: "And …, according to …"', () => {
+    const q = find('Earlier polls were close. And the senator now holds a wide lead among young voters, according to a new survey.', 'wide lead');
+    assert.equal(q.text, 'the senator now holds a wide lead among young voters');
+  });
+
+  it('a participle after its noun is no cue: "a coalition backed by the West", "Having said that"', () => {
+    assert.ok(!quotesOf('A coalition backed by the West is blamed for the strikes on schools.').some((q) => q.cue?.text === 'backed'));
+    assert.ok(!quotesOf('Having said that, there are economists who doubt the figures.').some((q) => q.cue?.text === 'said'));
+    assert.ok(!quotesOf('Let’s say you think a degree will cost $80,000 in ten years.').some((q) => /say/.test(q.cue?.text ?? '')));
+  });
+
+  it('a time after the cue is no agent: "aides insisted in June that …"', () => {
+    const q = find('Campaign aides insisted in June that the senator would not run.', 'senator');
+    assert.equal(q.text, 'the senator would not run');
+    assert.equal(q.cue?.text, 'insisted');
+  });
+
+  it('ends where ", and" opens another report with a lower-case subject: "…, and rights groups warned that …"', () => {
+    const text = 'The minister stressed that the reforms were not complete, and rights groups warned that the army kept its power.';
+    assert.equal(find(text, 'reforms').text, 'the reforms were not complete');
+    assert.equal(find(text, 'army').speaker?.mention?.text, 'rights groups');
+  });
+
+  it('a quantifier opening its clause is a source: "all agreed that …"', () => {
+    const q = find('To varying degrees, all agreed that the proposal would raise taxes on the rich.', 'proposal');
+    assert.equal(q.speaker?.mention?.text, 'all');
+    assert.equal(q.cue?.text, 'agreed');
+  });
+
+  it('a programme\'s name in quotation marks may follow the listener: told NBC\'s "Meet the Press" that', () => {
+    const q = find('The senator told NBC\'s "Meet the Press" that nobody would question her record.', 'nobody');
+    assert.equal(q.text, 'nobody would question her record');
+    assert.equal(q.cue?.text, 'told');
+  });
+
+  it('a directive keeps its infinitive before a participle\'s "that"; the participle shares the subject: "implored her to …, arguing that …"', () => {
+    const text = 'In a column before the debate, two former aides implored her to bring the line back, arguing that it rattled her rival.';
+    const q = find(text, 'bring');
+    assert.equal(q.text, 'her to bring the line back');
+    assert.equal(q.cue?.text, 'implored');
+    const r = find(text, 'rattled');
+    assert.equal(r.cue?.text, 'arguing');
+    assert.equal(r.speaker?.mention?.text, 'two former aides');
+  });
+
+  it('a parenthetical "as" attribution reports the clause beside it', () => {
+    const q = find('As many tax experts have pointed out, the candidate is free to disclose his returns.', 'disclose');
+    assert.equal(q.text, 'the candidate is free to disclose his returns');
+    assert.equal(q.cue?.text, 'have pointed out');
+    assert.equal(q.speaker?.mention?.text, 'many tax experts');
+    const r = find('As one adviser put it in a statement, the plan is dead.', 'plan');
+    assert.equal(r.text, 'the plan is dead');
+    assert.equal(r.cue?.text, 'put it');
+  });
+
+  it('reported content ends before a trailing "as" attribution: "…, as police have said."', () => {
+    const q = find('The video does not show whether he had a gun, as police have said.', 'gun');
+    assert.ok(!q.text.includes('police'));
+  });
+
+  it('a stance verb after an interrupting attribution keeps its subject: "The museum, he said, celebrated …"', () => {
+    const quotes = quotesOf('The museum, the curator said, celebrated several of his heroes.');
+    assert.ok(!quotes.some((q) => q.cue?.text === 'celebrated'));
+    assert.ok(quotes.some((q) => q.cue?.text === 'said' && q.text === 'celebrated several of his heroes'));
+  });
+
+  it('"advisers to the president" and "a spokesman for the company" are whole sources', () => {
+    const q = find('But in recent days, advisers to the president say, the president has grown weary of the campaign.', 'weary');
+    assert.equal(q.speaker?.mention?.text, 'advisers to the president');
+    assert.equal(q.text, 'the president has grown weary of the campaign');
+    assert.ok(!quotesOf('But in recent days, advisers to the president say, the president has grown weary of the campaign.').some((x) => x.text.startsWith('But in')));
+    assert.equal(find('The plant will close in May, a spokesman for the company said.', 'plant').speaker?.mention?.text, 'a spokesman for the company');
+  });
+
+  it('a clause after a listener may open with "it" before a later "that": "told the series it is clear that …"', () => {
+    const q = find('The congressman told a weekly video series it is clear that hackers were involved.', 'hackers');
+    assert.equal(q.text, 'it is clear that hackers were involved');
+  });
+
+  it('"said no <noun> …" reports a clause; "said no to …" does not', () => {
+    assert.equal(find('A lawyer for the papers said no decision had been made.', 'decision').text, 'no decision had been made');
+    assert.ok(!quotesOf('She said no to the offer from the company.').some((q) => q.text.startsWith('no')));
+  });
+
+  it('a day after a cue of reported speech is not part of the cue: "said Monday that …"; a contracted negation is', () => {
+    assert.equal(find('The senator said Monday that the bill would pass.', 'bill').cue?.text, 'said');
+    assert.equal(find('The attorney general isn’t saying whether the charity broke any laws.', 'charity').cue?.text, 'isn’t saying');
+  });
+
+  it('what is answered is the content, "to" included: "did not respond to requests for comment"', () => {
+    const q = find('A lawyer for the senator did not immediately respond to requests for comment.', 'requests');
+    assert.equal(q.text, 'to requests for comment');
+    assert.equal(q.cue?.text, 'did not immediately respond');
+  });
+
+  it('"went on to" bridges to the cue after it: "went on to discuss …"; "went on to win" reports nothing', () => {
+    const q = find('The pollster went on to discuss recently released polls from three swing states.', 'polls');
+    assert.equal(q.cue?.text, 'went on to discuss');
+    assert.equal(q.text, 'recently released polls from three swing states');
+    assert.equal(quotesOf('The team went on to win the title in a close final.').length, 0);
+  });
+});

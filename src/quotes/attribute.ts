@@ -8,15 +8,15 @@ import type { Quote, TextSpan } from '../schema/article.ts';
 import { TokenTrie, phraseTokens } from '../nlp/token-trie.ts';
 import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
-import { MentionIndex, abbreviationDot, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
+import { MentionIndex, abbreviationDot, bridgeBefore, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
-interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[] }
+interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; adjuncts: { openers: string[]; times: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
 
-let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string> } | undefined;
+let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; adjuncts: { openers: Set<string>; times: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
 function words() {
   if (wordSets) return wordSets;
   const data = loadData<CuesFile>('quotes/cues.json');
-  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples) });
+  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), toObject: new Set(data.toObject), adjuncts: { openers: new Set(data.adjuncts.openers), times: new Set(data.adjuncts.times), media: new Set(data.adjuncts.media), occasions: new Set(data.adjuncts.occasions) }, questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
 }
 interface Cues { speech: TokenTrie<true>; stance: TokenTrie<true>; participles: TokenTrie<true>; partial: TokenTrie<true>; according: TokenTrie<true> }
 
@@ -39,7 +39,7 @@ interface Speaker { phrase?: Phrase; mention?: MentionRecord; entity?: EntityRec
 interface Found { speaker: Speaker | null; cue?: TextSpan; cueToken?: number }
 
 /** Per-document lookups, built once so that attribution stays linear in the article's length. */
-interface Ctx { doc: Document; titleCase?: boolean[]; mentions: MentionIndex; bySentence: MentionRecord[][]; entity: (id: string | undefined) => EntityRecord | undefined }
+interface Ctx { doc: Document; titleCase?: boolean[]; reporter?: { sentence: number; cue: number; speaker: Speaker }; mentions: MentionIndex; bySentence: MentionRecord[][]; entity: (id: string | undefined) => EntityRecord | undefined }
 
 function context(doc: Document): Ctx {
   const bySentence: MentionRecord[][] = doc.sentences.map(() => []);
@@ -156,12 +156,16 @@ function subjectPhrase(ctx: Ctx, sentence: number, before: number): Speaker | nu
 }
 
 /** The cue with its auxiliaries and adverbs ("has also said") and a day or colon right after it ("said Monday:"). */
-function cueSpan(doc: Document, from: number, to: number): TextSpan {
+function cueSpan(doc: Document, from: number, to: number, days = true): TextSpan {
   const { tokens } = doc;
   const sentence = tokens[from].sentence;
-  while (from > 0 && tokens[from - 1].sentence === sentence && !tokens[from - 1].quoted && isBridge(tokens[from - 1])) from--;
+  for (let n = 0; from > 0 && tokens[from - 1].sentence === sentence && (n = bridgeBefore(tokens, from - 1)); ) from -= n;
+  let tail = to;
   // … but "called Friday's decision a …" has a possessor there, not a day
-  while (to + 1 < tokens.length && tokens[to + 1].sentence === sentence && !tokens[to + 1].quoted && words().cueTail.has(tokens[to + 1].text) && !/^['’]s$/u.test(tokens[to + 2]?.text ?? '')) to++;
+  while (tail + 1 < tokens.length && tokens[tail + 1].sentence === sentence && !tokens[tail + 1].quoted && words().cueTail.has(tokens[tail + 1].text) && !/^['’]s$/u.test(tokens[tail + 2]?.text ?? '')) tail++;
+  // beside a direct quotation the day is part of the cue ("…," he said Monday.); in reported speech it joins
+  // only before a colon ("said Monday:"), and "said Monday that" keeps it apart
+  if (days || tokens[tail].text === ':') to = tail;
   to = interviewAfter(doc, to);
   return doc.textSpan(tokens[from].start, tokens[to].end);
 }
@@ -292,7 +296,7 @@ function attributePartial(ctx: Ctx, q: QuoteMark): Found | undefined {
     if (!cue || cue.end >= qStart) continue;
     const p = phraseBefore(doc, i);
     const speaker = p ? speakerOfPhrase(ctx, p) : subjectPhrase(ctx, s, tokens[i].start);
-    return { speaker, cue: cueSpan(doc, i, cue.end), cueToken: i };
+    return { speaker, cue: cueSpan(doc, i, cue.end, false), cueToken: i };
   }
   return undefined;
 }
@@ -437,9 +441,11 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
         const before = doc.text.slice(s.start, t.start).replace(/[\s,]+$/, '');
         const next = tokens[p.last + 1];
         const afterStart = next && next.text === ',' ? next.end : tokens[p.last].end;
-        const [cs, ce] = before.length > 10 ? [s.start, s.start + before.length] : [afterStart, contentEnd(doc, t.sentence)];
+        // "And more than half of …, according to …": a conjunction opening the sentence links it to the last one
+        const conjunction = /^(?:And|But|So|Yet)\s+/u.exec(before)?.[0].length ?? 0;
+        const [cs, ce] = before.length > 10 ? [s.start + conjunction, s.start + before.length] : [afterStart, contentEnd(doc, t.sentence)];
         const speaker = speakerOfPhrase(ctx, p);
-        pushIndirect(doc, out, cs, ce, { speaker: before.length > 10 ? withApposition(ctx, speaker) : speaker, cue: cueSpan(doc, i, according.end) });
+        pushIndirect(doc, out, cs, ce, { speaker: before.length > 10 ? withApposition(ctx, speaker) : speaker, cue: cueSpan(doc, i, according.end, false) });
       }
       i = according.end;
       continue;
@@ -460,21 +466,27 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     // "the survey was published on Monday": a passive's subject is not its source
     const adjective = words().adjectives.has(t.text.toLowerCase());
     if (cue && !progressive && !adjective && passive(doc, i)) cue = undefined;
+    // "a coalition backed by the West": a participle after its noun
+    if (cue && cue.end === i && reducedRelative(doc, i)) cue = undefined;
+    // "Let's say you think …", "Having said that, …": idioms, not reports
+    if (cue && (/^let['’]s$/i.test((tokens[i - 2]?.text ?? '') + (tokens[i - 1]?.text ?? '')) || /^having$/i.test(tokens[i - 1]?.text ?? ''))) cue = undefined;
     // "Republicans were incensed that …", "she is confident that …": an adjective after "be" before its clause
-    if (cue && adjective && !(passive(doc, i, true) && /^(?:that|to)$/i.test(tokens[cue.end + 1]?.text ?? ''))) cue = undefined;
+    // … and a verb when it has a subject of its own: "Regulators worried that …"
+    const verbal = adjective && /ed$/.test(t.text) && /^that$/i.test(tokens[(cue?.end ?? i) + 1]?.text ?? '') && !!phraseBefore(doc, i);
+    if (cue && adjective && !verbal && !(passive(doc, i, true) && /^(?:that|to)$/i.test(tokens[cue.end + 1]?.text ?? ''))) cue = undefined;
     // words that are more often nouns ("the rules", "her plans") are cues only before "that"
-    if (cue && cue.end === i && words().needsThat.has(t.text.toLowerCase()) && !/^that$/i.test(tokens[i + 1]?.text ?? '') && !verbBetween(doc, i)) cue = undefined;
+    if (cue && cue.end === i && words().needsThat.has(t.text.toLowerCase()) && !/^that$/i.test(tokens[i + 1]?.text ?? '') && !verbBetween(doc, i) && !closesReport(doc, i)) cue = undefined;
     if (!cue) {
       if (participle) participleClause(ctx, out, i, participle);
       continue;
     }
-    const found: Found = { speaker: null, cue: cueSpan(doc, i, cue.end), cueToken: i };
+    const found: Found = { speaker: null, cue: cueSpan(doc, i, cue.end, false), cueToken: i };
     const p = phraseBefore(doc, i);
     // "said Friday afternoon, as …": a day after the cue still leaves it at the clause's end
     let afterCue = cue.end + 1;
     while (tokens[afterCue] && tokens[afterCue].sentence === t.sentence && words().cueTail.has(tokens[afterCue].text)) afterCue++;
     const nextTok = tokens[afterCue];
-    const atEnd = !nextTok || nextTok.sentence !== t.sentence || CLAUSE_END.test(nextTok.text);
+    const atEnd = !nextTok || nextTok.sentence !== t.sentence || CLAUSE_END.test(nextTok.text) || adjunctToEnd(doc, i, afterCue);
     if (!p && coordinated(doc, i)) {
       // "He claimed vast wealth and said <content>": the second verb shares the sentence's subject
       const from = contentAfterCue(ctx, i, cue.end, !!stance || !!c.stance.match(tokens, i));
@@ -487,13 +499,17 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     }
     if (p) {
       found.speaker = speakerOfPhrase(ctx, p);
+      if (found.speaker) ctx.reporter = { sentence: t.sentence, cue: i, speaker: found.speaker };
+      // "As the experts have pointed out, <content>", "<content>, as police have said."
+      if (asAttribution(ctx, out, p, i, cue.end, atEnd, found)) { i = cue.end; continue; }
       // <content>, the source said.
       const lead = leadingContent(doc, t.sentence, p.first);
       if (atEnd && lead) {
-        pushLead(doc, out, lead, found);
         // "But to prevent problems, he said, local officials should be vigilant": the report goes on after
         // the attribution; both parts share the cue
         const rest = !lead.direct && resumedAfter(doc, afterCue);
+        // "But in recent days, advisers say, the president has grown …": a time or place before the attribution is the narrator's
+        if (!rest || !circumstance(doc, lead)) pushLead(doc, out, lead, found);
         if (rest) pushIndirect(doc, out, tokens[rest].start, clauseEnd(ctx, rest), found);
         i = cue.end;
         continue;
@@ -501,13 +517,16 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       // the source said (on Friday) that <content>; "agreed to …", "promised to …" take an infinitive
       const from = contentAfterCue(ctx, i, cue.end, !!stance || !!c.stance.match(tokens, i));
       if (from !== undefined) {
-        const start = tokens[from].start, end = clauseEnd(ctx, from);
-        if (end - start >= 8) { pushIndirect(doc, out, start, end, found); i = cue.end; }
+        // a stance verb's object ends before the circumstances: "attacked Machado [in early-morning tweets]"
+        const object = cue !== speech && from === cue.end + 1 && !/^(?:to|that)$/i.test(tokens[from].text) && !words().questionWords.has(tokens[from].text.toLowerCase()) && !directsListener(doc, i, cue.end);
+        const start = tokens[from].start, end = clauseEnd(ctx, from, object);
+        // "spoke on Monday": a time where the object would be is no object
+        if (end - start >= (object ? 2 : 8) && !(object && words().adjuncts.times.has(tokens[from].text))) { pushIndirect(doc, out, start, end, found, object ? 2 : 8); i = cue.end; }
       }
       continue;
     }
-    // <content>, said the source.
-    const lead = leadingContent(doc, t.sentence, i);
+    // <content>, said the source.   (a stance verb there has its own object: "The museum, he said, celebrated …")
+    const lead = cue === speech ? leadingContent(doc, t.sentence, i) : undefined;
     if (lead) {
       // "…, said Tuesday the senator": the day belongs to the cue
       const q = phraseAfter(doc, afterCue);
@@ -521,12 +540,86 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
   }
 }
 
+/** "…, the newspaper reports.": a word that is often a noun closes the sentence after its subject and a comma. */
+function closesReport(doc: Document, i: number): boolean {
+  const { tokens } = doc;
+  const next = tokens[i + 1];
+  if (next && next.sentence === tokens[i].sentence && !/^[.!?]$/.test(next.text)) return false;
+  const p = phraseBefore(doc, i);
+  return !!p && tokens[p.first - 1]?.text === ',' && tokens[p.first - 1].sentence === tokens[i].sentence;
+}
+
+/**
+ * After a cue that follows its content, a listener or a time, place or occasion may close the sentence:
+ * "…, she told reporters on Thursday.", "…, the agency said in a June report."
+ */
+function adjunctToEnd(doc: Document, cue: number, from: number): boolean {
+  const { tokens } = doc;
+  const w = words();
+  const first = tokens[from];
+  // only a verb of saying: "declined to comment" holds its content after it
+  if (!first || first.sentence !== tokens[cue].sentence || first.quoted || !cueTries().speech.match(tokens, cue) || /^to$/i.test(first.text)) return false;
+  const listener = w.objectCues.has(tokens[cue].text.toLowerCase()) && (/^\p{Lu}/u.test(first.text) || /^(?:the|a|an|his|her|their|reporters|journalists|me|us|him|them)$/i.test(first.text));
+  if (!listener && !w.gapOpeners.has(first.text) && !w.gapOpeners.has(first.text.toLowerCase())) return false;
+  for (let k = from; k < tokens.length && k <= from + 10; k++) {
+    const t = tokens[k];
+    if (t.sentence !== first.sentence || /^[.!?]$/.test(t.text) && !abbreviationDot(tokens, k)) return true;
+    if (t.quoted || /^(?:that|to|[,;:—―–])$/iu.test(t.text)) return false;
+  }
+  return false;
+}
+
+/** A past participle right after a common noun and before its agent: "a coalition backed by the West". */
+function reducedRelative(doc: Document, i: number): boolean {
+  const { tokens } = doc;
+  const t = tokens[i], before = tokens[i - 1], after = tokens[i + 1];
+  if (!before || !after || before.sentence !== t.sentence || after.sentence !== t.sentence) return false;
+  // "said by phone" is the saying's manner; "backed by the West" names the agent
+  const agent = tokens[i + 2];
+  if (!/(?:ed|en|wn|nt|ht|und)$/.test(t.text) || after.text !== 'by' || !agent || !/^(?:\p{Lu}|(?:the|a|an|his|her|their|its)$)/u.test(agent.text)) return false;
+  return /^\p{Ll}+$/u.test(before.text) && !isBridge(before) && !words().clauseSubjects.has(before.text);
+}
+
+/**
+ * A parenthetical "as" attribution reports the clause beside it: "As many experts have pointed out, <content>"
+ * and "<content>, as police have said." Pushes the report and says whether there was one.
+ */
+function asAttribution(ctx: Ctx, out: Quote[], p: Phrase, cue: number, cueEnd: number, atEnd: boolean, found: Found): boolean {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const as = p.first - 1;
+  if (!/^as$/i.test(tokens[as]?.text ?? '') || tokens[as].sentence !== tokens[cue].sentence) return false;
+  const lead = atEnd && leadingContent(doc, tokens[cue].sentence, as);
+  if (lead) {
+    pushLead(doc, out, lead, found);
+    return true;
+  }
+  if (as > 0 && tokens[as - 1].sentence === tokens[as].sentence && !/^(?:[,;:(]|if|but|and)$/i.test(tokens[as - 1].text)) return false;
+  for (let k = cueEnd + 1; k < tokens.length && k <= cueEnd + 10 && tokens[k].sentence === tokens[cue].sentence && !tokens[k].quoted; k++) {
+    if (/^(?:that|[.;:!?])$/i.test(tokens[k].text)) return false;
+    if (tokens[k].text !== ',') continue;
+    const from = k + 1;
+    if (!tokens[from] || tokens[from].sentence !== tokens[cue].sentence) return false;
+    const start = tokens[from].start, end = clauseEnd(ctx, from);
+    if (end - start < 8) return false;
+    pushIndirect(doc, out, start, end, found);
+    return true;
+  }
+  return false;
+}
+
+/** A short prepositional phrase of time or place, perhaps after a conjunction: "But in recent days", "On Monday". */
+function circumstance(doc: Document, span: { start: number; end: number }): boolean {
+  const text = doc.text.slice(span.start, span.end);
+  return text.split(/\s+/u).length <= 5 && /^(?:(?:and|but|yet|so)\s+)?(?:in|on|at|during|after|before|since|over|for|by|last|this|earlier|later)\b/iu.test(text);
+}
+
 /** Is there a form of "be" right before token i, adverbs aside ("is once again questioning")? */
 function beBefore(doc: Document, i: number): boolean {
   const { tokens } = doc;
   let k = i - 1;
   while (k > 0 && i - k < 4 && tokens[k].sentence === tokens[i].sentence && /^(?:\p{Ll}+ly|again|once|also|still|now|not|always|already)$/u.test(tokens[k].text)) k--;
-  return k >= 0 && tokens[k].sentence === tokens[i].sentence && /^(?:is|are|was|were|’s|'s|been|be|am|’re|'re)$/i.test(tokens[k].text);
+  return k >= 0 && tokens[k].sentence === tokens[i].sentence && /^(?:is|are|was|were|’s|'s|been|be|am|’re|'re|isn’t|isn't|aren’t|aren't|wasn’t|wasn't|weren’t|weren't)$/i.test(tokens[k].text);
 }
 
 /** Is the verb at token i a passive participle ("was published", "has been widely criticized")? */
@@ -636,25 +729,67 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
   const next = tokens[cueEnd + 1];
   if (!next || next.sentence !== sentence || next.quoted) return undefined;
   if (/^that$/i.test(next.text)) return cueEnd + 2 < tokens.length && tokens[cueEnd + 2].sentence === sentence ? cueEnd + 2 : undefined;
+  const cueWord = tokens[cue].text.toLowerCase();
+  // "did not respond to requests for comment": what is answered, its "to" included
+  if (cue === cueEnd && w.toObject.has(cueWord) && /^to$/i.test(next.text) && /^[\p{L}\p{N}]/u.test(tokens[cueEnd + 2]?.text ?? '') && tokens[cueEnd + 2].sentence === sentence) return cueEnd + 1;
+  // an embedded question is the content, its wh-word included: "asked whether …", "explained how …"
+  if (opensQuestion(tokens, cueWord, cueEnd + 1)) return cueEnd + 1;
   // a listener or a time or place may stand before "that": "told reporters that", "said on Friday that"
-  const object = w.objectCues.has(tokens[cue].text.toLowerCase());
+  const object = w.objectCues.has(cueWord);
   if (object || w.gapOpeners.has(next.text) || w.gapOpeners.has(next.text.toLowerCase()) || next.text === ',') {
+    // "implored her to bring it back, arguing that …": the directive's own content comes first
+    if (object && directsListener(doc, cue, cueEnd)) return cueEnd + 1;
     let pronoun: number | undefined;
-    for (let j = cueEnd + 1; j < tokens.length && j <= cueEnd + GAP_MAX + 4 && tokens[j].sentence === sentence && !tokens[j].quoted; j++) {
-      if (/^that$/i.test(tokens[j].text)) return tokens[j + 1]?.sentence === sentence ? j + 1 : undefined;
+    for (let j = cueEnd + 1; j < tokens.length && j <= cueEnd + GAP_MAX + 4 && tokens[j].sentence === sentence && (!tokens[j].quoted || object && j > cueEnd + 1); j++) {
+      // a programme's name in quotation marks after the listener: told MSNBC's "Morning Joe" that
+      if (tokens[j].quoted) continue;
+      // "told the series it is clear that …": a clause opened by its pronoun subject before the "that"
+      if (/^that$/i.test(tokens[j].text)) return pronoun !== undefined && (!stance || object) && /^\p{Ll}/u.test(tokens[pronoun + 1]?.text ?? '') ? pronoun : tokens[j + 1]?.sentence === sentence ? j + 1 : undefined;
+      if (object && j > cueEnd + 1 && opensQuestion(tokens, cueWord, j)) return j;
       if (/^[.;:!?]$/.test(tokens[j].text)) break;
+      // "…, arguing that": the "that" belongs to a participle of its own
+      if (tokens[j].text === ',' && /^\p{Ll}+ing$/u.test(tokens[j + 1]?.text ?? '')) break;
       // "said after the convention he would not …": a clause opened by its pronoun subject
-      if (pronoun === undefined && j > cueEnd + 1 && /^(?:he|she|they|we|i)$/i.test(tokens[j].text) && tokens[j - 1].text !== ',' && !/^(?:to|for|with|by|at|from|of|in|on|about)$/i.test(tokens[j - 1].text)) pronoun = j;
+      if (pronoun === undefined && j > cueEnd + 1 && /^(?:he|she|they|we|i|it)$/i.test(tokens[j].text) && tokens[j - 1].text !== ',' && !/^(?:to|for|with|by|at|from|of|in|on|about)$/i.test(tokens[j - 1].text)) pronoun = j;
     }
     // … also after a listener: "told the forum he was …"
     if (pronoun !== undefined && (!stance || object) && tokens[pronoun + 1] && /^\p{Ll}/u.test(tokens[pronoun + 1].text)) return pronoun;
+    // "urged residents to stay indoors": a directive's content is its listener and what it is told to do
+    if (directsListener(doc, cue, cueEnd)) return cueEnd + 1;
     if (!stance || object) return undefined;
   }
   if (CLAUSE_END.test(next.text)) return undefined;
   // "said the deal is dead", but not "said of the election", "spoke to reporters"
   // a stance verb's content is its complement: "wants to triple…", "called for the repeal…"
   if (stance) return /^[\p{L}\p{N}$]/u.test(next.text) || quotedComplement(doc, next) ? cueEnd + 1 : undefined;
-  return w.notClause.has(next.text.toLowerCase()) ? undefined : cueEnd + 1;
+  // "said no" answers; "said no decision had been made" reports
+  const determinerNo = /^no$/i.test(next.text) && /^\p{Ll}+$/u.test(tokens[cueEnd + 2]?.text ?? '') && tokens[cueEnd + 2].text !== 'to' && tokens[cueEnd + 2].sentence === sentence;
+  return w.notClause.has(next.text.toLowerCase()) && !determinerNo ? undefined : cueEnd + 1;
+}
+
+/** Does an embedded question open at token k after the cue word ("asked whether", "wondered if", "explained how")? */
+function opensQuestion(tokens: Token[], cueWord: string, k: number): boolean {
+  const w = words();
+  const t = tokens[k];
+  if (!t || t.quoted || !tokens[k + 1] || tokens[k + 1].sentence !== t.sentence) return false;
+  const wh = t.text.toLowerCase();
+  if (wh === 'if') return w.ifCues.has(cueWord);
+  // "how to …", "what to …" are questions too; "what he wanted" is one, "who" after a listener ends a phrase
+  return w.questionWords.has(wh) && w.questionCues.has(cueWord);
+}
+
+/** A directive verb, its listener, then "to" and a verb: "urged residents to stay", "called on Congress to act". */
+function directsListener(doc: Document, cue: number, cueEnd: number): boolean {
+  const { tokens } = doc;
+  const phrase = tokens.slice(cue, cueEnd + 1).map((t) => t.text.toLowerCase()).join(' ');
+  if (!words().objectControl.has(phrase) && !words().objectControl.has(tokens[cue].text.toLowerCase())) return false;
+  const sentence = tokens[cue].sentence;
+  for (let j = cueEnd + 2; j < tokens.length && j <= cueEnd + 10 && tokens[j].sentence === sentence && !tokens[j].quoted; j++) {
+    const t = tokens[j];
+    if (/^(?:[.,;:!?—―–()]|that|who|which|and|or|but)$/iu.test(t.text)) return false;
+    if (/^to$/i.test(t.text)) return /^\p{Ll}+$/u.test(tokens[j + 1]?.text ?? '') && !/^(?:the|a|an|his|her|their|its|this|that)$/.test(tokens[j + 1].text);
+  }
+  return false;
 }
 
 /**
@@ -683,17 +818,70 @@ function trailingAttribution(doc: Document, i: number): boolean {
     while (tokens[k] && tokens[k].sentence === sentence && words().cueTail.has(tokens[k].text)) k++;
     return !tokens[k] || tokens[k].sentence !== sentence || /^[.!?]$/.test(tokens[k].text);
   };
+  // "…, as police have said."
+  if (/^as$/i.test(tokens[i]?.text ?? '') && tokens[i + 1]?.sentence === sentence) i++;
   const first = c.speech.match(tokens, i);
   if (first) {
     const p = phraseAfter(doc, first.end + 1);
     return !!p && endsAt(p.last + 1);
   }
-  const p = phraseAfter(doc, i);
-  if (!p) return false;
-  let k = p.last + 1;
-  while (tokens[k] && tokens[k].sentence === sentence && isBridge(tokens[k])) k++;
-  const cue = tokens[k] && c.speech.match(tokens, k);
-  return !!cue && endsAt(cue.end + 1);
+  // the phrase read forward runs on into its verb ("a spokesman announced Monday"): find the cue, then its subject
+  for (let k = i + 1; k < tokens.length && k <= i + 14 && tokens[k].sentence === sentence && !tokens[k].quoted; k++) {
+    if (!/^\p{Ll}/u.test(tokens[k].text)) continue;
+    const cue = c.speech.match(tokens, k);
+    if (cue) return phraseBefore(doc, k)?.first === i && endsAt(cue.end + 1);
+  }
+  return false;
+}
+
+/** A typed dash ("--") before a quotation leads into it: "… in history books -- ''the president but also the slave''". */
+function quotationAfter(doc: Document, k: number): boolean {
+  const t = doc.tokens[k];
+  return !!t && (t.quoted || /^[“"‘«„']/u.test(t.text));
+}
+
+/**
+ * Does a new attribution open at token k: a subject phrase, then a cue that does not close the sentence
+ * or interrupt the report ("Republicans want policies …", "Mr. Lee said that …", but not ", he said, …")?
+ */
+function attributionOpens(doc: Document, k: number, afterConjunction = false): boolean {
+  const { tokens } = doc;
+  const t = tokens[k];
+  // after ", and" a lower-case subject opens a clause too, when its cue takes "that": "…, and rights groups warned that …"
+  const lower = afterConjunction && /^\p{Ll}/u.test(t?.text ?? '');
+  if (!t || t.quoted || !/^\p{Lu}/u.test(t.text) && !/^(?:he|she|they|we)$/.test(t.text) && !lower) return false;
+  const cues = cueTries();
+  for (let c = k + 1; c < tokens.length && c <= k + 8 && tokens[c].sentence === t.sentence && !tokens[c].quoted; c++) {
+    if (!/^\p{Ll}/u.test(tokens[c].text)) continue;
+    const cue = cues.speech.match(tokens, c) ?? cues.stance.match(tokens, c);
+    if (!cue) continue;
+    if (phraseBefore(doc, c)?.first !== k) return false;
+    const after = tokens[cue.end + 1];
+    if (lower && !/^that$/i.test(after?.text ?? '')) return false;
+    return !!after && after.sentence === t.sentence && !/^[,.;:!?]$/.test(after.text) && !words().cueTail.has(after.text);
+  }
+  return false;
+}
+
+/**
+ * Circumstances that close a verb's object: a time ("on Friday", "since the debate", "last week"), or the
+ * occasion or medium of the words ("in a statement", "at a rally", "on Twitter").
+ */
+function adjunctOpens(tokens: Token[], j: number): boolean {
+  const w = words();
+  const t = tokens[j], low = t.text.toLowerCase();
+  if (w.adjuncts.openers.has(low) || w.adjuncts.times.has(t.text)) return true;
+  if (!/^(?:in|at|on|via|through|during)$/.test(low)) return false;
+  const next = tokens[j + 1];
+  if (!next || next.sentence !== t.sentence) return false;
+  if (w.adjuncts.media.has(next.text) || w.adjuncts.times.has(next.text)) return true;
+  // "in a statement", "at a news conference", "in an interview with CNN", "in his speech"
+  if (!/^(?:a|an|the|his|her|their|its|this|that|one)$/i.test(next.text)) return false;
+  for (let k = j + 2; k <= j + 5 && tokens[k] && tokens[k].sentence === t.sentence; k++) {
+    if (w.adjuncts.occasions.has(tokens[k].text.toLowerCase())) return true;
+    if (!/^[\p{L}-]+$/u.test(tokens[k].text)) return false;
+  }
+  return false;
 }
 
 /**
@@ -701,13 +889,16 @@ function trailingAttribution(doc: Document, i: number): boolean {
  * a comma before a `contentStops` word or a participle, a second verb phrase of the speaker's ("… and
  * vowed to …"), a new subject after ", and" ("…, and the downgrade is …"), a dash.
  */
-function clauseEnd(ctx: Ctx, from: number): number {
+function clauseEnd(ctx: Ctx, from: number, object = false): number {
   const { doc } = ctx;
   const { tokens } = doc;
   const w = words();
   const sentence = tokens[from].sentence;
+  // a quotation later in the sentence is the object's own words, whatever stands between
+  if (object) for (let j = from; j < tokens.length && tokens[j].sentence === sentence && object; j++) if (tokens[j].quoted) object = false;
   for (let j = from + 1; j < tokens.length && tokens[j].sentence === sentence; j++) {
     const t = tokens[j];
+    if (object && adjunctOpens(tokens, j)) return tokens[j - 1].end;
     // a comma inside a closing quotation still ends the narrator's clause: '… a gun," but he said …'
     const closing = /^[”"’]$/u.test(t.text) && tokens[j - 1].text === ',';
     if (t.quoted && !closing) continue;
@@ -720,7 +911,9 @@ function clauseEnd(ctx: Ctx, from: number): number {
     if (/^(?:and|but)$/i.test(t.text) && cueAt(doc, j + 1)) return tokens[j - 1].text === ',' ? tokens[j - 1].start : tokens[j - 1].end;
     if (comma && trailingAttribution(doc, j + 1)) return end;
     if (comma && /^(?:and|but)$/i.test(next.text) && w.clauseSubjects.has(tokens[j + 2]?.text.toLowerCase() ?? '')) return end;
-    if (/^(?:—|―|–|--|;)$/u.test(t.text)) return t.start;
+    if (/^(?:—|―|–|--|;)$/u.test(t.text) || t.text === '-' && next.text === '-' && next.start === t.end && !quotationAfter(doc, j + 2)) return t.start;
+    // a report of someone else's follows: "…, and Republicans want …", "…, Mr. Lee said that …"
+    if ((comma || /^(?:and|but)$/i.test(t.text)) && attributionOpens(doc, /^(?:and|but)$/i.test(next.text) ? j + 2 : j + 1, comma && /^(?:and|but)$/i.test(next.text))) return /^(?:and|but)$/i.test(t.text) && tokens[j - 1].text !== ',' ? tokens[j - 1].end : end;
     // a sentence end the sentence splitter missed: "… in schools. ''Throughout …"
     if (/^[.!?]$/.test(t.text) && /^(?:\p{Lu}|[“"‘'«„])/u.test(next.text) && !abbreviationDot(tokens, j)) return tokens[j - 1].end;
   }
@@ -737,8 +930,10 @@ function participleClause(ctx: Ctx, out: Quote[], i: number, p: { end: number })
   // "…, promising to lift regulations": a participle of intention or evaluation takes a phrase, as its verb does
   const from = contentAfterCue(ctx, i, p.end, !words().clauseParticiples.has(tokens[i].text.toLowerCase()));
   if (from === undefined) return;
-  const speaker = subjectPhrase(ctx, tokens[i].sentence, tokens[i].start);
-  pushIndirect(doc, out, tokens[from].start, clauseEnd(ctx, from), { speaker, cue: cueSpan(doc, i, p.end), cueToken: i });
+  // "two speechwriters implored her …, arguing that …": the participle shares the subject of the cue before it
+  const r = ctx.reporter;
+  const speaker = r && r.sentence === tokens[i].sentence && r.cue < i ? r.speaker : subjectPhrase(ctx, tokens[i].sentence, tokens[i].start);
+  pushIndirect(doc, out, tokens[from].start, clauseEnd(ctx, from), { speaker, cue: cueSpan(doc, i, p.end, false), cueToken: i });
 }
 
 /**
@@ -764,7 +959,7 @@ function pushLead(doc: Document, out: Quote[], lead: { start: number; end: numbe
   else pushIndirect(doc, out, lead.start, lead.end, found);
 }
 
-function pushIndirect(doc: Document, out: Quote[], start: number, end: number, found: Found): void {
+function pushIndirect(doc: Document, out: Quote[], start: number, end: number, found: Found, shortest = 8): void {
   while (start < end && /\s/u.test(doc.text[start])) start++;
   // "scolded him: “…,” she said": a colon hands over to a quotation with an attribution of its own
   // (its closing comma shows the attribution: "…: “…,” she said")
@@ -774,7 +969,10 @@ function pushIndirect(doc: Document, out: Quote[], start: number, end: number, f
   // a clause cut before a comma phrase leaves no dangling conjunction: "… than Mr. Trump's and"
   const dangling = /[\s,]+(?:and|or|but)$/u.exec(doc.text.slice(start, end));
   if (dangling) end -= dangling[0].length;
-  if (end - start < 8) return;
+  // a reported question drops its mark, and a bracket closed after the report is the narrator's
+  while (end > start && /[?!\s]/u.test(doc.text[end - 1])) end--;
+  if (doc.text[end - 1] === ')' && !doc.text.slice(start, end).includes('(')) end--;
+  if (end - start < shortest) return;
   // a direct quotation filling the whole content is already reported as direct
   const inside = doc.quoteMarkAt(start);
   if (inside && inside.end >= end) return;

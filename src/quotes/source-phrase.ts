@@ -5,16 +5,16 @@
 import { loadData } from '../data.ts';
 import type { Document, EntityRecord, MentionRecord, Token } from '../document.ts';
 
-interface SourceWords { notAdverbs: string[]; joiners: string[]; pronouns: string[]; determiners: string[]; stops: string[]; maxTokens: number }
-interface Words { times: Set<string>; notAdverbs: Set<string>; joiners: Set<string>; pronouns: Set<string>; determiners: Set<string>; stops: Set<string>; bridge: Set<string>; abbreviations: Set<string>; max: number }
+interface SourceWords { notAdverbs: string[]; joiners: string[]; pronouns: string[]; determiners: string[]; stops: string[]; times: string[]; maxTokens: number }
+interface Words { raising: Set<string>; times: Set<string>; when: Set<string>; notAdverbs: Set<string>; joiners: Set<string>; pronouns: Set<string>; determiners: Set<string>; stops: Set<string>; bridge: Set<string>; abbreviations: Set<string>; max: number }
 
 let words: Words | undefined;
 function lists(): Words {
   if (words) return words;
-  const cues = loadData<{ source: SourceWords; bridge: string[]; cueTail: string[] }>('quotes/cues.json');
+  const cues = loadData<{ source: SourceWords; bridge: string[]; cueTail: string[]; raising: string[] }>('quotes/cues.json');
   const abbreviations = loadData<{ abbreviations: string[] }>('nlp/abbreviations.json').abbreviations;
   return (words = {
-    times: new Set(cues.cueTail), notAdverbs: new Set(cues.source.notAdverbs), joiners: new Set(cues.source.joiners), pronouns: new Set(cues.source.pronouns), determiners: new Set(cues.source.determiners), stops: new Set(cues.source.stops),
+    raising: new Set(cues.raising), times: new Set(cues.cueTail), when: new Set(cues.source.times), notAdverbs: new Set(cues.source.notAdverbs), joiners: new Set(cues.source.joiners), pronouns: new Set(cues.source.pronouns), determiners: new Set(cues.source.determiners), stops: new Set(cues.source.stops),
     bridge: new Set(cues.bridge), abbreviations: new Set(abbreviations), max: cues.source.maxTokens,
   });
 }
@@ -29,6 +29,20 @@ const low = (t: Token) => t.text.toLowerCase();
 /** Auxiliaries and adverbs between a speaker and its cue: "has also said", "cynically claimed". */
 export function isBridge(t: Token): boolean {
   return lists().bridge.has(low(t)) || /^\p{Ll}{3,}ly$/u.test(t.text) && !lists().notAdverbs.has(t.text);
+}
+
+/**
+ * How many tokens ending at token k bridge a speaker and its cue: 1 for an auxiliary or adverb, 2 or 3
+ * for a raising verb and its "to" ("appeared to suggest", "went on to say"), 0 for none.
+ */
+export function bridgeBefore(tokens: Token[], k: number): number {
+  const t = tokens[k];
+  if (!t || t.quoted) return 0;
+  if (low(t) !== 'to') return isBridge(t) ? 1 : 0;
+  const w = lists();
+  const one = tokens[k - 1], two = tokens[k - 2];
+  if (one && one.sentence === t.sentence && w.raising.has(low(one))) return 2;
+  return one && two && two.sentence === t.sentence && w.raising.has(`${low(two)} ${low(one)}`) ? 3 : 0;
 }
 
 /** A period inside a phrase: "Mr. Clarke", "G.K. Butterfield". */
@@ -51,10 +65,28 @@ export function phraseBefore(doc: Document, cue: number): Phrase | undefined {
   const w = lists();
   const sentence = tokens[cue].sentence;
   let last = cue - 1;
-  while (last >= 0 && tokens[last].sentence === sentence && isBridge(tokens[last])) last--;
+  for (let n = 0; last >= 0 && tokens[last].sentence === sentence && (n = bridgeBefore(tokens, last)); ) last -= n;
+  // "Sanders on Tuesday said", "the court this month rejected": a time between the subject and its verb
+  const time = timeBefore(tokens, last);
+  if (time !== undefined) {
+    last = time;
+    while (last >= 0 && tokens[last].sentence === sentence && isBridge(tokens[last])) last--;
+  }
   if (last < 0 || tokens[last].sentence !== sentence || tokens[last].quoted) return undefined;
   if (tokens[last].text === ',') return appositionBefore(doc, last) ?? relativeBefore(doc, last);
   return runBefore(doc, last);
+}
+
+/** The token before a short time phrase ending at `last` ("on Tuesday", "this month", "in April", "in 2001"), if one ends there. */
+function timeBefore(tokens: Token[], last: number): number | undefined {
+  const w = lists();
+  const t = tokens[last];
+  if (!t || !(w.when.has(t.text) || /^(?:1[89]|20)\d\d$/.test(t.text))) return undefined;
+  const before = tokens[last - 1];
+  if (!before || before.sentence !== t.sentence || !/^(?:on|in|this|last|that|next|early|late|earlier|later)$/.test(before.text)) return undefined;
+  // "earlier this month", "late last week"
+  const k = /^(?:this|last)$/.test(before.text) && /^(?:earlier|later|early|late|just)$/.test(tokens[last - 2]?.text ?? '') ? last - 3 : last - 2;
+  return k >= 0 && tokens[k].sentence === t.sentence && /^[\p{L}\p{N}.)]/u.test(tokens[k].text) && !/^(?:said|says|and|or|but)$/i.test(tokens[k].text) ? k : undefined;
 }
 
 /** "Schiff, 56, who has served on the committee for a decade, said": the relative clause is part of the source. */
@@ -63,7 +95,7 @@ function relativeBefore(doc: Document, comma: number): Phrase | undefined {
   const sentence = tokens[comma].sentence;
   let j = comma - 1;
   while (j >= 0 && j > comma - 40 && tokens[j].sentence === sentence && tokens[j].text !== ',' && !tokens[j].quoted && (!/^[.;:!?—―–]$/u.test(tokens[j].text) || abbreviationDot(tokens, j))) j--;
-  if (j < 1 || tokens[j].text !== ',' || tokens[j].sentence !== sentence || !/^(?:who|which|whose)$/i.test(tokens[j + 1]?.text ?? '')) return undefined;
+  if (j < 1 || tokens[j].text !== ',' || tokens[j].sentence !== sentence || !/^(?:who|which|whose|including)$/i.test(tokens[j + 1]?.text ?? '')) return undefined;
   const head = appositionBefore(doc, j) ?? runBefore(doc, j - 1);
   if (!head) return undefined;
   const before = tokens[head.first - 1];
@@ -77,6 +109,8 @@ function runBefore(doc: Document, last: number): Phrase | undefined {
   const w = lists();
   const sentence = tokens[last].sentence;
   if (w.pronouns.has(low(tokens[last]))) return { first: last, last };
+  // "all agreed that", "some note that": a quantifier standing alone at its clause's start
+  if (/^(?:all|some|many|most|both|several|others|few)$/i.test(tokens[last].text) && clauseOpensBefore(tokens, last)) return { first: last, last };
   let first = last;
   // "Sen. Claire McCaskill (D-Mo.) said"
   if (tokens[last].text === ')') {
@@ -89,7 +123,7 @@ function runBefore(doc: Document, last: number): Phrase | undefined {
     const t = tokens[first - 1];
     if (w.determiners.has(low(t))) {
       first--;
-      // "many of [his supporters]", "Dan McLaughlin at [the National Review]"
+      // "many of [his supporters]", "Dan McLaughlin at [the National Review]", "a spokesman for [the company]", "advisers to [the president]"
       const j = tokens[first - 1];
       if (j && j.sentence === sentence && joinsBefore(tokens, first) && first - 2 >= 0 && (inner(tokens, first - 2) || w.determiners.has(low(tokens[first - 2])))) { first -= 2; continue; }
       break;
@@ -98,6 +132,10 @@ function runBefore(doc: Document, last: number): Phrase | undefined {
     if (low(t) === 'of' && first - 2 >= 0 && tokens[first - 2].sentence === sentence && (inner(tokens, first - 2) || w.determiners.has(low(tokens[first - 2])))) { first -= 2; if (w.determiners.has(low(tokens[first]))) break; continue; }
     // "Mr. Grassley and Mr. Leahy", "China and Russia"
     if (low(t) === 'and' && /^\p{Lu}/u.test(tokens[first].text) && first - 2 >= 0 && /^\p{Lu}/u.test(tokens[first - 2].text) && inner(tokens, first - 2)) { first -= 2; continue; }
+    // "Federal and state officials", "Regulators and environmental groups", "my siblings and I": a short
+    // conjunct that opens the clause
+    const conjunct = low(t) === 'and' && last - first < 4 ? conjunctBefore(doc, first - 2) : undefined;
+    if (conjunct !== undefined) { first = conjunct; break; }
     // "the Commission on Presidential Debates", "A spokeswoman for Hillary Clinton"
     if (w.joiners.has(t.text) && /^\p{Lu}/u.test(tokens[first].text) && !w.times.has(tokens[first].text) && first - 2 >= 0 && inner(tokens, first - 2)) { first -= 2; continue; }
     if (!inner(tokens, first - 1)) break;
@@ -112,6 +150,9 @@ function joinsBefore(tokens: Token[], det: number): boolean {
   const j = tokens[det - 1];
   if (low(j) === 'of') return true;
   if (low(j) === 'and') return /^\p{Lu}/u.test(tokens[det - 2]?.text ?? '');
+  // "attorneys for the family", "advisers to the president": a role and its client
+  if (low(j) === 'for' && /^\p{Ll}+$/u.test(tokens[det - 2]?.text ?? '')) return true;
+  if (low(j) === 'to' && /^\p{Ll}+(?:er|or|ist|ant|ent)s?$/u.test(tokens[det - 2]?.text ?? '')) return true;
   // "Dan McLaughlin at the National Review", and after a determiner-led head "a spokesman for the company",
   // "a narrator in the new ad"
   return w.joiners.has(j.text) && /^\p{Lu}/u.test(tokens[det + 1]?.text ?? '') || (w.joiners.has(j.text) || low(j) === 'in') && headedBefore(tokens, det - 2);
@@ -121,6 +162,24 @@ function joinsBefore(tokens: Token[], det: number): boolean {
 function headedBefore(tokens: Token[], i: number): boolean {
   const w = lists();
   return i >= 1 && tokens[i].sentence === tokens[i - 1].sentence && /^\p{Ll}+$/u.test(tokens[i].text) && inner(tokens, i) && w.determiners.has(low(tokens[i - 1]));
+}
+
+/** Does a clause open right before token k (the sentence start, a comma or colon, "but", "and")? */
+function clauseOpensBefore(tokens: Token[], k: number): boolean {
+  const b = tokens[k - 1];
+  return !b || b.sentence !== tokens[k].sentence || /^(?:[,;:—―–(]|but|and|yet|so)$/iu.test(b.text);
+}
+
+/** The start of a short phrase ending at token `last` that opens its clause (after the sentence start, a comma, a colon), if any. */
+function conjunctBefore(doc: Document, last: number): number | undefined {
+  const { tokens } = doc;
+  const w = lists();
+  const t = tokens[last];
+  if (!t || t.quoted || !inner(tokens, last) && !w.determiners.has(low(t))) return undefined;
+  let first = last;
+  while (first - 1 >= 0 && last - first < 3 && tokens[first - 1].sentence === t.sentence && (inner(tokens, first - 1) || w.determiners.has(low(tokens[first - 1])))) first--;
+  const before = tokens[first - 1];
+  return !before || before.sentence !== t.sentence || /^[,;:—―–(]$/u.test(before.text) ? first : undefined;
 }
 
 /** "The state's campaign chairman, Phil Lovas, said": a phrase, a comma, an apposition, a comma. */
@@ -137,7 +196,7 @@ function appositionBefore(doc: Document, comma: number): Phrase | undefined {
   if (before && before.sentence === sentence && !/^(?:[,;:—―–(”"’»]|''?)$/u.test(before.text) && !/^(?:and|but|while|as|because|when|after)$/i.test(before.text)) return undefined;
   // "Trump, speaking to a veterans group in Virginia, said": a participle clause, not part of the name
   // … and so is a time or place ("Clinton, at a later press conference, said")
-  if (/^\p{Ll}+ing$/u.test(tokens[j + 1].text) || /^(?:at|in|on|during|after|before|from|according)$/.test(tokens[j + 1].text)) return head;
+  if (/^\p{Ll}+ing$/u.test(tokens[j + 1].text) && tokens[j + 1].text !== 'including' || /^(?:at|in|on|during|after|before|from|according)$/.test(tokens[j + 1].text)) return head;
   const apposition = runBefore(doc, comma - 1);
   // a name, with or without its party and state ("Rep. Jim Jordan (R-Ohio), a panel member,")
   if (!apposition || !(/^(?:\p{Lu}|\)$)/u.test(tokens[head.last].text) || /^(?:\p{Lu}|\)$)/u.test(tokens[comma - 1].text))) return undefined;
@@ -171,7 +230,9 @@ export function phraseAfter(doc: Document, from: number): Phrase | undefined {
     if (low(next) === 'and' && /^\p{Lu}/u.test(tokens[last].text) && tokens[last + 2] && /^\p{Lu}/u.test(tokens[last + 2].text) && inner(tokens, last + 2)) { last += 2; continue; }
     // "an analysis by Lily Batchelder", "the Federal Bureau of Prisons", "a group of doctors"
     const after = tokens[last + 2];
-    if (after && after.sentence === t.sentence && (low(next) === 'of' || w.joiners.has(next.text) || next.text === 'by') && (inner(tokens, last + 2) && (low(next) === 'of' || /^\p{Lu}/u.test(after.text)) || w.determiners.has(low(after)) && inner(tokens, last + 3) && (low(next) === 'of' || /^\p{Lu}/u.test(tokens[last + 3].text)))) { last += 2; continue; }
+    // "attorneys for the family": a role and its client
+    const client = low(next) === 'for' && /^\p{Ll}+s$/u.test(tokens[last].text);
+    if (after && after.sentence === t.sentence && (low(next) === 'of' || w.joiners.has(next.text) || next.text === 'by') && (inner(tokens, last + 2) && (low(next) === 'of' || client || /^\p{Lu}/u.test(after.text)) || w.determiners.has(low(after)) && inner(tokens, last + 3) && (low(next) === 'of' || client || /^\p{Lu}/u.test(tokens[last + 3].text)))) { last += 2; continue; }
     break;
   }
   if (w.determiners.has(low(tokens[last]))) return undefined;
