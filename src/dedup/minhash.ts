@@ -52,8 +52,22 @@ export function shingles(text: string): Set<number> {
   const words = fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const out = new Set<number>();
   const n = Math.min(SHINGLE_WORDS, words.length);
-  for (let i = 0; n > 0 && i + n <= words.length; i++) out.add(fnv1a(words.slice(i, i + n).join(' ')));
+  for (let i = 0; n > 0 && i + n <= words.length; i++) out.add(shingleHash(words, i, n));
   return out;
+}
+
+/** fnv1a of words[i .. i+n) joined by spaces, without building the string (one per word of every article). */
+function shingleHash(words: string[], i: number, n: number): number {
+  let h = 0x811c9dc5;
+  for (let j = i; j < i + n; j++) {
+    if (j > i) { h ^= 32; h = Math.imul(h, 0x01000193) >>> 0; }
+    const w = words[j];
+    for (let k = 0; k < w.length; k++) {
+      h ^= w.charCodeAt(k);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+  }
+  return h >>> 0;
 }
 
 /** The MinHash signature, or null for a text without a single word. */
