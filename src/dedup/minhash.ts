@@ -74,12 +74,17 @@ function shingleHash(words: string[], i: number, n: number): number {
 export function signature(text: string): Uint32Array | null {
   const set = shingles(text);
   if (set.size === 0) return null;
-  const sig = new Uint32Array(SIGNATURE_LENGTH).fill(0xffffffff);
-  for (const h of set) {
-    for (let i = 0; i < SIGNATURE_LENGTH; i++) {
-      const v = fmix32(h ^ SEEDS[i]);
-      if (v < sig[i]) sig[i] = v;
+  const hashes = Uint32Array.from(set);
+  const sig = new Uint32Array(SIGNATURE_LENGTH);
+  // one permutation at a time, its minimum kept in a local rather than in the array
+  for (let i = 0; i < SIGNATURE_LENGTH; i++) {
+    const seed = SEEDS[i];
+    let min = 0xffffffff;
+    for (let k = 0; k < hashes.length; k++) {
+      const v = fmix32(hashes[k] ^ seed);
+      if (v < min) min = v;
     }
+    sig[i] = min;
   }
   return sig;
 }
