@@ -52,20 +52,39 @@ export function shingles(text: string): Set<number> {
   const words = fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const out = new Set<number>();
   const n = Math.min(SHINGLE_WORDS, words.length);
-  for (let i = 0; n > 0 && i + n <= words.length; i++) out.add(fnv1a(words.slice(i, i + n).join(' ')));
+  for (let i = 0; n > 0 && i + n <= words.length; i++) out.add(shingleHash(words, i, n));
   return out;
+}
+
+/** fnv1a of words[i .. i+n) joined by spaces, without building the string (one per word of every article). */
+function shingleHash(words: string[], i: number, n: number): number {
+  let h = 0x811c9dc5;
+  for (let j = i; j < i + n; j++) {
+    if (j > i) { h ^= 32; h = Math.imul(h, 0x01000193) >>> 0; }
+    const w = words[j];
+    for (let k = 0; k < w.length; k++) {
+      h ^= w.charCodeAt(k);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+  }
+  return h >>> 0;
 }
 
 /** The MinHash signature, or null for a text without a single word. */
 export function signature(text: string): Uint32Array | null {
   const set = shingles(text);
   if (set.size === 0) return null;
-  const sig = new Uint32Array(SIGNATURE_LENGTH).fill(0xffffffff);
-  for (const h of set) {
-    for (let i = 0; i < SIGNATURE_LENGTH; i++) {
-      const v = fmix32(h ^ SEEDS[i]);
-      if (v < sig[i]) sig[i] = v;
+  const hashes = Uint32Array.from(set);
+  const sig = new Uint32Array(SIGNATURE_LENGTH);
+  // one permutation at a time, its minimum kept in a local rather than in the array
+  for (let i = 0; i < SIGNATURE_LENGTH; i++) {
+    const seed = SEEDS[i];
+    let min = 0xffffffff;
+    for (let k = 0; k < hashes.length; k++) {
+      const v = fmix32(hashes[k] ^ seed);
+      if (v < min) min = v;
     }
+    sig[i] = min;
   }
   return sig;
 }

@@ -4,7 +4,7 @@
 // (or after the pattern's `+`) the target. "A, B and C" are coded one event per actor, as PETRARCH does.
 import type { Document, EntityRecord, MentionRecord } from '../document.ts';
 import type { AgentLexicon } from './agents.ts';
-import type { PatternElement, VerbForm, VerbLexicon, VerbPattern } from './verb-dictionary.ts';
+import type { PatternElement, VerbBlock, VerbForm, VerbLexicon, VerbPattern } from './verb-dictionary.ts';
 import { splitCode } from './verb-dictionary.ts';
 import { controlClass, standsAlone } from './modality.ts';
 import { loadData } from '../data.ts';
@@ -239,20 +239,55 @@ function openingKeysOf(p: VerbPattern): string[] {
   return keys;
 }
 
+/** A block's patterns by the keys of their first word after the verb, and those with nothing after it (indexes). */
+interface BlockIndex { byKey: Map<string, number[]>; bare: number[] }
+const blockIndexes = new WeakMap<VerbBlock, BlockIndex>();
+
+function blockIndex(block: VerbBlock): BlockIndex {
+  let index = blockIndexes.get(block);
+  if (index) return index;
+  index = { byKey: new Map(), bare: [] };
+  block.patterns.forEach((p, n) => {
+    if (!p.after.length) { index!.bare.push(n); return; }
+    for (const k of openingKeysOf(p)) {
+      let list = index!.byKey.get(k);
+      if (!list) index!.byKey.set(k, (list = []));
+      list.push(n);
+    }
+  });
+  blockIndexes.set(block, index);
+  return index;
+}
+
+/**
+ * The patterns of the verb's block that can match here, in the block's order: a block may hold hundreds, and
+ * most are ruled out by the few words after the verb, so they are looked up by those words' keys.
+ */
+function candidatePatterns(block: VerbBlock, words: string[], end: number, limit: number): number[] {
+  const index = blockIndex(block);
+  const found = [...index.bare];
+  const keys = new Set<string>();
+  for (let i = end + 1; i <= Math.min(limit - 1, end + 1 + GAP); i++) {
+    const k = stemKey(words[i]);
+    if (keys.has(k)) continue;
+    keys.add(k);
+    const list = index.byKey.get(k);
+    if (list) for (const n of list) found.push(n);
+  }
+  found.sort((a, b) => a - b);
+  return found;
+}
+
 function bestPattern(form: VerbForm, words: string[], start: number, end: number, floor: number, limit: number, compoundSubject: boolean): { p?: VerbPattern; targetFrom: number; sourceFrom: number; end: number } {
   let best: VerbPattern | undefined, bestEnd = end, targetFrom = end + 1, sourceFrom = end + 1;
-  // a verb's block may hold hundreds of patterns; most are ruled out by the few words after the verb
-  let window: Set<string> | undefined;
-  for (const p of form.block.patterns) {
+  const patterns = form.block.patterns;
+  let last = -1;
+  for (const n of candidatePatterns(form.block, words, end, limit)) {
+    if (n === last) continue; // a pattern whose first element has several keys is listed under each
+    last = n;
+    const p = patterns[n];
     if (best && p.words <= best.words) continue;
     if (p.compound && !compoundSubject) continue;
-    if (p.after.length) {
-      if (!window) {
-        window = new Set();
-        for (let i = end + 1; i <= Math.min(limit - 1, end + 1 + GAP); i++) window.add(stemKey(words[i]));
-      }
-      if (!openingKeysOf(p).some((k) => window!.has(k))) continue;
-    }
     const ends = p.after.length ? matchAfter(p.after, words, end + 1, limit) : [];
     if (!ends) continue;
     if (p.before.length && matchBefore(p.before, words, start, floor) === undefined) continue;

@@ -30,7 +30,7 @@ export interface Context {
 
 interface Value { value: string | null; why?: string; /** a clock time whose day may come from its sentence */ floating?: boolean; /** false: not a new focus for later anaphora */ focus?: boolean }
 interface Candidate { start: number; end: number; type: TimeType; priority: number; resolve(ctx: Context): Value }
-interface Rule { name: string; re: RegExp; priority?: number; make(m: RegExpExecArray, ctx: { text: string }): Omit<Candidate, 'start' | 'end' | 'priority'> & { start?: number; end?: number } | null }
+interface Rule { name: string; re: RegExp; priority?: number; gate?: Gate; make(m: RegExpExecArray, ctx: { text: string }): Omit<Candidate, 'start' | 'end' | 'priority'> & { start?: number; end?: number } | null }
 
 const NO_REF = 'relative expression and no publication date';
 const needRef = (ctx: Context, f: (ref: Day) => string | null): Value => (ctx.ref ? { value: f(ctx.ref) } : { value: null, why: NO_REF });
@@ -639,7 +639,61 @@ function rules(L: Lexicon): Rule[] {
       },
     },
   ];
+  const g = gates(L);
+  for (const rule of compiled) rule.gate = g[rule.name];
   return compiled;
+}
+
+// ---- gates --------------------------------------------------------------------------------------------
+
+/**
+ * What a paragraph must contain for a rule to match at all: a digit, or one of some words (lower case; any
+ * one word of a multi-word phrase). Most paragraphs have none of a rule's words, and a substring test is far
+ * cheaper than running the rule's expression, whose optional lead-ins defeat the regex engine's own
+ * first-character scan. A gate only skips rules that could not match, so what is found stays the same.
+ */
+interface Gate { digit?: boolean; words: string[] }
+
+function gates(L: Lexicon): Record<string, Gate> {
+  const f = L.file;
+  // the longest word of each phrase: the rarest, so the gate lets the fewest paragraphs through
+  const longest = (p: string) => p.split(' ').reduce((a, b) => (b.length > a.length ? b : a)).replace(/\.$/, '');
+  const words = (phrases: Iterable<string>) => [...new Set([...phrases].map(longest))];
+  const months = words(Object.keys(f.months)), weekdays = words(Object.keys(f.weekdays));
+  const units = words(Object.keys(f.units)), seasons = words(Object.keys(f.seasons));
+  const parts = ['morning', 'afternoon', 'evening', 'night'];
+  const digit = (...more: string[]): Gate => ({ digit: true, words: more });
+  return {
+    'month-day': digit(), 'day-month': digit(), 'numeric-date': digit(), 'year-quarter': digit(), century: digit(),
+    month: { words: months },
+    weekday: { words: weekdays },
+    'deictic-day': { words: ['today', 'yesterday', 'tomorrow', 'tonight', ...parts] },
+    clock: digit('noon', 'midnight', 'midday'),
+    quarter: { words: ['quarter', 'half', 'period'] },
+    'the-quarter': { words: ['quarter', 'period'] },
+    ago: { words: ['ago', 'earlier', 'now', 'hence', 'back'] },
+    'year-ago-adj': { words: ['year-'] },
+    'relative-unit': { words: ['week', 'month', 'year', 'quarter', 'decade', 'century'] },
+    'the-year': { words: ['year'] },
+    'end-of-month': { words: ['month', 'week'] },
+    'the-weekend': { words: ['weekend'] },
+    'anaphoric-day': { words: ['day', ...parts] },
+    season: { words: seasons },
+    decade: digit(...words(Object.keys(f.decadeWords))),
+    year: digit('nineteen', 'thousand'),
+    holiday: { words: words(Object.keys(f.holidays)) },
+    duration: { words: units },
+    'vague-duration': { words: ['years', 'months', 'weeks', 'days', 'decades', 'centuries', 'hours', 'minutes'] },
+    'reference-phrase': { words: ['past', 'time', 'future', 'term'] },
+    reference: { words: words(f.referencesTagged) },
+    set: { words: [...words(f.setsTagged), 'every', 'each', 'per', 'times', 'once', 'twice'] },
+  };
+}
+
+function passes(gate: Gate | undefined, lower: string, hasDigit: boolean): boolean {
+  if (!gate || (gate.digit && hasDigit)) return true;
+  for (const w of gate.words) if (lower.includes(w)) return true;
+  return false;
 }
 
 // ---- tense --------------------------------------------------------------------------------------------
@@ -676,7 +730,9 @@ function leadTense(lead: string): Tense | undefined {
 export function recognise(text: string): Candidate[] {
   const L = lexicon();
   const all: Candidate[] = [];
+  const lower = text.toLowerCase(), hasDigit = /\d/.test(text);
   for (const rule of rules(L)) {
+    if (!passes(rule.gate, lower, hasDigit)) continue;
     rule.re.lastIndex = 0;
     for (const m of text.matchAll(rule.re)) {
       if (!m[0]) continue;
