@@ -58,6 +58,14 @@ describe('cues', () => {
     assert.equal(q.cue?.text, 'Says');
     assert.equal(q.speaker?.mention?.text, 'Obama');
   });
+
+  it('a headline ending in a single-quoted phrase is a report, not a title to drop: "Mayor says fire was \'deliberate.\'"', () => {
+    const q = find("Mayor says warehouse fire was a 'deliberate act.'\n\nFirefighters worked through the night.", 'warehouse fire');
+    assert.equal(q.kind, 'indirect');
+    assert.equal(q.text, "warehouse fire was a 'deliberate act.'");
+    assert.equal(q.cue?.text, 'says');
+    assert.equal(q.speaker?.mention?.text, 'Mayor');
+  });
 });
 
 describe('mixed reports', () => {
