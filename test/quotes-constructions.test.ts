@@ -68,6 +68,19 @@ describe('cues', () => {
   });
 });
 
+describe('passives with an agent', () => {
+  it('the agent after "by" is the source and the subject the content: "was first reported by"', () => {
+    const q = find('The spending gap was first reported by The Boston Globe.', 'spending gap');
+    assert.equal(q.text, 'The spending gap');
+    assert.equal(q.cue?.text, 'was first reported by');
+    assert.equal(q.speaker?.mention?.text ?? q.speaker?.name, 'The Boston Globe');
+  });
+
+  it('a time after "by" is no agent: "was announced by Friday"', () => {
+    assert.equal(quotesOf('The new rules were announced by Friday.').length, 0);
+  });
+});
+
 describe('mixed reports', () => {
   it('a quotation after the narrator\'s own words in a reported clause is partial, and the clause is the report', () => {
     const qs = quotesOf('He acknowledged that there are still "some people" who feel that way, "but not among the vast majority."');

@@ -465,7 +465,11 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     let cue = stance && speech ? stance : speech ?? stance;
     // "the survey was published on Monday": a passive's subject is not its source
     const adjective = words().adjectives.has(t.text.toLowerCase());
-    if (cue && !progressive && !adjective && passive(doc, i)) cue = undefined;
+    if (cue && !progressive && !adjective && passive(doc, i)) {
+      // "… is supported by far fewer papers": the agent after "by" is the source, the subject the content
+      if (passiveWithAgent(ctx, out, i, cue.end)) { i = cue.end; continue; }
+      cue = undefined;
+    }
     // "a coalition backed by the West": a participle after its noun
     if (cue && cue.end === i && reducedRelative(doc, i)) cue = undefined;
     // "Let's say you think …", "Having said that, …": idioms, not reports
@@ -612,6 +616,25 @@ function asAttribution(ctx: Ctx, out: Quote[], p: Phrase, cue: number, cueEnd: n
 function circumstance(doc: Document, span: { start: number; end: number }): boolean {
   const text = doc.text.slice(span.start, span.end);
   return text.split(/\s+/u).length <= 5 && /^(?:(?:and|but|yet|so)\s+)?(?:in|on|at|during|after|before|since|over|for|by|last|this|earlier|later)\b/iu.test(text);
+}
+
+/**
+ * A passive cue with its agent: "The nominee has been endorsed by dozens of papers", "The story was first
+ * reported by the Post". The agent is the source, the subject the content, "by" part of the cue.
+ */
+function passiveWithAgent(ctx: Ctx, out: Quote[], cue: number, cueEnd: number): boolean {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const by = tokens[cueEnd + 1], agentStart = tokens[cueEnd + 2];
+  if (by?.text !== 'by' || by.sentence !== tokens[cue].sentence || !agentStart || agentStart.sentence !== by.sentence) return false;
+  // "by Friday", "by phone": a time or a manner, not an agent
+  if (!/^(?:\p{Lu}|(?:the|a|an|his|her|their|its|our|dozens|many|most|some|several|far|more|both|all)$)/u.test(agentStart.text) || words().adjuncts.times.has(agentStart.text)) return false;
+  const agent = phraseAfter(doc, cueEnd + 2);
+  const subject = phraseBefore(doc, cue);
+  if (!agent || !subject) return false;
+  const found: Found = { speaker: speakerOfPhrase(ctx, agent), cue: cueSpan(doc, cue, cueEnd + 1, false), cueToken: cue };
+  pushIndirect(doc, out, tokens[subject.first].start, tokens[subject.last].end, found, 2);
+  return true;
 }
 
 /** Is there a form of "be" right before token i, adverbs aside ("is once again questioning")? */
