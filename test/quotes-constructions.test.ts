@@ -81,6 +81,20 @@ describe('passives with an agent', () => {
   });
 });
 
+describe('raised subjects', () => {
+  it('"is expected to": the subject and its infinitive are the content, with no source', () => {
+    const qs = quotesOf('The final vote is expected to be very close.').filter((q) => q.cue?.text === 'is expected');
+    assert.deepEqual(qs.map((q) => q.text), ['The final vote', 'to be very close']);
+    assert.ok(qs.every((q) => q.speaker === null || q.speaker === undefined));
+  });
+
+  it('"seems to" before a verb of saying stays a bridge: "seems to suggest that …"', () => {
+    const q = find('The mayor seems to suggest that the budget is balanced.', 'budget');
+    assert.equal(q.cue?.text, 'seems to suggest');
+    assert.equal(q.text, 'the budget is balanced');
+  });
+});
+
 describe('mixed reports', () => {
   it('a quotation after the narrator\'s own words in a reported clause is partial, and the clause is the report', () => {
     const qs = quotesOf('He acknowledged that there are still "some people" who feel that way, "but not among the vast majority."');
