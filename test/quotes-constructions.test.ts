@@ -81,6 +81,21 @@ describe('passives with an agent', () => {
   });
 });
 
+describe('participles after a prepositional object', () => {
+  it('"In a letter posted Monday, X said …": the participle describes the letter and X\'s report is the only one', () => {
+    const qs = quotesOf('In a blog entry posted Monday, Jones said he would not seek another term.').filter((q) => q.kind === 'indirect');
+    assert.equal(qs.length, 1);
+    assert.equal(qs[0].cue?.text, 'said');
+    assert.equal(qs[0].text, 'he would not seek another term');
+  });
+
+  it('"commented" is a verb of saying: "A neighbour commented: “…”"', () => {
+    const q = find('A neighbour commented: "Nobody here saw the fire start."', 'Nobody here');
+    assert.equal(q.kind, 'direct');
+    assert.equal(q.cue?.text, 'commented:');
+  });
+});
+
 describe('raised subjects', () => {
   it('"is expected to": the subject and its infinitive are the content, with no source', () => {
     const qs = quotesOf('The final vote is expected to be very close.').filter((q) => q.cue?.text === 'is expected');

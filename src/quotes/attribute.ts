@@ -579,6 +579,12 @@ function reducedRelative(doc: Document, i: number): boolean {
   const { tokens } = doc;
   const t = tokens[i], before = tokens[i - 1], after = tokens[i + 1];
   if (!before || !after || before.sentence !== t.sentence || after.sentence !== t.sentence) return false;
+  // "In a message posted Friday, Cruz said …": a noun after a preposition is no subject, so the participle
+  // after it describes it
+  if (/ed$/.test(t.text) && (words().adjuncts.times.has(after.text) || after.text === ',') && /^\p{Ll}+$/u.test(before.text)) {
+    const p = phraseBefore(doc, i);
+    if (p && p.last === i - 1 && /^(?:in|on|at|from|with|for|of|after|before|during)$/i.test(tokens[p.first - 1]?.text ?? '') && tokens[p.first - 1].sentence === t.sentence) return true;
+  }
   // "said by phone" is the saying's manner; "backed by the West" names the agent
   const agent = tokens[i + 2];
   if (!/(?:ed|en|wn|nt|ht|und)$/.test(t.text) || after.text !== 'by' || !agent || !/^(?:\p{Lu}|(?:the|a|an|his|her|their|its)$)/u.test(agent.text)) return false;
