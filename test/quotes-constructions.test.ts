@@ -231,6 +231,17 @@ describe('signed paragraphs', () => {
     assert.equal(q.cue?.text, ':');
   });
 
+  it('a longer headline label with small words signs the quotation after its colon: "A word from Jane Doe: “…”"', () => {
+    const q = find('A word from Jane Doe: “Keep asking hard questions.”\n\nShe spoke to graduates on Monday.', 'hard questions');
+    assert.equal(q.cue?.text, ':');
+    assert.equal(q.speaker?.name, 'Jane Doe');
+  });
+
+  it('… but not when plain words follow the colon: "The Latest: …" stays unsigned', () => {
+    const qs = quotesOf('The Latest on the storm: Roads closed across the county.\n\nCrews worked overnight.');
+    assert.ok(!qs.some((q) => q.cue?.text === ':'));
+  });
+
   it('a reader comment signed after a dash is a direct quote', () => {
     const q = find('Readers wrote in.\n\n”Mr. Trump embodies the lasting legacy of racism in the United States.” ― Sonya Herridge\n\nMore followed.', 'lasting legacy');
     assert.equal(q.kind, 'direct');

@@ -1095,6 +1095,19 @@ function lineEnd(doc: Document, from: number, end: number): number {
  * ("PENCE: Well, look, …"), headlines ("Poll: Clinton and Trump in dead heat"), reader comments
  * ("Adriana Rodarte ― “…”"). The content runs to the paragraph's end.
  */
+/**
+ * The colon ending a label of up to eight words that holds a capitalised name, when a quotation opens
+ * right after it; else `k`, where the short label stopped.
+ */
+function labelBeforeQuotation(doc: Document, first: number, k: number): number {
+  const { tokens } = doc;
+  let j = k;
+  while (j < tokens.length && j - first < 8 && !tokens[j].quoted && (/^[\p{L}\p{N}]/u.test(tokens[j].text) || abbreviationDot(tokens, j)) && tokens[j].sentence === tokens[first].sentence) j++;
+  if (tokens[j]?.text !== ':' || !quotationAfter(doc, j + 1)) return k;
+  const capitals = tokens.slice(first, j).filter((t) => /^\p{Lu}/u.test(t.text)).length;
+  return capitals >= 2 ? j : k;
+}
+
 function labelled(ctx: Ctx, out: Quote[]): void {
   const { doc } = ctx;
   const { tokens } = doc;
@@ -1111,10 +1124,12 @@ function labelled(ctx: Ctx, out: Quote[]): void {
     // the label: up to five capitalised words, then the colon or dash
     let k = first;
     while (k < tokens.length && k - first < 5 && (!tokens[k].quoted || quotedLabel && /^\p{Lu}+$/u.test(tokens[k].text)) && (/^\p{Lu}/u.test(tokens[k].text) || abbreviationDot(tokens, k))) k++;
+    // a longer label with small words in it signs a quotation after its colon: "A lesson from Jane Doe: “…”"
+    if (tokens[k]?.text !== ':' && /^\p{Lu}/u.test(tokens[first]?.text ?? '')) k = labelBeforeQuotation(doc, first, k);
     const mark = tokens[k];
     if (k === first || !mark || !/^(?::|―|—|--)$/u.test(mark.text) || tokens[k + 1] === undefined) continue;
     // a name, not "The Latest:" or "This:"
-    if (/^(?:the|a|an|this|that|these|those|also|and|but|or|in|on|at|for|from|with)$/i.test(tokens[first].text)) continue;
+    if (/^(?:the|a|an|this|that|these|those|also|and|but|or|in|on|at|for|from|with)$/i.test(tokens[first].text) && !(mark.text === ':' && quotationAfter(doc, k + 1))) continue;
     // "WASHINGTON ― Donald Trump…" is a dateline; a dash signs only a quotation ("Adriana Rodarte ― “…”")
     if (mark.text !== ':' && !/^[“"”]$/u.test(tokens[k + 1].text)) continue;
     const start = tokens[k + 1].start;
