@@ -580,6 +580,24 @@ describe('indirect speech: complements', () => {
 });
 
 describe('indirect speech: source phrases', () => {
+  it('a quantified relative pronoun is the source: "…, many of whom say …"', () => {
+    const q = find('The plan upset local farmers, many of whom say the new rules are unfair.', 'unfair');
+    assert.equal(q.speaker?.name, 'many of whom');
+    assert.equal(q.cue?.text, 'say');
+    assert.equal(q.text, 'the new rules are unfair');
+  });
+
+  it('a speaker too long to read still leaves its that-clause reported: "X (D-Ore.), Y (D-Ohio) and Z (D-N.J.) all argued that …"', () => {
+    const q = find('Sens. Ann Carr (D-Ore.), Sam Bell (D-Ohio) and Rob Mead (D-N.J.) all argued that the fees were illegal.', 'fees');
+    assert.equal(q.text, 'the fees were illegal');
+    assert.equal(q.cue?.text, 'argued');
+  });
+
+  it('… but a relative clause after a noun is no report: "the attacks that helped …"', () => {
+    const qs = quotesOf('Critics pointed to attacks that helped Republicans take the House.');
+    assert.ok(!qs.some((q) => q.text.startsWith('helped')));
+  });
+
   it('two conjuncts opening the clause are one source: "Federal and state officials said"', () => {
     assert.equal(find('Federal and state officials said the two men had raised millions.', 'millions').speaker?.mention?.text, 'Federal and state officials');
   });

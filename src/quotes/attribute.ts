@@ -530,6 +530,9 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       }
       continue;
     }
+    // "Sens. A (D-Ore.), B (D-Ohio) and C (D-N.J.) all suggested that …": a speaker too long to read still
+    // leaves its that-clause a report
+    if (unreadSpeaker(ctx, out, i, cue.end, found)) { i = cue.end; continue; }
     // <content>, said the source.   (a stance verb there has its own object: "The museum, he said, celebrated …")
     const lead = cue === speech ? leadingContent(doc, t.sentence, i) : undefined;
     if (lead) {
@@ -543,6 +546,23 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       }
     }
   }
+}
+
+/** A cue and its "that"-clause after words that make no speaker phrase: the clause is reported, its source unknown. */
+function unreadSpeaker(ctx: Ctx, out: Quote[], cue: number, cueEnd: number, found: Found): boolean {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const that = tokens[cueEnd + 1], from = cueEnd + 2;
+  const before = tokens[cue - 1];
+  // the cue follows words of its own clause, not a comma or a conjunction that would make it a second verb
+  if (!before || before.sentence !== tokens[cue].sentence || !/^[\p{L})]/u.test(before.text) || /^(?:and|but|or)$/i.test(before.text)) return false;
+  if (!/^that$/i.test(that?.text ?? '') || !tokens[from] || tokens[from].sentence !== tokens[cue].sentence || tokens[from].quoted) return false;
+  // "the attacks that helped …", "a plan that matches …": a verb after "that" makes a relative clause
+  if (/^\p{Ll}+(?:ed|es)$/u.test(tokens[from].text) || /^(?:will|would|could|can|may|might|should|must|has|have|had|is|are|was|were)$/i.test(tokens[from].text)) return false;
+  const start = tokens[from].start, end = clauseEnd(ctx, from);
+  if (end - start < 8) return false;
+  pushIndirect(doc, out, start, end, found);
+  return true;
 }
 
 /** "…, the newspaper reports.": a word that is often a noun closes the sentence after its subject and a comma. */
