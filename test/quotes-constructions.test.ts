@@ -572,6 +572,11 @@ describe('indirect speech: complements', () => {
     assert.equal(find('The governor praised the volunteers on Twitter.', 'volunteers').text, 'the volunteers');
   });
 
+  it('the particle of a phrasal verb is no object: "showed up at", "called in to"', () => {
+    assert.ok(!quotesOf('The governor showed up at the rally on Friday.').some((q) => q.text.startsWith('up')));
+    assert.ok(!quotesOf('She recently called in to a radio show about policing.').some((q) => q.text.startsWith('in to')));
+  });
+
   it('a short object is content too: "endorsed Clinton"', () => {
     const q = find('The newspaper endorsed Clinton.', 'Clinton');
     assert.equal(q.text, 'Clinton');

@@ -424,6 +424,7 @@ function contentEnd(doc: Document, sentence: number): number {
 }
 
 const CLAUSE_END = /^(?:[.,;!?]|—|―|–)$/u;
+const PARTICLE = /^(?:up|out|down|back|away|into)$/i;
 
 function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
   const { doc } = ctx;
@@ -525,8 +526,9 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
         // a stance verb's object ends before the circumstances: "attacked Machado [in early-morning tweets]"
         const object = cue !== speech && from === cue.end + 1 && !/^(?:to|that)$/i.test(tokens[from].text) && !words().questionWords.has(tokens[from].text.toLowerCase()) && !directsListener(doc, i, cue.end);
         const start = tokens[from].start, end = clauseEnd(ctx, from, object);
-        // "spoke on Monday": a time where the object would be is no object
-        if (end - start >= (object ? 2 : 8) && !(object && words().adjuncts.times.has(tokens[from].text))) { pushIndirect(doc, out, start, end, found, object ? 2 : 8); i = cue.end; }
+        // "spoke on Monday": a time where the object would be is no object; nor is the particle of a phrasal
+        // verb ("showed up at the debate", "backed out", "called in to a radio show")
+        if (end - start >= (object ? 2 : 8) && !(object && (words().adjuncts.times.has(tokens[from].text) || PARTICLE.test(tokens[from].text) || /^in$/i.test(tokens[from].text) && /^to$/i.test(tokens[from + 1]?.text ?? '')))) { pushIndirect(doc, out, start, end, found, object ? 2 : 8); i = cue.end; }
       }
       continue;
     }
