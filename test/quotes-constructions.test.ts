@@ -249,6 +249,11 @@ describe('signed paragraphs', () => {
     assert.equal(q.speaker?.mention?.text, 'Sonya Herridge');
   });
 
+  it('the paper\'s notice is no speaker: "Correction: …"', () => {
+    const qs = quotesOf('The council met on Monday.\n\nCorrection: An earlier version of this article misstated the date of the vote.');
+    assert.ok(!qs.some((q) => q.cue?.text === ':'));
+  });
+
   it('a dateline dash signs nothing', () => {
     const qs = quotesOf('WASHINGTON ― Lawmakers met on Friday to discuss the budget.');
     assert.ok(!qs.some((q) => q.speaker?.mention?.text === 'WASHINGTON'));
