@@ -47,6 +47,26 @@ describe('cues', () => {
     assert.equal(q.speaker?.name, 'Donald Trump');
   });
 
+  it('a participle after a comma and an adverb: "…, even suggesting …"', () => {
+    const q = find('The mayor complained about the audit on Tuesday, even suggesting the figures had been altered.', 'figures');
+    assert.equal(q.cue?.text, 'even suggesting');
+    assert.equal(q.text, 'the figures had been altered');
+    assert.equal(q.speaker?.mention?.text, 'The mayor');
+  });
+
+  it('a stance participle after a comma shares the subject: "…, painting her rival as …"', () => {
+    const q = find('In the debate, Smith spoke early and often, painting her rival as a career politician.', 'career politician');
+    assert.equal(q.cue?.text, 'painting');
+    assert.equal(q.text, 'her rival as a career politician');
+    assert.equal(q.speaker?.name, 'Smith');
+  });
+
+  it('"encouraging" directs a listener: "…, encouraging his supporters to …"', () => {
+    const q = find('The governor spoke for an hour, encouraging his supporters to register before the deadline.', 'register');
+    assert.equal(q.cue?.text, 'encouraging');
+    assert.equal(q.text, 'his supporters to register before the deadline');
+  });
+
   it('a progressive with adverbs between: "is once again questioning"', () => {
     const q = find('Donald Trump is once again questioning the integrity of the voting system.', 'integrity');
     assert.equal(q.cue?.text, 'is once again questioning');

@@ -424,6 +424,7 @@ function contentEnd(doc: Document, sentence: number): number {
 }
 
 const CLAUSE_END = /^(?:[.,;!?]|—|―|–)$/u;
+const ADVERB = /^(?:even|again|also|still|then|repeatedly|often|later|once|\p{Ll}+ly)$/u;
 const PARTICLE = /^(?:up|out|down|back|away|into)$/i;
 
 function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
@@ -493,6 +494,8 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     while (tokens[afterCue] && tokens[afterCue].sentence === t.sentence && words().cueTail.has(tokens[afterCue].text)) afterCue++;
     const nextTok = tokens[afterCue];
     const atEnd = !nextTok || nextTok.sentence !== t.sentence || CLAUSE_END.test(nextTok.text) || adjunctToEnd(doc, i, afterCue);
+    // "…, painting Trump as a caricature": a participle after a comma shares the sentence's subject
+    if (!p && participle && participle.end === cue.end && tokens[i - 1]?.text === ',') { participleClause(ctx, out, i, participle); i = cue.end; continue; }
     if (!p && coordinated(doc, i)) {
       // "He claimed vast wealth and said <content>": the second verb shares the sentence's subject
       const from = contentAfterCue(ctx, i, cue.end, !!stance || !!c.stance.match(tokens, i));
@@ -1002,7 +1005,9 @@ function participleClause(ctx: Ctx, out: Quote[], i: number, p: { end: number })
   const { doc } = ctx;
   const { tokens } = doc;
   // "…, saying …", and "criticised for saying that …", "after saying that …"
-  const opener = tokens[i - 1]?.text === ',' || /^(?:for|after|by|before|while)$/i.test(tokens[i - 1]?.text ?? '') && /^that$/i.test(tokens[p.end + 1]?.text ?? '');
+  // an adverb may come between: "…, even suggesting he may have been sabotaged"
+  const comma = ADVERB.test(tokens[i - 1]?.text ?? '') && tokens[i - 1].sentence === tokens[i].sentence ? i - 2 : i - 1;
+  const opener = tokens[comma]?.text === ',' || /^(?:for|after|by|before|while)$/i.test(tokens[i - 1]?.text ?? '') && /^that$/i.test(tokens[p.end + 1]?.text ?? '');
   if (!opener || tokens[i - 1].sentence !== tokens[i].sentence) return;
   // "…, promising to lift regulations": a participle of intention or evaluation takes a phrase, as its verb does
   const from = contentAfterCue(ctx, i, p.end, !words().clauseParticiples.has(tokens[i].text.toLowerCase()));
