@@ -67,6 +67,13 @@ describe('cues', () => {
     assert.equal(q.text, 'his supporters to register before the deadline');
   });
 
+  it('a participle opening the sentence reports up to its comma, the subject after it the source: "Citing …, X …"', () => {
+    const q = find('Citing a leaked budget memo, Jones accused the council of hiding the deficit.', 'memo');
+    assert.equal(q.cue?.text, 'Citing');
+    assert.equal(q.text, 'a leaked budget memo');
+    assert.equal(q.speaker?.name, 'Jones');
+  });
+
   it('a progressive with adverbs between: "is once again questioning"', () => {
     const q = find('Donald Trump is once again questioning the integrity of the voting system.', 'integrity');
     assert.equal(q.cue?.text, 'is once again questioning');

@@ -455,6 +455,8 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     if (usedCues.has(i)) continue;
     if (nominal(ctx, out, i)) continue;
     if (raisedReport(ctx, out, i)) { i++; continue; }
+    const opening = openingParticiple(ctx, out, i);
+    if (opening !== undefined) { i = opening; continue; }
     // cues are verbs: "the United States" holds no cue
     // a headline capitalises its verbs too: "Obama Says Museum Will Tell of 'Suffering and Delight'"
     const verb = /^\p{Ll}/u.test(t.text) || titleCase(ctx, t.sentence);
@@ -692,6 +694,31 @@ function raisedReport(ctx: Ctx, out: Quote[], i: number): boolean {
   pushIndirect(doc, out, tokens[subject.first].start, tokens[subject.last].end, found, 2);
   pushIndirect(doc, out, to.start, end, found);
   return true;
+}
+
+/**
+ * A participle opening its sentence reports what runs up to the comma, and the subject after the comma is
+ * its source: "Citing an unfounded theory, Trump accused …". Returns the last token of the cue, if one.
+ */
+function openingParticiple(ctx: Ctx, out: Quote[], i: number): number | undefined {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const t = tokens[i];
+  if (!/^\p{Lu}\p{Ll}+ing$/u.test(t.text) || doc.tokenAt(doc.sentences[t.sentence].start) !== i) return undefined;
+  const p = cueTries().participles.match(tokens, i);
+  if (!p) return undefined;
+  let comma = p.end + 1;
+  while (comma < tokens.length && comma - p.end <= 25 && tokens[comma].sentence === t.sentence && tokens[comma].text !== ',' && !/^[.;:!?]$/.test(tokens[comma].text)) comma++;
+  const from = p.end + 1;
+  if (tokens[comma]?.text !== ',' || tokens[comma].sentence !== t.sentence || comma === from) return undefined;
+  // the subject: a name or a pronoun, or a short phrase ("the mayor"), not the verb after it
+  const mention = ctx.mentions.startingAt(comma + 1)[0];
+  const phrase = phraseAfter(doc, comma + 1);
+  const speaker = mention ? speakerOfMention(ctx, mention) : phrase && phrase.last - phrase.first < 4 ? speakerOfPhrase(ctx, phrase) : null;
+  if (!speaker) return undefined;
+  const start = tokens[from].start, end = tokens[comma - 1].end;
+  pushIndirect(doc, out, start, end, { speaker, cue: cueSpan(doc, i, p.end, false), cueToken: i }, 2);
+  return p.end;
 }
 
 /** Is there a form of "be" right before token i, adverbs aside ("is once again questioning")? */
