@@ -609,6 +609,12 @@ describe('indirect speech: complements', () => {
     assert.ok(!quotesOf('She recently called in to a radio show about policing.').some((q) => q.text.startsWith('in to')));
   });
 
+  it('a word that is also an adjective is a verb after "have": "have long opposed the deal"', () => {
+    const q = find('Both parties have long opposed the new trade deal.', 'trade deal');
+    assert.equal(q.cue?.text, 'have long opposed');
+    assert.equal(q.text, 'the new trade deal');
+  });
+
   it('a short object is content too: "endorsed Clinton"', () => {
     const q = find('The newspaper endorsed Clinton.', 'Clinton');
     assert.equal(q.text, 'Clinton');

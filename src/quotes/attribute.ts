@@ -424,7 +424,7 @@ function contentEnd(doc: Document, sentence: number): number {
 }
 
 const CLAUSE_END = /^(?:[.,;!?]|—|―|–)$/u;
-const ADVERB = /^(?:even|again|also|still|then|repeatedly|often|later|once|\p{Ll}+ly)$/u;
+const ADVERB = /^(?:even|again|also|still|then|repeatedly|often|later|once|long|never|always|already|\p{Ll}+ly)$/u;
 const PARTICLE = /^(?:up|out|down|back|away|into)$/i;
 
 function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
@@ -481,7 +481,8 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     if (cue && (/^let['’]s$/i.test((tokens[i - 2]?.text ?? '') + (tokens[i - 1]?.text ?? '')) || /^having$/i.test(tokens[i - 1]?.text ?? ''))) cue = undefined;
     // "Republicans were incensed that …", "she is confident that …": an adjective after "be" before its clause
     // … and a verb when it has a subject of its own: "Regulators worried that …"
-    const verbal = adjective && /ed$/.test(t.text) && /^that$/i.test(tokens[(cue?.end ?? i) + 1]?.text ?? '') && !!phraseBefore(doc, i);
+    // … and after "have": "Both candidates have opposed the deal"
+    const verbal = adjective && /ed$/.test(t.text) && (/^that$/i.test(tokens[(cue?.end ?? i) + 1]?.text ?? '') && !!phraseBefore(doc, i) || perfectBefore(doc, i));
     if (cue && adjective && !verbal && !(passive(doc, i, true) && /^(?:that|to)$/i.test(tokens[cue.end + 1]?.text ?? ''))) cue = undefined;
     // words that are more often nouns ("the rules", "her plans") are cues only before "that"
     if (cue && cue.end === i && words().needsThat.has(t.text.toLowerCase()) && !/^that$/i.test(tokens[i + 1]?.text ?? '') && !verbBetween(doc, i) && !closesReport(doc, i)) cue = undefined;
@@ -719,6 +720,14 @@ function openingParticiple(ctx: Ctx, out: Quote[], i: number): number | undefine
   const start = tokens[from].start, end = tokens[comma - 1].end;
   pushIndirect(doc, out, start, end, { speaker, cue: cueSpan(doc, i, p.end, false), cueToken: i }, 2);
   return p.end;
+}
+
+/** Is there a form of "have" right before token i, adverbs aside ("have long opposed")? */
+function perfectBefore(doc: Document, i: number): boolean {
+  const { tokens } = doc;
+  let k = i - 1;
+  while (k > 0 && i - k < 4 && tokens[k].sentence === tokens[i].sentence && ADVERB.test(tokens[k].text)) k--;
+  return k >= 0 && tokens[k].sentence === tokens[i].sentence && /^(?:have|has|had|’ve|'ve|haven’t|haven't|hasn’t|hasn't|hadn’t|hadn't)$/i.test(tokens[k].text);
 }
 
 /** Is there a form of "be" right before token i, adverbs aside ("is once again questioning")? */
