@@ -40,6 +40,15 @@ describe('cues', () => {
     assert.equal(q.speaker?.mention?.text, 'She');
   });
 
+  it('a topic cue with words between verb and preposition: "spoke warmly of", "asked the mayor about"', () => {
+    const a = find('The senator spoke warmly of her years in the state legislature.', 'legislature');
+    assert.equal(a.cue?.text, 'spoke warmly of');
+    assert.equal(a.text, 'her years in the state legislature');
+    const b = find('The moderator asked Smith about his voting record.', 'voting record');
+    assert.equal(b.cue?.text, 'asked Smith about');
+    assert.equal(b.text, 'his voting record');
+  });
+
   it('a participle of intention takes an infinitive: "…, promising to …"', () => {
     const q = find('Donald Trump spoke to industry leaders, promising to lift environmental regulations.', 'lift');
     assert.equal(q.cue?.text, 'promising');

@@ -455,6 +455,8 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     if (usedCues.has(i)) continue;
     if (nominal(ctx, out, i)) continue;
     if (raisedReport(ctx, out, i)) { i++; continue; }
+    const topic = spacedTopic(ctx, out, i);
+    if (topic !== undefined) { i = topic; continue; }
     const opening = openingParticiple(ctx, out, i);
     if (opening !== undefined) { i = opening; continue; }
     // cues are verbs: "the United States" holds no cue
@@ -720,6 +722,46 @@ function openingParticiple(ctx: Ctx, out: Quote[], i: number): number | undefine
   const start = tokens[from].start, end = tokens[comma - 1].end;
   pushIndirect(doc, out, start, end, { speaker, cue: cueSpan(doc, i, p.end, false), cueToken: i }, 2);
   return p.end;
+}
+
+let topicCues: Map<string, Set<string>> | undefined;
+/** The verbs of the two-word topic cues ("spoke about", "learned of") with their prepositions. */
+function topicPrepositions(): Map<string, Set<string>> {
+  if (topicCues) return topicCues;
+  const data = loadData<CuesFile>('quotes/cues.json');
+  topicCues = new Map();
+  for (const cue of [...data.speech, ...data.stance]) {
+    const m = /^(\S+) (about|of)$/u.exec(cue);
+    if (m) topicCues.set(m[1], (topicCues.get(m[1]) ?? new Set()).add(m[2]));
+  }
+  return topicCues;
+}
+
+/**
+ * A topic cue with words between its verb and its preposition: "spoke emotionally of …", "spoke out Tuesday
+ * about …", "asked Clinton about …". Returns the preposition's token, if there is such a cue.
+ */
+function spacedTopic(ctx: Ctx, out: Quote[], i: number): number | undefined {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const t = tokens[i];
+  const preps = topicPrepositions().get(t.text);
+  if (!preps) return undefined;
+  const asking = /^ask/.test(t.text);
+  let j = i + 1;
+  while (j < tokens.length && j - i <= 4 && tokens[j].sentence === t.sentence && !tokens[j].quoted && !preps.has(tokens[j].text)) {
+    const x = tokens[j].text;
+    if (!(ADVERB.test(x) || /^(?:out|in|on)$/.test(x) || words().adjuncts.times.has(x) || asking && (/^\p{Lu}/u.test(x) || /^(?:him|her|them|me|us)$/.test(x)))) return undefined;
+    j++;
+  }
+  const object = tokens[j + 1];
+  if (j === i + 1 || !preps.has(tokens[j]?.text ?? '') || tokens[j].sentence !== t.sentence || !object || object.sentence !== t.sentence || object.quoted) return undefined;
+  const subject = phraseBefore(doc, i);
+  if (!subject) return undefined;
+  const start = object.start, end = clauseEnd(ctx, j + 1, true);
+  if (end - start < 2) return undefined;
+  pushIndirect(doc, out, start, end, { speaker: speakerOfPhrase(ctx, subject), cue: cueSpan(doc, i, j, false), cueToken: i }, 2);
+  return j;
 }
 
 /** Is there a form of "have" right before token i, adverbs aside ("have long opposed")? */
