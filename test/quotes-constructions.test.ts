@@ -40,10 +40,13 @@ describe('cues', () => {
     assert.equal(q.speaker?.mention?.text, 'She');
   });
 
-  it('a topic cue with words between verb and preposition: "spoke warmly of", "asked the mayor about"', () => {
+  it('a topic cue with words between verb and preposition: "spoke warmly of", "campaigned heavily for", "asked the mayor about"', () => {
     const a = find('The senator spoke warmly of her years in the state legislature.', 'legislature');
     assert.equal(a.cue?.text, 'spoke warmly of');
     assert.equal(a.text, 'her years in the state legislature');
+    const c = find('The former sheriff has campaigned heavily for the Republican nominee.', 'nominee');
+    assert.equal(c.cue?.text, 'has campaigned heavily for');
+    assert.equal(c.text, 'the Republican nominee');
     const b = find('The moderator asked Smith about his voting record.', 'voting record');
     assert.equal(b.cue?.text, 'asked Smith about');
     assert.equal(b.text, 'his voting record');

@@ -731,7 +731,7 @@ function topicPrepositions(): Map<string, Set<string>> {
   const data = loadData<CuesFile>('quotes/cues.json');
   topicCues = new Map();
   for (const cue of [...data.speech, ...data.stance]) {
-    const m = /^(\S+) (about|of)$/u.exec(cue);
+    const m = /^(\S+) (about|of|for|against|over)$/u.exec(cue);
     if (m) topicCues.set(m[1], (topicCues.get(m[1]) ?? new Set()).add(m[2]));
   }
   return topicCues;
