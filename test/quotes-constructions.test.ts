@@ -20,6 +20,13 @@ describe('cues', () => {
     assert.equal(q.speaker?.name, 'John Smith');
   });
 
+  it('a vote is a stance: "The board voted to close the plant"; "the vote" is still a noun', () => {
+    const q = find('The school board voted to close two elementary schools.', 'close');
+    assert.equal(q.cue?.text, 'voted');
+    assert.equal(q.text, 'to close two elementary schools');
+    assert.equal(quotesOf('The vote was held on Tuesday.').length, 0);
+  });
+
   it('a verb of intention takes an infinitive: "agreed to …"', () => {
     const q = find('In the end, the insurer agreed to lend the company millions of dollars.', 'lend');
     assert.equal(q.text, 'to lend the company millions of dollars');
