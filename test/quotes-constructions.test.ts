@@ -20,6 +20,13 @@ describe('cues', () => {
     assert.equal(q.speaker?.name, 'John Smith');
   });
 
+  it('a vote is a stance: "The board voted to close the plant"; "the vote" is still a noun', () => {
+    const q = find('The school board voted to close two elementary schools.', 'close');
+    assert.equal(q.cue?.text, 'voted');
+    assert.equal(q.text, 'to close two elementary schools');
+    assert.equal(quotesOf('The vote was held on Tuesday.').length, 0);
+  });
+
   it('a verb of intention takes an infinitive: "agreed to …"', () => {
     const q = find('In the end, the insurer agreed to lend the company millions of dollars.', 'lend');
     assert.equal(q.text, 'to lend the company millions of dollars');
@@ -40,11 +47,50 @@ describe('cues', () => {
     assert.equal(q.speaker?.mention?.text, 'She');
   });
 
+  it('a topic cue with words between verb and preposition: "spoke warmly of", "campaigned heavily for", "asked the mayor about"', () => {
+    const a = find('The senator spoke warmly of her years in the state legislature.', 'legislature');
+    assert.equal(a.cue?.text, 'spoke warmly of');
+    assert.equal(a.text, 'her years in the state legislature');
+    const c = find('The former sheriff has campaigned heavily for the Republican nominee.', 'nominee');
+    assert.equal(c.cue?.text, 'has campaigned heavily for');
+    assert.equal(c.text, 'the Republican nominee');
+    const b = find('The moderator asked Smith about his voting record.', 'voting record');
+    assert.equal(b.cue?.text, 'asked Smith about');
+    assert.equal(b.text, 'his voting record');
+  });
+
   it('a participle of intention takes an infinitive: "…, promising to …"', () => {
     const q = find('Donald Trump spoke to industry leaders, promising to lift environmental regulations.', 'lift');
     assert.equal(q.cue?.text, 'promising');
     assert.equal(q.text, 'to lift environmental regulations');
     assert.equal(q.speaker?.name, 'Donald Trump');
+  });
+
+  it('a participle after a comma and an adverb: "…, even suggesting …"', () => {
+    const q = find('The mayor complained about the audit on Tuesday, even suggesting the figures had been altered.', 'figures');
+    assert.equal(q.cue?.text, 'even suggesting');
+    assert.equal(q.text, 'the figures had been altered');
+    assert.equal(q.speaker?.mention?.text, 'The mayor');
+  });
+
+  it('a stance participle after a comma shares the subject: "…, painting her rival as …"', () => {
+    const q = find('In the debate, Smith spoke early and often, painting her rival as a career politician.', 'career politician');
+    assert.equal(q.cue?.text, 'painting');
+    assert.equal(q.text, 'her rival as a career politician');
+    assert.equal(q.speaker?.name, 'Smith');
+  });
+
+  it('"encouraging" directs a listener: "…, encouraging his supporters to …"', () => {
+    const q = find('The governor spoke for an hour, encouraging his supporters to register before the deadline.', 'register');
+    assert.equal(q.cue?.text, 'encouraging');
+    assert.equal(q.text, 'his supporters to register before the deadline');
+  });
+
+  it('a participle opening the sentence reports up to its comma, the subject after it the source: "Citing …, X …"', () => {
+    const q = find('Citing a leaked budget memo, Jones accused the council of hiding the deficit.', 'memo');
+    assert.equal(q.cue?.text, 'Citing');
+    assert.equal(q.text, 'a leaked budget memo');
+    assert.equal(q.speaker?.name, 'Jones');
   });
 
   it('a progressive with adverbs between: "is once again questioning"', () => {
@@ -57,6 +103,56 @@ describe('cues', () => {
     const q = find('Obama Says Museum Will Tell of Suffering and Delight.\n\nThe museum opened on Saturday.', 'Museum Will Tell');
     assert.equal(q.cue?.text, 'Says');
     assert.equal(q.speaker?.mention?.text, 'Obama');
+  });
+
+  it('a headline ending in a single-quoted phrase is a report, not a title to drop: "Mayor says fire was \'deliberate.\'"', () => {
+    const q = find("Mayor says warehouse fire was a 'deliberate act.'\n\nFirefighters worked through the night.", 'warehouse fire');
+    assert.equal(q.kind, 'indirect');
+    assert.equal(q.text, "warehouse fire was a 'deliberate act.'");
+    assert.equal(q.cue?.text, 'says');
+    assert.equal(q.speaker?.mention?.text, 'Mayor');
+  });
+});
+
+describe('passives with an agent', () => {
+  it('the agent after "by" is the source and the subject the content: "was first reported by"', () => {
+    const q = find('The spending gap was first reported by The Boston Globe.', 'spending gap');
+    assert.equal(q.text, 'The spending gap');
+    assert.equal(q.cue?.text, 'was first reported by');
+    assert.equal(q.speaker?.mention?.text ?? q.speaker?.name, 'The Boston Globe');
+  });
+
+  it('a time after "by" is no agent: "was announced by Friday"', () => {
+    assert.equal(quotesOf('The new rules were announced by Friday.').length, 0);
+  });
+});
+
+describe('participles after a prepositional object', () => {
+  it('"In a letter posted Monday, X said …": the participle describes the letter and X\'s report is the only one', () => {
+    const qs = quotesOf('In a blog entry posted Monday, Jones said he would not seek another term.').filter((q) => q.kind === 'indirect');
+    assert.equal(qs.length, 1);
+    assert.equal(qs[0].cue?.text, 'said');
+    assert.equal(qs[0].text, 'he would not seek another term');
+  });
+
+  it('"commented" is a verb of saying: "A neighbour commented: “…”"', () => {
+    const q = find('A neighbour commented: "Nobody here saw the fire start."', 'Nobody here');
+    assert.equal(q.kind, 'direct');
+    assert.equal(q.cue?.text, 'commented:');
+  });
+});
+
+describe('raised subjects', () => {
+  it('"is expected to": the subject and its infinitive are the content, with no source', () => {
+    const qs = quotesOf('The final vote is expected to be very close.').filter((q) => q.cue?.text === 'is expected');
+    assert.deepEqual(qs.map((q) => q.text), ['The final vote', 'to be very close']);
+    assert.ok(qs.every((q) => q.speaker === null || q.speaker === undefined));
+  });
+
+  it('"seems to" before a verb of saying stays a bridge: "seems to suggest that …"', () => {
+    const q = find('The mayor seems to suggest that the budget is balanced.', 'budget');
+    assert.equal(q.cue?.text, 'seems to suggest');
+    assert.equal(q.text, 'the budget is balanced');
   });
 });
 
@@ -181,11 +277,27 @@ describe('signed paragraphs', () => {
     assert.equal(q.cue?.text, ':');
   });
 
+  it('a longer headline label with small words signs the quotation after its colon: "A word from Jane Doe: “…”"', () => {
+    const q = find('A word from Jane Doe: “Keep asking hard questions.”\n\nShe spoke to graduates on Monday.', 'hard questions');
+    assert.equal(q.cue?.text, ':');
+    assert.equal(q.speaker?.name, 'Jane Doe');
+  });
+
+  it('… but not when plain words follow the colon: "The Latest: …" stays unsigned', () => {
+    const qs = quotesOf('The Latest on the storm: Roads closed across the county.\n\nCrews worked overnight.');
+    assert.ok(!qs.some((q) => q.cue?.text === ':'));
+  });
+
   it('a reader comment signed after a dash is a direct quote', () => {
     const q = find('Readers wrote in.\n\n”Mr. Trump embodies the lasting legacy of racism in the United States.” ― Sonya Herridge\n\nMore followed.', 'lasting legacy');
     assert.equal(q.kind, 'direct');
     assert.equal(q.cue?.text, '―');
     assert.equal(q.speaker?.mention?.text, 'Sonya Herridge');
+  });
+
+  it('the paper\'s notice is no speaker: "Correction: …"', () => {
+    const qs = quotesOf('The council met on Monday.\n\nCorrection: An earlier version of this article misstated the date of the vote.');
+    assert.ok(!qs.some((q) => q.cue?.text === ':'));
   });
 
   it('a dateline dash signs nothing', () => {
@@ -511,6 +623,17 @@ describe('indirect speech: complements', () => {
     assert.equal(find('The governor praised the volunteers on Twitter.', 'volunteers').text, 'the volunteers');
   });
 
+  it('the particle of a phrasal verb is no object: "showed up at", "called in to"', () => {
+    assert.ok(!quotesOf('The governor showed up at the rally on Friday.').some((q) => q.text.startsWith('up')));
+    assert.ok(!quotesOf('She recently called in to a radio show about policing.').some((q) => q.text.startsWith('in to')));
+  });
+
+  it('a word that is also an adjective is a verb after "have": "have long opposed the deal"', () => {
+    const q = find('Both parties have long opposed the new trade deal.', 'trade deal');
+    assert.equal(q.cue?.text, 'have long opposed');
+    assert.equal(q.text, 'the new trade deal');
+  });
+
   it('a short object is content too: "endorsed Clinton"', () => {
     const q = find('The newspaper endorsed Clinton.', 'Clinton');
     assert.equal(q.text, 'Clinton');
@@ -519,6 +642,24 @@ describe('indirect speech: complements', () => {
 });
 
 describe('indirect speech: source phrases', () => {
+  it('a quantified relative pronoun is the source: "…, many of whom say …"', () => {
+    const q = find('The plan upset local farmers, many of whom say the new rules are unfair.', 'unfair');
+    assert.equal(q.speaker?.name, 'many of whom');
+    assert.equal(q.cue?.text, 'say');
+    assert.equal(q.text, 'the new rules are unfair');
+  });
+
+  it('a speaker too long to read still leaves its that-clause reported: "X (D-Ore.), Y (D-Ohio) and Z (D-N.J.) all argued that …"', () => {
+    const q = find('Sens. Ann Carr (D-Ore.), Sam Bell (D-Ohio) and Rob Mead (D-N.J.) all argued that the fees were illegal.', 'fees');
+    assert.equal(q.text, 'the fees were illegal');
+    assert.equal(q.cue?.text, 'argued');
+  });
+
+  it('… but a relative clause after a noun is no report: "the attacks that helped …"', () => {
+    const qs = quotesOf('Critics pointed to attacks that helped Republicans take the House.');
+    assert.ok(!qs.some((q) => q.text.startsWith('helped')));
+  });
+
   it('two conjuncts opening the clause are one source: "Federal and state officials said"', () => {
     assert.equal(find('Federal and state officials said the two men had raised millions.', 'millions').speaker?.mention?.text, 'Federal and state officials');
   });

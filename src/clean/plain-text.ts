@@ -38,7 +38,8 @@ function lines(raw: string): (Line | null)[] {
 let datelines: RegExp[] | undefined;
 const isDateline = (t: string) => (datelines ??= compilePatterns(loadData<BoilerplateFile>('clean/boilerplate.json').dateline, 'u')).some((re) => re.test(t));
 
-const SENTENCE_END = /[.!?…:;"”’)\]]$/u;
+// a closing straight single mark after the full stop ends a sentence too ("… an 'intentional act.'"); alone it may be an apostrophe
+const SENTENCE_END = /(?:[.!?…:;"”’)\]]|[.!?]')$/u;
 
 function looksLikeHeading(block: Line[]): boolean {
   if (block.length !== 1) return false;

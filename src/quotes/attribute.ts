@@ -10,13 +10,13 @@ import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
 import { MentionIndex, abbreviationDot, bridgeBefore, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
-interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; adjuncts: { openers: string[]; times: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
+interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; notSpeakerLabels: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { openers: string[]; times: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
 
-let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; adjuncts: { openers: Set<string>; times: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
+let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; notSpeakerLabels: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { openers: Set<string>; times: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
 function words() {
   if (wordSets) return wordSets;
   const data = loadData<CuesFile>('quotes/cues.json');
-  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), toObject: new Set(data.toObject), adjuncts: { openers: new Set(data.adjuncts.openers), times: new Set(data.adjuncts.times), media: new Set(data.adjuncts.media), occasions: new Set(data.adjuncts.occasions) }, questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
+  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), toObject: new Set(data.toObject), notSpeakerLabels: new Set(data.notSpeakerLabels), raisedVerbs: new Set(data.raisedReports.verbs), raisedPassives: new Set(data.raisedReports.passives), adjuncts: { openers: new Set(data.adjuncts.openers), times: new Set(data.adjuncts.times), media: new Set(data.adjuncts.media), occasions: new Set(data.adjuncts.occasions) }, questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
 }
 interface Cues { speech: TokenTrie<true>; stance: TokenTrie<true>; participles: TokenTrie<true>; partial: TokenTrie<true>; according: TokenTrie<true> }
 
@@ -424,6 +424,8 @@ function contentEnd(doc: Document, sentence: number): number {
 }
 
 const CLAUSE_END = /^(?:[.,;!?]|—|―|–)$/u;
+const ADVERB = /^(?:even|again|also|still|then|repeatedly|often|later|once|long|never|always|already|\p{Ll}+ly)$/u;
+const PARTICLE = /^(?:up|out|down|back|away|into)$/i;
 
 function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
   const { doc } = ctx;
@@ -452,6 +454,11 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     }
     if (usedCues.has(i)) continue;
     if (nominal(ctx, out, i)) continue;
+    if (raisedReport(ctx, out, i)) { i++; continue; }
+    const topic = spacedTopic(ctx, out, i);
+    if (topic !== undefined) { i = topic; continue; }
+    const opening = openingParticiple(ctx, out, i);
+    if (opening !== undefined) { i = opening; continue; }
     // cues are verbs: "the United States" holds no cue
     // a headline capitalises its verbs too: "Obama Says Museum Will Tell of 'Suffering and Delight'"
     const verb = /^\p{Ll}/u.test(t.text) || titleCase(ctx, t.sentence);
@@ -465,14 +472,19 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     let cue = stance && speech ? stance : speech ?? stance;
     // "the survey was published on Monday": a passive's subject is not its source
     const adjective = words().adjectives.has(t.text.toLowerCase());
-    if (cue && !progressive && !adjective && passive(doc, i)) cue = undefined;
+    if (cue && !progressive && !adjective && passive(doc, i)) {
+      // "… is supported by far fewer papers": the agent after "by" is the source, the subject the content
+      if (passiveWithAgent(ctx, out, i, cue.end)) { i = cue.end; continue; }
+      cue = undefined;
+    }
     // "a coalition backed by the West": a participle after its noun
     if (cue && cue.end === i && reducedRelative(doc, i)) cue = undefined;
     // "Let's say you think …", "Having said that, …": idioms, not reports
     if (cue && (/^let['’]s$/i.test((tokens[i - 2]?.text ?? '') + (tokens[i - 1]?.text ?? '')) || /^having$/i.test(tokens[i - 1]?.text ?? ''))) cue = undefined;
     // "Republicans were incensed that …", "she is confident that …": an adjective after "be" before its clause
     // … and a verb when it has a subject of its own: "Regulators worried that …"
-    const verbal = adjective && /ed$/.test(t.text) && /^that$/i.test(tokens[(cue?.end ?? i) + 1]?.text ?? '') && !!phraseBefore(doc, i);
+    // … and after "have": "Both candidates have opposed the deal"
+    const verbal = adjective && /ed$/.test(t.text) && (/^that$/i.test(tokens[(cue?.end ?? i) + 1]?.text ?? '') && !!phraseBefore(doc, i) || perfectBefore(doc, i));
     if (cue && adjective && !verbal && !(passive(doc, i, true) && /^(?:that|to)$/i.test(tokens[cue.end + 1]?.text ?? ''))) cue = undefined;
     // words that are more often nouns ("the rules", "her plans") are cues only before "that"
     if (cue && cue.end === i && words().needsThat.has(t.text.toLowerCase()) && !/^that$/i.test(tokens[i + 1]?.text ?? '') && !verbBetween(doc, i) && !closesReport(doc, i)) cue = undefined;
@@ -487,6 +499,8 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     while (tokens[afterCue] && tokens[afterCue].sentence === t.sentence && words().cueTail.has(tokens[afterCue].text)) afterCue++;
     const nextTok = tokens[afterCue];
     const atEnd = !nextTok || nextTok.sentence !== t.sentence || CLAUSE_END.test(nextTok.text) || adjunctToEnd(doc, i, afterCue);
+    // "…, painting Trump as a caricature": a participle after a comma shares the sentence's subject
+    if (!p && participle && participle.end === cue.end && tokens[i - 1]?.text === ',') { participleClause(ctx, out, i, participle); i = cue.end; continue; }
     if (!p && coordinated(doc, i)) {
       // "He claimed vast wealth and said <content>": the second verb shares the sentence's subject
       const from = contentAfterCue(ctx, i, cue.end, !!stance || !!c.stance.match(tokens, i));
@@ -520,11 +534,15 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
         // a stance verb's object ends before the circumstances: "attacked Machado [in early-morning tweets]"
         const object = cue !== speech && from === cue.end + 1 && !/^(?:to|that)$/i.test(tokens[from].text) && !words().questionWords.has(tokens[from].text.toLowerCase()) && !directsListener(doc, i, cue.end);
         const start = tokens[from].start, end = clauseEnd(ctx, from, object);
-        // "spoke on Monday": a time where the object would be is no object
-        if (end - start >= (object ? 2 : 8) && !(object && words().adjuncts.times.has(tokens[from].text))) { pushIndirect(doc, out, start, end, found, object ? 2 : 8); i = cue.end; }
+        // "spoke on Monday": a time where the object would be is no object; nor is the particle of a phrasal
+        // verb ("showed up at the debate", "backed out", "called in to a radio show")
+        if (end - start >= (object ? 2 : 8) && !(object && (words().adjuncts.times.has(tokens[from].text) || PARTICLE.test(tokens[from].text) || /^in$/i.test(tokens[from].text) && /^to$/i.test(tokens[from + 1]?.text ?? '')))) { pushIndirect(doc, out, start, end, found, object ? 2 : 8); i = cue.end; }
       }
       continue;
     }
+    // "Sens. A (D-Ore.), B (D-Ohio) and C (D-N.J.) all suggested that …": a speaker too long to read still
+    // leaves its that-clause a report
+    if (unreadSpeaker(ctx, out, i, cue.end, found)) { i = cue.end; continue; }
     // <content>, said the source.   (a stance verb there has its own object: "The museum, he said, celebrated …")
     const lead = cue === speech ? leadingContent(doc, t.sentence, i) : undefined;
     if (lead) {
@@ -538,6 +556,23 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       }
     }
   }
+}
+
+/** A cue and its "that"-clause after words that make no speaker phrase: the clause is reported, its source unknown. */
+function unreadSpeaker(ctx: Ctx, out: Quote[], cue: number, cueEnd: number, found: Found): boolean {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const that = tokens[cueEnd + 1], from = cueEnd + 2;
+  const before = tokens[cue - 1];
+  // the cue follows words of its own clause, not a comma or a conjunction that would make it a second verb
+  if (!before || before.sentence !== tokens[cue].sentence || !/^[\p{L})]/u.test(before.text) || /^(?:and|but|or)$/i.test(before.text)) return false;
+  if (!/^that$/i.test(that?.text ?? '') || !tokens[from] || tokens[from].sentence !== tokens[cue].sentence || tokens[from].quoted) return false;
+  // "the attacks that helped …", "a plan that matches …": a verb after "that" makes a relative clause
+  if (/^\p{Ll}+(?:ed|es)$/u.test(tokens[from].text) || /^(?:will|would|could|can|may|might|should|must|has|have|had|is|are|was|were)$/i.test(tokens[from].text)) return false;
+  const start = tokens[from].start, end = clauseEnd(ctx, from);
+  if (end - start < 8) return false;
+  pushIndirect(doc, out, start, end, found);
+  return true;
 }
 
 /** "…, the newspaper reports.": a word that is often a noun closes the sentence after its subject and a comma. */
@@ -574,6 +609,12 @@ function reducedRelative(doc: Document, i: number): boolean {
   const { tokens } = doc;
   const t = tokens[i], before = tokens[i - 1], after = tokens[i + 1];
   if (!before || !after || before.sentence !== t.sentence || after.sentence !== t.sentence) return false;
+  // "In a message posted Friday, Cruz said …": a noun after a preposition is no subject, so the participle
+  // after it describes it
+  if (/ed$/.test(t.text) && (words().adjuncts.times.has(after.text) || after.text === ',') && /^\p{Ll}+$/u.test(before.text)) {
+    const p = phraseBefore(doc, i);
+    if (p && p.last === i - 1 && /^(?:in|on|at|from|with|for|of|after|before|during)$/i.test(tokens[p.first - 1]?.text ?? '') && tokens[p.first - 1].sentence === t.sentence) return true;
+  }
   // "said by phone" is the saying's manner; "backed by the West" names the agent
   const agent = tokens[i + 2];
   if (!/(?:ed|en|wn|nt|ht|und)$/.test(t.text) || after.text !== 'by' || !agent || !/^(?:\p{Lu}|(?:the|a|an|his|her|their|its)$)/u.test(agent.text)) return false;
@@ -612,6 +653,123 @@ function asAttribution(ctx: Ctx, out: Quote[], p: Phrase, cue: number, cueEnd: n
 function circumstance(doc: Document, span: { start: number; end: number }): boolean {
   const text = doc.text.slice(span.start, span.end);
   return text.split(/\s+/u).length <= 5 && /^(?:(?:and|but|yet|so)\s+)?(?:in|on|at|during|after|before|since|over|for|by|last|this|earlier|later)\b/iu.test(text);
+}
+
+/**
+ * A passive cue with its agent: "The nominee has been endorsed by dozens of papers", "The story was first
+ * reported by the Post". The agent is the source, the subject the content, "by" part of the cue.
+ */
+function passiveWithAgent(ctx: Ctx, out: Quote[], cue: number, cueEnd: number): boolean {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const by = tokens[cueEnd + 1], agentStart = tokens[cueEnd + 2];
+  if (by?.text !== 'by' || by.sentence !== tokens[cue].sentence || !agentStart || agentStart.sentence !== by.sentence) return false;
+  // "by Friday", "by phone": a time or a manner, not an agent
+  if (!/^(?:\p{Lu}|(?:the|a|an|his|her|their|its|our|dozens|many|most|some|several|far|more|both|all)$)/u.test(agentStart.text) || words().adjuncts.times.has(agentStart.text)) return false;
+  const agent = phraseAfter(doc, cueEnd + 2);
+  const subject = phraseBefore(doc, cue);
+  if (!agent || !subject) return false;
+  const found: Found = { speaker: speakerOfPhrase(ctx, agent), cue: cueSpan(doc, cue, cueEnd + 1, false), cueToken: cue };
+  pushIndirect(doc, out, tokens[subject.first].start, tokens[subject.last].end, found, 2);
+  return true;
+}
+
+/**
+ * A subject raised out of what is believed or seen about it: "The vote is expected to be close", "The plan
+ * seems to have stalled". Nobody is named; the subject and its infinitive are the content, in two parts.
+ */
+function raisedReport(ctx: Ctx, out: Quote[], i: number): boolean {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const t = tokens[i], to = tokens[i + 1], verb = tokens[i + 2];
+  const w = words();
+  const word = t.text.toLowerCase();
+  if (!w.raisedVerbs.has(word) && !(w.raisedPassives.has(word) && passive(doc, i, true))) return false;
+  if (!to || !/^to$/i.test(to.text) || !verb || verb.sentence !== t.sentence || verb.quoted || !/^\p{Ll}+$/u.test(verb.text)) return false;
+  // "seems to suggest that …": the verb after "to" is the cue, the raising verb a bridge
+  const c = cueTries();
+  if (c.speech.match(tokens, i + 2) || c.stance.match(tokens, i + 2)) return false;
+  const subject = phraseBefore(doc, i);
+  if (!subject) return false;
+  const found: Found = { speaker: null, cue: cueSpan(doc, i, i, false), cueToken: i };
+  const end = clauseEnd(ctx, i + 1);
+  if (end - to.start < 8) return false;
+  pushIndirect(doc, out, tokens[subject.first].start, tokens[subject.last].end, found, 2);
+  pushIndirect(doc, out, to.start, end, found);
+  return true;
+}
+
+/**
+ * A participle opening its sentence reports what runs up to the comma, and the subject after the comma is
+ * its source: "Citing an unfounded theory, Trump accused …". Returns the last token of the cue, if one.
+ */
+function openingParticiple(ctx: Ctx, out: Quote[], i: number): number | undefined {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const t = tokens[i];
+  if (!/^\p{Lu}\p{Ll}+ing$/u.test(t.text) || doc.tokenAt(doc.sentences[t.sentence].start) !== i) return undefined;
+  const p = cueTries().participles.match(tokens, i);
+  if (!p) return undefined;
+  let comma = p.end + 1;
+  while (comma < tokens.length && comma - p.end <= 25 && tokens[comma].sentence === t.sentence && tokens[comma].text !== ',' && !/^[.;:!?]$/.test(tokens[comma].text)) comma++;
+  const from = p.end + 1;
+  if (tokens[comma]?.text !== ',' || tokens[comma].sentence !== t.sentence || comma === from) return undefined;
+  // the subject: a name or a pronoun, or a short phrase ("the mayor"), not the verb after it
+  const mention = ctx.mentions.startingAt(comma + 1)[0];
+  const phrase = phraseAfter(doc, comma + 1);
+  const speaker = mention ? speakerOfMention(ctx, mention) : phrase && phrase.last - phrase.first < 4 ? speakerOfPhrase(ctx, phrase) : null;
+  if (!speaker) return undefined;
+  const start = tokens[from].start, end = tokens[comma - 1].end;
+  pushIndirect(doc, out, start, end, { speaker, cue: cueSpan(doc, i, p.end, false), cueToken: i }, 2);
+  return p.end;
+}
+
+let topicCues: Map<string, Set<string>> | undefined;
+/** The verbs of the two-word topic cues ("spoke about", "learned of") with their prepositions. */
+function topicPrepositions(): Map<string, Set<string>> {
+  if (topicCues) return topicCues;
+  const data = loadData<CuesFile>('quotes/cues.json');
+  topicCues = new Map();
+  for (const cue of [...data.speech, ...data.stance]) {
+    const m = /^(\S+) (about|of|for|against|over)$/u.exec(cue);
+    if (m) topicCues.set(m[1], (topicCues.get(m[1]) ?? new Set()).add(m[2]));
+  }
+  return topicCues;
+}
+
+/**
+ * A topic cue with words between its verb and its preposition: "spoke emotionally of …", "spoke out Tuesday
+ * about …", "asked Clinton about …". Returns the preposition's token, if there is such a cue.
+ */
+function spacedTopic(ctx: Ctx, out: Quote[], i: number): number | undefined {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const t = tokens[i];
+  const preps = topicPrepositions().get(t.text);
+  if (!preps) return undefined;
+  const asking = /^ask/.test(t.text);
+  let j = i + 1;
+  while (j < tokens.length && j - i <= 4 && tokens[j].sentence === t.sentence && !tokens[j].quoted && !preps.has(tokens[j].text)) {
+    const x = tokens[j].text;
+    if (!(ADVERB.test(x) || /^(?:out|in|on)$/.test(x) || words().adjuncts.times.has(x) || asking && (/^\p{Lu}/u.test(x) || /^(?:him|her|them|me|us)$/.test(x)))) return undefined;
+    j++;
+  }
+  const object = tokens[j + 1];
+  if (j === i + 1 || !preps.has(tokens[j]?.text ?? '') || tokens[j].sentence !== t.sentence || !object || object.sentence !== t.sentence || object.quoted) return undefined;
+  const subject = phraseBefore(doc, i);
+  if (!subject) return undefined;
+  const start = object.start, end = clauseEnd(ctx, j + 1, true);
+  if (end - start < 2) return undefined;
+  pushIndirect(doc, out, start, end, { speaker: speakerOfPhrase(ctx, subject), cue: cueSpan(doc, i, j, false), cueToken: i }, 2);
+  return j;
+}
+
+/** Is there a form of "have" right before token i, adverbs aside ("have long opposed")? */
+function perfectBefore(doc: Document, i: number): boolean {
+  const { tokens } = doc;
+  let k = i - 1;
+  while (k > 0 && i - k < 4 && tokens[k].sentence === tokens[i].sentence && ADVERB.test(tokens[k].text)) k--;
+  return k >= 0 && tokens[k].sentence === tokens[i].sentence && /^(?:have|has|had|’ve|'ve|haven’t|haven't|hasn’t|hasn't|hadn’t|hadn't)$/i.test(tokens[k].text);
 }
 
 /** Is there a form of "be" right before token i, adverbs aside ("is once again questioning")? */
@@ -925,7 +1083,9 @@ function participleClause(ctx: Ctx, out: Quote[], i: number, p: { end: number })
   const { doc } = ctx;
   const { tokens } = doc;
   // "…, saying …", and "criticised for saying that …", "after saying that …"
-  const opener = tokens[i - 1]?.text === ',' || /^(?:for|after|by|before|while)$/i.test(tokens[i - 1]?.text ?? '') && /^that$/i.test(tokens[p.end + 1]?.text ?? '');
+  // an adverb may come between: "…, even suggesting he may have been sabotaged"
+  const comma = ADVERB.test(tokens[i - 1]?.text ?? '') && tokens[i - 1].sentence === tokens[i].sentence ? i - 2 : i - 1;
+  const opener = tokens[comma]?.text === ',' || /^(?:for|after|by|before|while)$/i.test(tokens[i - 1]?.text ?? '') && /^that$/i.test(tokens[p.end + 1]?.text ?? '');
   if (!opener || tokens[i - 1].sentence !== tokens[i].sentence) return;
   // "…, promising to lift regulations": a participle of intention or evaluation takes a phrase, as its verb does
   const from = contentAfterCue(ctx, i, p.end, !words().clauseParticiples.has(tokens[i].text.toLowerCase()));
@@ -1040,6 +1200,19 @@ function lineEnd(doc: Document, from: number, end: number): number {
  * ("PENCE: Well, look, …"), headlines ("Poll: Clinton and Trump in dead heat"), reader comments
  * ("Adriana Rodarte ― “…”"). The content runs to the paragraph's end.
  */
+/**
+ * The colon ending a label of up to eight words that holds a capitalised name, when a quotation opens
+ * right after it; else `k`, where the short label stopped.
+ */
+function labelBeforeQuotation(doc: Document, first: number, k: number): number {
+  const { tokens } = doc;
+  let j = k;
+  while (j < tokens.length && j - first < 8 && !tokens[j].quoted && (/^[\p{L}\p{N}]/u.test(tokens[j].text) || abbreviationDot(tokens, j)) && tokens[j].sentence === tokens[first].sentence) j++;
+  if (tokens[j]?.text !== ':' || !quotationAfter(doc, j + 1)) return k;
+  const capitals = tokens.slice(first, j).filter((t) => /^\p{Lu}/u.test(t.text)).length;
+  return capitals >= 2 ? j : k;
+}
+
 function labelled(ctx: Ctx, out: Quote[]): void {
   const { doc } = ctx;
   const { tokens } = doc;
@@ -1056,10 +1229,14 @@ function labelled(ctx: Ctx, out: Quote[]): void {
     // the label: up to five capitalised words, then the colon or dash
     let k = first;
     while (k < tokens.length && k - first < 5 && (!tokens[k].quoted || quotedLabel && /^\p{Lu}+$/u.test(tokens[k].text)) && (/^\p{Lu}/u.test(tokens[k].text) || abbreviationDot(tokens, k))) k++;
+    // a longer label with small words in it signs a quotation after its colon: "A lesson from Jane Doe: “…”"
+    if (tokens[k]?.text !== ':' && /^\p{Lu}/u.test(tokens[first]?.text ?? '')) k = labelBeforeQuotation(doc, first, k);
     const mark = tokens[k];
     if (k === first || !mark || !/^(?::|―|—|--)$/u.test(mark.text) || tokens[k + 1] === undefined) continue;
     // a name, not "The Latest:" or "This:"
-    if (/^(?:the|a|an|this|that|these|those|also|and|but|or|in|on|at|for|from|with)$/i.test(tokens[first].text)) continue;
+    if (/^(?:the|a|an|this|that|these|those|also|and|but|or|in|on|at|for|from|with)$/i.test(tokens[first].text) && !(mark.text === ':' && quotationAfter(doc, k + 1))) continue;
+    // "Correction: …", "Update: …": the paper's own notice
+    if (words().notSpeakerLabels.has(tokens[first].text)) continue;
     // "WASHINGTON ― Donald Trump…" is a dateline; a dash signs only a quotation ("Adriana Rodarte ― “…”")
     if (mark.text !== ':' && !/^[“"”]$/u.test(tokens[k + 1].text)) continue;
     const start = tokens[k + 1].start;

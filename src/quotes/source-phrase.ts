@@ -108,6 +108,8 @@ function runBefore(doc: Document, last: number): Phrase | undefined {
   const { tokens } = doc;
   const w = lists();
   const sentence = tokens[last].sentence;
+  // "relatives, many of whom say …": a quantified relative pronoun
+  if (/^(?:whom|which)$/i.test(tokens[last].text) && low(tokens[last - 1] ?? tokens[last]) === 'of' && /^(?:all|some|many|most|both|several|few|none|each|one|two|half|either|neither|any)$/i.test(tokens[last - 2]?.text ?? '') && tokens[last - 2].sentence === sentence) return { first: last - 2, last };
   if (w.pronouns.has(low(tokens[last]))) return { first: last, last };
   // "all agreed that", "some note that": a quantifier standing alone at its clause's start
   if (/^(?:all|some|many|most|both|several|others|few)$/i.test(tokens[last].text) && clauseOpensBefore(tokens, last)) return { first: last, last };
