@@ -133,6 +133,12 @@ describe('speaker phrases', () => {
     assert.equal(q.speaker?.name, 'Adam Schiff');
   });
 
+  it('a relative clause after an apposition tells of its noun, not of the speaker', () => {
+    const q = find('Maria Lopez, a spokeswoman for the Harbor Alliance, which represents dock workers, said the strike would go on.', 'strike');
+    assert.equal(q.speaker?.mention?.text, 'Maria Lopez, a spokeswoman for the Harbor Alliance,');
+    assert.equal(q.speaker?.name, 'Maria Lopez');
+  });
+
   it('keeps the apposition that closes the sentence after the cue', () => {
     const q = find('“That is the goal,” said Mike Schmidt, an economic policy adviser at the Clinton campaign.', 'the goal');
     assert.equal(q.kind, 'direct');

@@ -96,7 +96,11 @@ function relativeBefore(doc: Document, comma: number): Phrase | undefined {
   let j = comma - 1;
   while (j >= 0 && j > comma - 40 && tokens[j].sentence === sentence && tokens[j].text !== ',' && !tokens[j].quoted && (!/^[.;:!?—―–]$/u.test(tokens[j].text) || abbreviationDot(tokens, j))) j--;
   if (j < 1 || tokens[j].text !== ',' || tokens[j].sentence !== sentence || !/^(?:who|which|whose|including)$/i.test(tokens[j + 1]?.text ?? '')) return undefined;
-  const head = appositionBefore(doc, j) ?? runBefore(doc, j - 1);
+  // "Ann Lee, a spokeswoman for the coalition, which represents …, said": after an apposition the relative
+  // clause tells of the apposition's noun, not of the speaker (an age is no noun: "Schiff, 56, who …")
+  const apposition = appositionBefore(doc, j);
+  if (apposition && !/^\d+$/.test(tokens[j - 1].text)) return apposition;
+  const head = apposition ?? runBefore(doc, j - 1);
   if (!head) return undefined;
   const before = tokens[head.first - 1];
   if (before && before.sentence === sentence && !/^(?:[,;:—―–(”"’»]|''?)$/u.test(before.text) && !/^(?:and|but|while|as|because|when|after)$/i.test(before.text)) return undefined;
@@ -189,6 +193,8 @@ function appositionBefore(doc: Document, comma: number): Phrase | undefined {
   let j = comma - 1;
   while (j >= 0 && j > comma - 25 && tokens[j].sentence === sentence && tokens[j].text !== ',' && !tokens[j].quoted && (!/^[.;:!?—―–]$/u.test(tokens[j].text) || abbreviationDot(tokens, j))) j--;
   if (j < 1 || tokens[j].text !== ',' || j === comma - 1 || tokens[j].sentence !== sentence) return undefined;
+  // a relative clause is relativeBefore's to weigh
+  if (/^(?:who|which|whose)$/i.test(tokens[j + 1].text)) return undefined;
   const head = runBefore(doc, j - 1);
   if (!head) return undefined;
   // the head must open its clause, or the commas belong to something else
