@@ -139,6 +139,13 @@ describe('speaker phrases', () => {
     assert.equal(q.speaker?.name, 'Maria Lopez');
   });
 
+  it('a hyphen or slash written tight joins words of the speaker phrase: "Harbor/Sentinel", "30-page"', () => {
+    const q = find('The latest Harbor/Sentinel survey shows that Smith leads by four points.', 'leads');
+    assert.equal(q.speaker?.mention?.text, 'The latest Harbor/Sentinel survey');
+    const r = find('A 30-page audit by the state says that the agency lost records.', 'records');
+    assert.equal(r.speaker?.mention?.text, 'A 30-page audit by the state');
+  });
+
   it('keeps the apposition that closes the sentence after the cue', () => {
     const q = find('“That is the goal,” said Mike Schmidt, an economic policy adviser at the Clinton campaign.', 'the goal');
     assert.equal(q.kind, 'direct');

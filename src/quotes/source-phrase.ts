@@ -51,11 +51,17 @@ export function abbreviationDot(tokens: Token[], i: number): boolean {
   return tokens[i].text === '.' && i > 0 && tokens[i - 1].end === tokens[i].start && (lists().abbreviations.has(tokens[i - 1].text) || /^(?:\p{Lu}\.)*\p{Lu}$/u.test(tokens[i - 1].text) || tokens[i + 1]?.text === ',');
 }
 
+/** A hyphen or slash written tight between two words joins them into one: "a 46-page report", "the Reuters/Ipsos poll", "9/11". */
+function compoundJoint(tokens: Token[], i: number): boolean {
+  const t = tokens[i], before = tokens[i - 1], after = tokens[i + 1];
+  return /^[-/]$/.test(t.text) && !!before && !!after && before.end === t.start && t.end === after.start && WORDLIKE.test(before.text) && WORDLIKE.test(after.text);
+}
+
 /** Can token i sit inside a speaker phrase (other than as its opening determiner)? */
 function inner(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   if (t.quoted) return false;
-  if (POSSESSIVE.test(t.text) || abbreviationDot(tokens, i)) return true;
+  if (POSSESSIVE.test(t.text) || abbreviationDot(tokens, i) || compoundJoint(tokens, i)) return true;
   return WORDLIKE.test(t.text) && !lists().stops.has(low(t)) && !lists().pronouns.has(low(t));
 }
 
@@ -165,7 +171,11 @@ function joinsBefore(tokens: Token[], det: number): boolean {
 /** Token i is a noun right after a determiner ("a spokesman", "the lawyers"): the head of a phrase a prepositional phrase may follow. */
 function headedBefore(tokens: Token[], i: number): boolean {
   const w = lists();
-  return i >= 1 && tokens[i].sentence === tokens[i - 1].sentence && /^\p{Ll}+$/u.test(tokens[i].text) && inner(tokens, i) && w.determiners.has(low(tokens[i - 1]));
+  if (!(i >= 1 && /^\p{Ll}+$/u.test(tokens[i].text) && inner(tokens, i))) return false;
+  // … its modifiers between: "a 30-page audit", "the new federal study"
+  let k = i - 1;
+  while (k > 0 && k > i - 5 && tokens[k].sentence === tokens[i].sentence && !w.determiners.has(low(tokens[k])) && inner(tokens, k) && !POSSESSIVE.test(tokens[k].text)) k--;
+  return k >= 0 && tokens[k].sentence === tokens[i].sentence && w.determiners.has(low(tokens[k]));
 }
 
 /** Does a clause open right before token k (the sentence start, a comma or colon, "but", "and")? */
