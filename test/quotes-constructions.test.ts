@@ -146,6 +146,12 @@ describe('speaker phrases', () => {
     assert.equal(r.speaker?.mention?.text, 'A 30-page audit by the state');
   });
 
+  it('a time after a participle inside the speaker phrase dates the participle: "a report released last year found"', () => {
+    const q = find('A federal report released last year found that most rivers were polluted.', 'rivers');
+    assert.equal(q.speaker?.mention?.text, 'A federal report released last year');
+    assert.equal(q.cue?.text, 'found');
+  });
+
   it('keeps the apposition that closes the sentence after the cue', () => {
     const q = find('“That is the goal,” said Mike Schmidt, an economic policy adviser at the Clinton campaign.', 'the goal');
     assert.equal(q.kind, 'direct');

@@ -75,12 +75,25 @@ export function phraseBefore(doc: Document, cue: number): Phrase | undefined {
   // "Sanders on Tuesday said", "the court this month rejected": a time between the subject and its verb
   const time = timeBefore(tokens, last);
   if (time !== undefined) {
+    // "a report released last year found": the time dates the participle inside the phrase
+    const dated = participleRun(doc, time);
+    if (dated) return { first: dated.first, last };
     last = time;
     while (last >= 0 && tokens[last].sentence === sentence && isBridge(tokens[last])) last--;
   }
   if (last < 0 || tokens[last].sentence !== sentence || tokens[last].quoted) return undefined;
   if (tokens[last].text === ',') return appositionBefore(doc, last) ?? relativeBefore(doc, last);
   return runBefore(doc, last);
+}
+
+/** A phrase ending at token `last` whose head a past participle follows ("a report released", "a poll conducted by the group"). */
+function participleRun(doc: Document, last: number): Phrase | undefined {
+  const { tokens } = doc;
+  if (tokens[last].text === ',') return undefined;
+  const run = runBefore(doc, last);
+  if (!run) return undefined;
+  for (let k = run.first + 2; k <= run.last; k++) if (/^\p{Ll}{3,}(?:ed|en)$/u.test(tokens[k].text) && inner(tokens, k - 1) && /^\p{Ll}/u.test(tokens[k - 1].text)) return run;
+  return undefined;
 }
 
 /** The token before a short time phrase ending at `last` ("on Tuesday", "this month", "in April", "in 2001"), if one ends there. */
