@@ -152,6 +152,13 @@ describe('speaker phrases', () => {
     assert.equal(q.cue?.text, 'found');
   });
 
+  it('a focusing word on a quantity opens the speaker phrase: "Not everyone", "Only 40 percent of …"', () => {
+    const q = find('Not everyone agrees that the bridge should be rebuilt.', 'bridge');
+    assert.equal(q.speaker?.mention?.text, 'Not everyone');
+    const r = find('Only 40 percent of the farmers said the new rules would help them.', 'rules');
+    assert.equal(r.speaker?.mention?.text, 'Only 40 percent of the farmers');
+  });
+
   it('keeps the apposition that closes the sentence after the cue', () => {
     const q = find('“That is the goal,” said Mike Schmidt, an economic policy adviser at the Clinton campaign.', 'the goal');
     assert.equal(q.kind, 'direct');

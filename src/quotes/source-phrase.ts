@@ -164,7 +164,14 @@ function runBefore(doc: Document, last: number): Phrase | undefined {
     if (!inner(tokens, first - 1)) break;
     first--;
   }
-  return { first, last };
+  return { first: focusBefore(tokens, first), last };
+}
+
+/** "Not everyone agrees", "Only 52 percent of voters said": a focusing word on a quantity at the clause's start belongs to the phrase. */
+function focusBefore(tokens: Token[], first: number): number {
+  const f = tokens[first - 1];
+  if (!f || f.sentence !== tokens[first].sentence || !/^(?:not|only|nearly|almost|just)$/i.test(f.text) || !clauseOpensBefore(tokens, first - 1)) return first;
+  return /^(?:\p{N}|(?:every|all|some|many|most|half|few|one|two|three)\p{L}*$)/iu.test(tokens[first].text) ? first - 1 : first;
 }
 
 /** Does the word before the determiner at `det` join what precedes it into one phrase ("many of the", "a spokesman for the")? */
