@@ -159,6 +159,13 @@ describe('speaker phrases', () => {
     assert.equal(r.speaker?.mention?.text, 'Only 40 percent of the farmers');
   });
 
+  it('the phrase opening the clause keeps its prepositional phrases and conjuncts: "Experts on trade and farming say"', () => {
+    assert.equal(find('Experts on trade and farming say the tariffs will hurt growers.', 'tariffs').speaker?.mention?.text, 'Experts on trade and farming');
+    assert.equal(find('Data from the new census show that rents are rising.', 'rents').speaker?.mention?.text, 'Data from the new census');
+    // a sentence opened by a preposition is no speaker's
+    assert.equal(find('After the vote the mayor said the plan was dead.', 'plan').speaker?.mention?.text, 'the mayor');
+  });
+
   it('keeps the apposition that closes the sentence after the cue', () => {
     const q = find('“That is the goal,” said Mike Schmidt, an economic policy adviser at the Clinton campaign.', 'the goal');
     assert.equal(q.kind, 'direct');

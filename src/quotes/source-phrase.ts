@@ -5,8 +5,8 @@
 import { loadData } from '../data.ts';
 import type { Document, EntityRecord, MentionRecord, Token } from '../document.ts';
 
-interface SourceWords { notAdverbs: string[]; joiners: string[]; pronouns: string[]; determiners: string[]; stops: string[]; times: string[]; maxTokens: number }
-interface Words { raising: Set<string>; times: Set<string>; when: Set<string>; notAdverbs: Set<string>; joiners: Set<string>; pronouns: Set<string>; determiners: Set<string>; stops: Set<string>; bridge: Set<string>; abbreviations: Set<string>; max: number }
+interface SourceWords { prepositions: string[]; notAdverbs: string[]; joiners: string[]; pronouns: string[]; determiners: string[]; stops: string[]; times: string[]; maxTokens: number }
+interface Words { prepositions: Set<string>; raising: Set<string>; times: Set<string>; when: Set<string>; notAdverbs: Set<string>; joiners: Set<string>; pronouns: Set<string>; determiners: Set<string>; stops: Set<string>; bridge: Set<string>; abbreviations: Set<string>; max: number }
 
 let words: Words | undefined;
 function lists(): Words {
@@ -14,7 +14,7 @@ function lists(): Words {
   const cues = loadData<{ source: SourceWords; bridge: string[]; cueTail: string[]; raising: string[] }>('quotes/cues.json');
   const abbreviations = loadData<{ abbreviations: string[] }>('nlp/abbreviations.json').abbreviations;
   return (words = {
-    raising: new Set(cues.raising), times: new Set(cues.cueTail), when: new Set(cues.source.times), notAdverbs: new Set(cues.source.notAdverbs), joiners: new Set(cues.source.joiners), pronouns: new Set(cues.source.pronouns), determiners: new Set(cues.source.determiners), stops: new Set(cues.source.stops),
+    prepositions: new Set(cues.source.prepositions), raising: new Set(cues.raising), times: new Set(cues.cueTail), when: new Set(cues.source.times), notAdverbs: new Set(cues.source.notAdverbs), joiners: new Set(cues.source.joiners), pronouns: new Set(cues.source.pronouns), determiners: new Set(cues.source.determiners), stops: new Set(cues.source.stops),
     bridge: new Set(cues.bridge), abbreviations: new Set(abbreviations), max: cues.source.maxTokens,
   });
 }
@@ -164,7 +164,27 @@ function runBefore(doc: Document, last: number): Phrase | undefined {
     if (!inner(tokens, first - 1)) break;
     first--;
   }
-  return { first: focusBefore(tokens, first), last };
+  return { first: focusBefore(tokens, opensWith(tokens, first) ?? first), last };
+}
+
+/**
+ * "Experts on trade and farming say", "Data from the new survey show": a run opened by a preposition or
+ * "and" goes back to the phrase that opens the clause, when one does within a few words; the subject is what
+ * opens the clause, the rest modifies it.
+ */
+function opensWith(tokens: Token[], first: number): number | undefined {
+  const w = lists();
+  const link = (t: Token) => w.prepositions.has(low(t)) || /^(?:and|or)$/i.test(t.text);
+  const sentence = tokens[first].sentence;
+  if (!tokens[first - 1] || !link(tokens[first - 1])) return undefined;
+  let k = first - 1;
+  for (let n = 0; n < 8 && k - 1 >= 0 && tokens[k - 1].sentence === sentence; n++) {
+    const t = tokens[k - 1];
+    if (!(inner(tokens, k - 1) || w.determiners.has(low(t)) || link(t))) break;
+    k--;
+  }
+  while (k < first && (link(tokens[k]) || !inner(tokens, k) && !w.determiners.has(low(tokens[k])))) k++;
+  return k < first - 1 && clauseOpensBefore(tokens, k) && !/^(?:and|but|yet|so)$/i.test(tokens[k - 1]?.text ?? '') ? k : undefined;
 }
 
 /** "Not everyone agrees", "Only 52 percent of voters said": a focusing word on a quantity at the clause's start belongs to the phrase. */
