@@ -166,6 +166,14 @@ describe('speaker phrases', () => {
     assert.equal(find('After the vote the mayor said the plan was dead.', 'plan').speaker?.mention?.text, 'the mayor');
   });
 
+  it('a relative clause without commas restricts the speaker and belongs to it: "A study that appeared in … found"', () => {
+    assert.equal(find('A 2019 study that appeared in a medical journal found that the pills did nothing.', 'pills').speaker?.mention?.text, 'A 2019 study that appeared in a medical journal');
+    assert.equal(find('Everyone we asked said the road was closed.', 'road').speaker?.mention?.text, 'Everyone we asked');
+    // "that" before a reported clause is no relative pronoun
+    const inner = quotesOf('A poll of the county found that 60 percent of residents say the tax is too high.').find((x) => x.text === 'the tax is too high');
+    assert.equal(inner?.speaker?.mention?.text, '60 percent of residents');
+  });
+
   it('keeps the apposition that closes the sentence after the cue', () => {
     const q = find('“That is the goal,” said Mike Schmidt, an economic policy adviser at the Clinton campaign.', 'the goal');
     assert.equal(q.kind, 'direct');
