@@ -174,6 +174,12 @@ describe('speaker phrases', () => {
     assert.equal(inner?.speaker?.mention?.text, '60 percent of residents');
   });
 
+  it('a run that is a preposition\'s object ends in the speaker\'s name: "In a radio interview Lopez declared"', () => {
+    const q = find('In a radio interview Maria Lopez declared that the plan was dead.', 'plan');
+    assert.equal(q.speaker?.mention?.text, 'Maria Lopez');
+    assert.equal(q.cue?.text, 'declared');
+  });
+
   it('keeps the apposition that closes the sentence after the cue', () => {
     const q = find('“That is the goal,” said Mike Schmidt, an economic policy adviser at the Clinton campaign.', 'the goal');
     assert.equal(q.kind, 'direct');

@@ -84,7 +84,23 @@ export function phraseBefore(doc: Document, cue: number): Phrase | undefined {
   if (last < 0 || tokens[last].sentence !== sentence || tokens[last].quoted) return undefined;
   if (tokens[last].text === ',') return appositionBefore(doc, last) ?? relativeBefore(doc, last);
   const run = runBefore(doc, last);
-  return run && clauseOpensBefore(tokens, run.first) ? run : restrictiveBefore(doc, last) ?? run;
+  return run && clauseOpensBefore(tokens, run.first) ? run : restrictiveBefore(doc, last) ?? (run && namedTail(doc, run)) ?? run;
+}
+
+/**
+ * "In a televised interview Smith said", "the story Kennedy told", "came after rival Smith attacked": a run
+ * that does not open its clause is some other word's object; the name ending it is the speaker.
+ */
+function namedTail(doc: Document, run: Phrase): Phrase | undefined {
+  const { tokens } = doc;
+  const before = tokens[run.first - 1];
+  if (!before || before.sentence !== tokens[run.first].sentence || !(lists().prepositions.has(low(before)) || /^(?:after|before|during|since)$/i.test(before.text))) return undefined;
+  const name = doc.mentions.find((m) => m.tokenEnd === run.last && m.token > run.first && m.kind !== 'pronoun');
+  if (!name) return undefined;
+  // … right after a common noun or another name ("a Bloomberg interview Smith", "the Post Smith"), not a title
+  const previous = tokens[name.token - 1];
+  const noun = /^\p{Ll}+$/u.test(previous.text) && !lists().determiners.has(previous.text) || doc.mentions.some((m) => m.tokenEnd === name.token - 1);
+  return noun ? { first: name.token, last: run.last } : undefined;
 }
 
 /**
