@@ -27,6 +27,14 @@ describe('cues', () => {
     assert.equal(q.speaker?.mention?.text, 'the insurer');
   });
 
+  it('a verb of will before another cue bridges to it: "has refused to disclose"', () => {
+    const q = find('The senator has refused to disclose her medical records.', 'records');
+    assert.equal(q.text, 'her medical records');
+    assert.equal(q.cue?.text, 'has refused to disclose');
+    // … but not before a verb that reports nothing
+    assert.equal(find('The mayor wants to build a new stadium.', 'stadium').cue?.text, 'wants');
+  });
+
   it('auxiliaries and negation belong to the cue: "did not want"', () => {
     const q = find('Clinton did not want to remain in the hospital overnight.', 'remain');
     assert.equal(q.cue?.text, 'did not want');

@@ -463,6 +463,8 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     const longer = verb ? c.stance.match(tokens, i) : undefined;
     const stance = !verb || speech && !(longer && longer.end > speech.end) ? undefined : longer ?? progressive;
     let cue = stance && speech ? stance : speech ?? stance;
+    // "refused to disclose …", "wanted to know …": a verb of will before another cue bridges to it
+    if (cue && cue.end === i && bridgeBefore(tokens, i + 1) > 1 && /^\p{Ll}/u.test(tokens[i + 2]?.text ?? '') && !words().needsThat.has(tokens[i + 2].text) && (c.speech.match(tokens, i + 2) || c.stance.match(tokens, i + 2))) continue;
     // "the survey was published on Monday": a passive's subject is not its source
     const adjective = words().adjectives.has(t.text.toLowerCase());
     if (cue && !progressive && !adjective && passive(doc, i)) cue = undefined;
