@@ -35,6 +35,17 @@ describe('cues', () => {
     assert.equal(find('The mayor wants to build a new stadium.', 'stadium').cue?.text, 'wants');
   });
 
+  it('a stance verb keeps the preposition naming its stance: "decided against <topic>"', () => {
+    const q = find('The board decided against raising the fees.', 'fees');
+    assert.equal(q.text, 'raising the fees');
+    assert.equal(q.cue?.text, 'decided against');
+  });
+
+  it('"going on to" bridges to the cue like "went on to"', () => {
+    const q = find('"The vote was a disgrace," Lopez said, going on to say that the council had spent "years ignoring the poor."', 'ignoring');
+    assert.equal(q.cue?.text, 'going on to say');
+  });
+
   it('auxiliaries and negation belong to the cue: "did not want"', () => {
     const q = find('Clinton did not want to remain in the hospital overnight.', 'remain');
     assert.equal(q.cue?.text, 'did not want');
