@@ -46,6 +46,12 @@ describe('cues', () => {
     assert.equal(q.cue?.text, 'going on to say');
   });
 
+  it('a contracted "has" belongs to the cue, not to the speaker: "The mayor\'s called for"', () => {
+    const q = find("The mayor's called for an end to the strike.", 'strike');
+    assert.equal(q.cue?.text, "'s called for");
+    assert.equal(q.speaker?.mention?.text, 'The mayor');
+  });
+
   it('auxiliaries and negation belong to the cue: "did not want"', () => {
     const q = find('Clinton did not want to remain in the hospital overnight.', 'remain');
     assert.equal(q.cue?.text, 'did not want');

@@ -362,12 +362,23 @@ function isWholeClause(doc: Document, q: QuoteMark): boolean {
 
 function toQuote(doc: Document, kind: Quote['kind'], start: number, end: number, found: Found): Quote {
   const sp = found.speaker;
-  const mention = sp?.phrase ? doc.textSpan(doc.tokens[sp.phrase.first].start, doc.tokens[sp.phrase.last].end) : undefined;
+  let mention = sp?.phrase ? doc.textSpan(doc.tokens[sp.phrase.first].start, doc.tokens[sp.phrase.last].end) : undefined;
+  let cue = found.cue;
+  // "he’s called for", "who’s heralded": the contracted "has" is the cue's auxiliary, not the speaker's
+  if (mention && cue && contractedHas(doc, mention.end, cue)) {
+    cue = doc.textSpan(mention.end - 2, cue.end);
+    mention = doc.textSpan(mention.start, mention.end - 2);
+  }
   return {
     id: '', kind, text: doc.text.slice(start, end), ...doc.span(start, end),
     speaker: sp ? { name: sp.name, ...(sp.entity ? { entity: sp.entity.id } : {}), ...(mention ? { mention } : {}) } : null,
-    ...(found.cue ? { cue: found.cue } : {}),
+    ...(cue ? { cue } : {}),
   };
+}
+
+/** Does the speaker phrase ending at `end` close on a contracted "has" before a participle cue ("she’s said", "the mayor's called for")? */
+function contractedHas(doc: Document, end: number, cue: TextSpan): boolean {
+  return /\p{L}['’]s$/u.test(doc.text.slice(end - 3, end)) && /^\s+$/.test(doc.text.slice(end, cue.start)) && /^(?:\p{Ll}+(?:ed|en)|said|told|made|put|been)\b/u.test(cue.text);
 }
 
 function directAndPartial(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
