@@ -52,6 +52,13 @@ describe('cues', () => {
     assert.equal(q.speaker?.mention?.text, 'The mayor');
   });
 
+  it('an adverb of manner closing the cue belongs to it: "complain bitterly that", "said calmly."', () => {
+    const q = find('Farmers complain bitterly that the new rules are too strict.', 'rules');
+    assert.equal(q.text, 'the new rules are too strict');
+    assert.equal(q.cue?.text, 'complain bitterly');
+    assert.equal(find('"We will win," Lopez said calmly.', 'win').cue?.text, 'said calmly');
+  });
+
   it('auxiliaries and negation belong to the cue: "did not want"', () => {
     const q = find('Clinton did not want to remain in the hospital overnight.', 'remain');
     assert.equal(q.cue?.text, 'did not want');

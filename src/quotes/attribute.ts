@@ -166,8 +166,17 @@ function cueSpan(doc: Document, from: number, to: number, days = true): TextSpan
   // beside a direct quotation the day is part of the cue ("…," he said Monday.); in reported speech it joins
   // only before a colon ("said Monday:"), and "said Monday that" keeps it apart
   if (days || tokens[tail].text === ':') to = tail;
+  if (mannerAfter(doc, to)) to++;
   to = interviewAfter(doc, to);
   return doc.textSpan(tokens[from].start, tokens[to].end);
+}
+
+/** "complained bitterly that", "said sarcastically.", "knows exactly what": an adverb of manner closing the cue belongs to it. */
+function mannerAfter(doc: Document, k: number): boolean {
+  const { tokens } = doc;
+  const t = tokens[k + 1], next = tokens[k + 2];
+  if (!t || t.sentence !== tokens[k].sentence || t.quoted || !/^\p{Ll}{3,}ly$/u.test(t.text) || !isBridge(t)) return false;
+  return !next || next.sentence !== t.sentence || /^(?:[.,:;!?]|that|what|how|why|whether|who|where|when)$/.test(next.text);
 }
 
 /** "said in a phone interview (on Monday)": the occasion of speaking belongs to the cue. */
@@ -741,6 +750,7 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
   const { tokens } = doc;
   const w = words();
   const sentence = tokens[cue].sentence;
+  if (mannerAfter(doc, cueEnd)) cueEnd++;
   const next = tokens[cueEnd + 1];
   if (!next || next.sentence !== sentence || next.quoted) return undefined;
   if (/^that$/i.test(next.text)) return cueEnd + 2 < tokens.length && tokens[cueEnd + 2].sentence === sentence ? cueEnd + 2 : undefined;
