@@ -59,6 +59,11 @@ describe('cues', () => {
     assert.equal(find('"We will win," Lopez said calmly.', 'win').cue?.text, 'said calmly');
   });
 
+  it('an email or a possessed interview is the occasion of the cue: "wrote in an email", "said in his interview"', () => {
+    assert.equal(find('"The deal is off," Lopez wrote in an email.', 'deal').cue?.text, 'wrote in an email');
+    assert.equal(find('"It is over," Smith said in his interview.', 'over').cue?.text, 'said in his interview');
+  });
+
   it('auxiliaries and negation belong to the cue: "did not want"', () => {
     const q = find('Clinton did not want to remain in the hospital overnight.', 'remain');
     assert.equal(q.cue?.text, 'did not want');

@@ -179,13 +179,13 @@ function mannerAfter(doc: Document, k: number): boolean {
   return !next || next.sentence !== t.sentence || /^(?:[.,:;!?]|that|what|how|why|whether|who|where|when)$/.test(next.text);
 }
 
-/** "said in a phone interview (on Monday)": the occasion of speaking belongs to the cue. */
+/** "said in a phone interview (on Monday)", "wrote in an email": the occasion of speaking belongs to the cue. */
 function interviewAfter(doc: Document, to: number): number {
   const { tokens } = doc;
   const sentence = tokens[to].sentence;
   const w = (k: number) => (tokens[k] && tokens[k].sentence === sentence && !tokens[k].quoted ? tokens[k].text : '');
-  if (!/^(?:in|during)$/i.test(w(to + 1)) || !/^(?:a|an)$/i.test(w(to + 2))) return to;
-  const k = /^interview$/i.test(w(to + 3)) ? to + 3 : /^\p{Ll}+$/u.test(w(to + 3)) && /^interview$/i.test(w(to + 4)) ? to + 4 : undefined;
+  if (!/^(?:in|during)$/i.test(w(to + 1)) || !/^(?:a|an|his|her|their)$/i.test(w(to + 2))) return to;
+  const k = /^(?:interview|e-?mail)$/i.test(w(to + 3)) ? to + 3 : /^\p{Ll}+$/u.test(w(to + 3)) && /^(?:interview|e-?mail)$/i.test(w(to + 4)) ? to + 4 : undefined;
   if (k === undefined) return to;
   return /^on$/i.test(w(k + 1)) && words().cueTail.has(w(k + 2)) ? k + 2 : k;
 }
