@@ -217,6 +217,12 @@ describe('speaker phrases', () => {
     assert.equal(q.cue?.text, 'declared');
   });
 
+  it('an auxiliary written with a capital after a name is part of the name: "Theresa May said"', () => {
+    const q = find('Foreign Minister Anna May said on Monday that the border would stay open.', 'border');
+    assert.equal(q.speaker?.mention?.text, 'Foreign Minister Anna May');
+    assert.equal(q.cue?.text, 'said');
+  });
+
   it('keeps the apposition that closes the sentence after the cue', () => {
     const q = find('“That is the goal,” said Mike Schmidt, an economic policy adviser at the Clinton campaign.', 'the goal');
     assert.equal(q.kind, 'direct');

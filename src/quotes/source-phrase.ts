@@ -28,7 +28,8 @@ const low = (t: Token) => t.text.toLowerCase();
 
 /** Auxiliaries and adverbs between a speaker and its cue: "has also said", "cynically claimed". */
 export function isBridge(t: Token): boolean {
-  return lists().bridge.has(low(t)) || /^\p{Ll}{3,}ly$/u.test(t.text) && !lists().notAdverbs.has(t.text);
+  // a capital marks a name, not an auxiliary: "Prime Minister Theresa May said"
+  return lists().bridge.has(low(t)) && !/^\p{Lu}\p{Ll}/u.test(t.text) || /^\p{Ll}{3,}ly$/u.test(t.text) && !lists().notAdverbs.has(t.text);
 }
 
 /**
@@ -62,7 +63,13 @@ function inner(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   if (t.quoted) return false;
   if (POSSESSIVE.test(t.text) || abbreviationDot(tokens, i) || compoundJoint(tokens, i)) return true;
-  return WORDLIKE.test(t.text) && !lists().stops.has(low(t)) && !lists().pronouns.has(low(t));
+  return WORDLIKE.test(t.text) && (!lists().stops.has(low(t)) || namePart(tokens, i)) && !lists().pronouns.has(low(t));
+}
+
+/** An auxiliary written with a capital after a name is part of it: "Theresa May", "Will" in "Ann Will". */
+function namePart(tokens: Token[], i: number): boolean {
+  const t = tokens[i], b = tokens[i - 1];
+  return /^\p{Lu}\p{Ll}/u.test(t.text) && lists().bridge.has(low(t)) && !!b && b.sentence === t.sentence && /^\p{Lu}\p{Ll}/u.test(b.text) && !lists().stops.has(low(b)) && !lists().determiners.has(low(b));
 }
 
 /** The phrase ending right before token `cue`, skipping bridge words ("the source has also said"). */
