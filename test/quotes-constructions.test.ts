@@ -223,6 +223,10 @@ describe('speaker phrases', () => {
     assert.equal(q.cue?.text, 'said');
   });
 
+  it('a likeness between commas is no apposition: "Lee, like her father, has argued"', () => {
+    assert.equal(find('Senator Ann Lee, like her father, has argued that the tax is unfair.', 'tax').speaker?.mention?.text, 'Senator Ann Lee');
+  });
+
   it('keeps the apposition that closes the sentence after the cue', () => {
     const q = find('“That is the goal,” said Mike Schmidt, an economic policy adviser at the Clinton campaign.', 'the goal');
     assert.equal(q.kind, 'direct');

@@ -292,8 +292,8 @@ function appositionBefore(doc: Document, comma: number): Phrase | undefined {
   const before = tokens[head.first - 1];
   if (before && before.sentence === sentence && !/^(?:[,;:—―–(”"’»]|''?)$/u.test(before.text) && !/^(?:and|but|while|as|because|when|after)$/i.test(before.text)) return undefined;
   // "Trump, speaking to a veterans group in Virginia, said": a participle clause, not part of the name
-  // … and so is a time or place ("Clinton, at a later press conference, said")
-  if (/^\p{Ll}+ing$/u.test(tokens[j + 1].text) && tokens[j + 1].text !== 'including' || /^(?:at|in|on|during|after|before|from|according)$/.test(tokens[j + 1].text)) return head;
+  // … and so is a time or place ("Clinton, at a later press conference, said"), or a likeness ("Clinton, like Obama, has said")
+  if (/^\p{Ll}+ing$/u.test(tokens[j + 1].text) && tokens[j + 1].text !== 'including' || /^(?:at|in|on|during|after|before|from|according|like|unlike)$/.test(tokens[j + 1].text)) return head;
   const apposition = runBefore(doc, comma - 1);
   // a name, with or without its party and state ("Rep. Jim Jordan (R-Ohio), a panel member,")
   if (!apposition || !(/^(?:\p{Lu}|\)$)/u.test(tokens[head.last].text) || /^(?:\p{Lu}|\)$)/u.test(tokens[comma - 1].text))) return undefined;
