@@ -297,11 +297,12 @@ function appositionBefore(doc: Document, comma: number): Phrase | undefined {
   const apposition = runBefore(doc, comma - 1);
   // a name, with or without its party and state ("Rep. Jim Jordan (R-Ohio), a panel member,")
   if (!apposition || !(/^(?:\p{Lu}|\)$)/u.test(tokens[head.last].text) || /^(?:\p{Lu}|\)$)/u.test(tokens[comma - 1].text))) return undefined;
-  // a second apposition: "Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA, said"
+  // a second apposition ("Ann Lee, the attorney general of Ohio, one of the states suing, said") tells of the
+  // first one's noun: the speaker is the name and its first apposition
   if (before?.text === ',' && head.first - 2 >= 0 && tokens[head.first - 2].sentence === sentence && !tokens[head.first - 2].quoted) {
     const outer = runBefore(doc, head.first - 2);
     const opener = outer && tokens[outer.first - 1];
-    if (outer && /^\p{Lu}/u.test(tokens[outer.last].text) && (!opener || opener.sentence !== sentence || /^(?:[;:—―–(”"’»]|''?)$/u.test(opener.text))) return { first: outer.first, last: comma };
+    if (outer && /^\p{Lu}/u.test(tokens[outer.last].text) && (!opener || opener.sentence !== sentence || /^(?:[;:—―–(”"’»]|''?)$/u.test(opener.text))) return { first: outer.first, last: j };
   }
   return { first: head.first, last: comma };
 }
