@@ -227,6 +227,11 @@ describe('speaker phrases', () => {
     assert.equal(find('Senator Ann Lee, like her father, has argued that the tax is unfair.', 'tax').speaker?.mention?.text, 'Senator Ann Lee');
   });
 
+  it('after the cue a second apposition tells of the first one\'s noun: "said Lee, a fellow at …, an office whose …"', () => {
+    const q = find('"We need more ships," said Ann Lee, a fellow at the Harbor Institute who ran the port agency, an office whose budget was cut.', 'ships');
+    assert.equal(q.speaker?.mention?.text, 'Ann Lee, a fellow at the Harbor Institute who ran the port agency,');
+  });
+
   it('keeps the apposition that closes the sentence after the cue', () => {
     const q = find('“That is the goal,” said Mike Schmidt, an economic policy adviser at the Clinton campaign.', 'the goal');
     assert.equal(q.kind, 'direct');

@@ -88,6 +88,8 @@ function withApposition(ctx: Ctx, speaker: Speaker | null): Speaker | null {
     // "…, the top Democrat on the panel, in a statement": the apposition ends with its comma
     // (not a relative clause's own commas, nor a list: "…, and other scientists")
     if (tokens[k].text === ',' && tokens[k + 1]?.sentence === sentence && narratorAside(tokens[k + 1]) && !/^(?:and|or|but)$/i.test(tokens[k + 1].text) && !/^(?:who|which|whose)$/i.test(first.text)) { k++; break; }
+    // "…, a fellow at the institute who ran the agency, an office whose …": a second apposition tells of the first one's noun
+    if (tokens[k].text === ',' && k > comma + 1 && /^(?:a|an)$/i.test(tokens[k + 1]?.text ?? '') && tokens[k + 1].sentence === sentence && !/^(?:who|which|whose)$/i.test(first.text)) { k++; break; }
     if (tokens[k].quoted || c.speech.match(tokens, k) || /^[;:!?—―–]$/u.test(tokens[k].text)) return speaker;
   }
   let last = k - 1;
