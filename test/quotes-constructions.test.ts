@@ -759,8 +759,9 @@ describe('indirect speech: source phrases', () => {
     assert.ok(!quotesOf('She said no to the offer from the company.').some((q) => q.text.startsWith('no')));
   });
 
-  it('a day after a cue of reported speech is not part of the cue: "said Monday that …"; a contracted negation is', () => {
-    assert.equal(find('The senator said Monday that the bill would pass.', 'bill').cue?.text, 'said');
+  it('a day after a cue of reported speech joins it only before "that" or a colon: "said Monday that …"; a contracted negation bridges', () => {
+    assert.equal(find('The senator said Monday that the bill would pass.', 'bill').cue?.text, 'said Monday');
+    assert.equal(find('The bill will pass easily, the senator said Monday.', 'bill').cue?.text, 'said');
     assert.equal(find('The attorney general isn’t saying whether the charity broke any laws.', 'charity').cue?.text, 'isn’t saying');
   });
 

@@ -166,8 +166,9 @@ function cueSpan(doc: Document, from: number, to: number, days = true): TextSpan
   // … but "called Friday's decision a …" has a possessor there, not a day
   while (tail + 1 < tokens.length && tokens[tail + 1].sentence === sentence && !tokens[tail + 1].quoted && words().cueTail.has(tokens[tail + 1].text) && !/^['’]s$/u.test(tokens[tail + 2]?.text ?? '')) tail++;
   // beside a direct quotation the day is part of the cue ("…," he said Monday.); in reported speech it joins
-  // only before a colon ("said Monday:"), and "said Monday that" keeps it apart
-  if (days || tokens[tail].text === ':') to = tail;
+  // only between the cue and what opens the report ("said Monday:", "said Monday that"); closing the
+  // sentence ("…, the senator said Monday.") it stays apart
+  if (days || tokens[tail].text === ':' || tail > to && /^that$/i.test(tokens[tail + 1]?.text ?? '')) to = tail;
   if (mannerAfter(doc, to)) to++;
   to = interviewAfter(doc, to);
   return doc.textSpan(tokens[from].start, tokens[to].end);
