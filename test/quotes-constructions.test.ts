@@ -232,6 +232,12 @@ describe('speaker phrases', () => {
     assert.equal(q.speaker?.mention?.text, 'Ann Lee, a fellow at the Harbor Institute who ran the port agency,');
   });
 
+  it('a parenthesis after the speaker keeps a party and state but not a remark', () => {
+    const text = '"The plan is a mistake," said Mr. Lee (a view shared by most of his colleagues). "It will fail," said Rep. Ann Cole (D-Ohio).';
+    assert.equal(find(text, 'mistake').speaker?.mention?.text, 'Mr. Lee');
+    assert.equal(find(text, 'fail').speaker?.mention?.text, 'Rep. Ann Cole (D-Ohio)');
+  });
+
   it('keeps the apposition that closes the sentence after the cue', () => {
     const q = find('“That is the goal,” said Mike Schmidt, an economic policy adviser at the Clinton campaign.', 'the goal');
     assert.equal(q.kind, 'direct');

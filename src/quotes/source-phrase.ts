@@ -323,7 +323,8 @@ export function phraseAfter(doc: Document, from: number): Phrase | undefined {
     if (next.text === '(') {
       let j = last + 2;
       while (j < tokens.length && j < last + 12 && tokens[j].text !== ')' && tokens[j].sentence === t.sentence) j++;
-      if (tokens[j]?.text === ')') { last = j; continue; }
+      // … a party and state, not a remark ("Mr. Lee (a view shared by others)")
+      if (tokens[j]?.text === ')' && !tokens.slice(last + 2, j).some((x) => /^\p{Ll}{3,}$/u.test(x.text))) { last = j; continue; }
     }
     if (low(next) === 'and' && /^\p{Lu}/u.test(tokens[last].text) && tokens[last + 2] && /^\p{Lu}/u.test(tokens[last + 2].text) && inner(tokens, last + 2)) { last += 2; continue; }
     // "an analysis by Lily Batchelder", "the Federal Bureau of Prisons", "a group of doctors"
