@@ -238,6 +238,11 @@ describe('speaker phrases', () => {
     assert.equal(find(text, 'fail').speaker?.mention?.text, 'Rep. Ann Cole (D-Ohio)');
   });
 
+  it('an adverb between commas after the subject is no apposition: "Dean, frankly, … and said"', () => {
+    const q = find('Mayor Dean, frankly, claimed vast wealth and said it ensured he was not beholden to special interests.', 'ensured');
+    assert.equal(q.speaker?.mention?.text, 'Mayor Dean');
+  });
+
   it('keeps the apposition that closes the sentence after the cue', () => {
     const q = find('“That is the goal,” said Mike Schmidt, an economic policy adviser at the Clinton campaign.', 'the goal');
     assert.equal(q.kind, 'direct');

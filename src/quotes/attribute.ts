@@ -128,11 +128,22 @@ function subjectEnd(ctx: Ctx, p: Phrase | undefined): Phrase | undefined {
   return p;
 }
 
+/**
+ * Can token t open an apposition ("a medical doctor", "59", "Vermont's senator", "her opponent", "one of
+ * the …", "chairman of …")? Not a verb, an adverb, a clause word or the narrator's aside ("…, speaking to …").
+ */
+function appositionOpener(t: Token | undefined): boolean {
+  if (!t || t.quoted) return false;
+  if (/^(?:\p{Lu}|\p{N})/u.test(t.text)) return true;
+  if (!/^\p{Ll}+$/u.test(t.text) || narratorAside(t) || /(?:ed|ly)$/.test(t.text)) return false;
+  return !words().clauseSubjects.has(t.text) || /^(?:a|an|the|his|her|their|its|one)$/.test(t.text);
+}
+
 /** The closing comma of an apposition right after token `last` ("Rendell[, a Clinton surrogate,] said"), if any. */
 function appositionAfter(doc: Document, last: number, before: number): number | undefined {
   const { tokens } = doc;
   const sentence = tokens[last].sentence;
-  if (tokens[last + 1]?.text !== ',' || !/^(?:\p{Lu}|\p{N}|(?:a|an|the)$)/iu.test(tokens[last + 2]?.text ?? '')) return undefined;
+  if (tokens[last + 1]?.text !== ',' || !appositionOpener(tokens[last + 2])) return undefined;
   for (let k = last + 2; k < tokens.length && k <= last + 25 && tokens[k].sentence === sentence && tokens[k].start < before; k++) {
     if (tokens[k].quoted || /^[.;:!?—―–(]$/u.test(tokens[k].text) && !abbreviationDot(tokens, k)) return undefined;
     if (tokens[k].text === ',') return k > last + 2 && /^\p{Ll}/u.test(tokens[k + 1]?.text ?? '') ? k : undefined;
