@@ -243,6 +243,13 @@ describe('speaker phrases', () => {
     assert.equal(q.speaker?.mention?.text, 'Mayor Dean');
   });
 
+  it('a list opening the clause is one speaker: "The farmers, truckers and dock workers say"', () => {
+    const text = 'The farmers, truckers and dock workers say the new tax is unfair. In Ohio, farmers and truckers say the tax is fair.';
+    assert.equal(find(text, 'unfair').speaker?.mention?.text, 'The farmers, truckers and dock workers');
+    // a place before the comma is no list item
+    assert.equal(find(text, 'is fair').speaker?.mention?.text, 'farmers and truckers');
+  });
+
   it('keeps the apposition that closes the sentence after the cue', () => {
     const q = find('“That is the goal,” said Mike Schmidt, an economic policy adviser at the Clinton campaign.', 'the goal');
     assert.equal(q.kind, 'direct');

@@ -90,8 +90,19 @@ export function phraseBefore(doc: Document, cue: number): Phrase | undefined {
   }
   if (last < 0 || tokens[last].sentence !== sentence || tokens[last].quoted) return undefined;
   if (tokens[last].text === ',') return appositionBefore(doc, last) ?? relativeBefore(doc, last);
-  const run = runBefore(doc, last);
+  const run = listBefore(doc, runBefore(doc, last));
   return run && clauseOpensBefore(tokens, run.first) ? run : restrictiveBefore(doc, last) ?? (run && namedTail(doc, run)) ?? run;
+}
+
+/** "The United States, Britain and France support": the last two items of a list bring the first along. */
+function listBefore(doc: Document, run: Phrase | undefined): Phrase | undefined {
+  const { tokens } = doc;
+  if (!run || tokens[run.first - 1]?.text !== ',' || !tokens.slice(run.first, run.last).some((t) => t.text === 'and')) return run;
+  const head = run.first - 2 >= 0 && tokens[run.first - 2].sentence === tokens[run.first].sentence ? runBefore(doc, run.first - 2) : undefined;
+  if (!head || head.last - head.first > 3 || !clauseOpensBefore(tokens, head.first)) return run;
+  // both ends name the same kind of thing: capitalised names, or common nouns
+  const capital = (k: number) => /^\p{Lu}/u.test(tokens[k].text);
+  return capital(head.last) === capital(run.last) ? { first: head.first, last: run.last } : run;
 }
 
 /**
