@@ -250,6 +250,10 @@ describe('speaker phrases', () => {
     assert.equal(find(text, 'is fair').speaker?.mention?.text, 'farmers and truckers');
   });
 
+  it('a subordinate clause opens before its subject: "because one or more of the groups argued"', () => {
+    assert.equal(find('The talks stalled because one or more of the rebel groups argued that the map was unfair.', 'map').speaker?.mention?.text, 'one or more of the rebel groups');
+  });
+
   it('keeps the apposition that closes the sentence after the cue', () => {
     const q = find('“That is the goal,” said Mike Schmidt, an economic policy adviser at the Clinton campaign.', 'the goal');
     assert.equal(q.kind, 'direct');

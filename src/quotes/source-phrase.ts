@@ -273,7 +273,7 @@ function headedBefore(tokens: Token[], i: number): boolean {
 /** Does a clause open right before token k (the sentence start, a comma or colon, "but", "and")? */
 function clauseOpensBefore(tokens: Token[], k: number): boolean {
   const b = tokens[k - 1];
-  return !b || b.sentence !== tokens[k].sentence || /^(?:[,;:—―–(]|but|and|yet|so)$/iu.test(b.text);
+  return !b || b.sentence !== tokens[k].sentence || /^(?:[,;:—―–(]|but|and|yet|so|as|because|while|when|although|though|since|if|whereas)$/iu.test(b.text);
 }
 
 /** The start of a short phrase ending at token `last` that opens its clause (after the sentence start, a comma, a colon), if any. */
