@@ -254,6 +254,10 @@ describe('speaker phrases', () => {
     assert.equal(find('The talks stalled because one or more of the rebel groups argued that the map was unfair.', 'map').speaker?.mention?.text, 'one or more of the rebel groups');
   });
 
+  it('a plural possessor\'s apostrophe stays inside the speaker phrase: "The flight attendants\' union said"', () => {
+    assert.equal(find("The flight attendants' union said the deal was fair.", 'deal').speaker?.mention?.text, "The flight attendants' union");
+  });
+
   it('keeps the apposition that closes the sentence after the cue', () => {
     const q = find('“That is the goal,” said Mike Schmidt, an economic policy adviser at the Clinton campaign.', 'the goal');
     assert.equal(q.kind, 'direct');

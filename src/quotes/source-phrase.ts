@@ -52,6 +52,12 @@ export function abbreviationDot(tokens: Token[], i: number): boolean {
   return tokens[i].text === '.' && i > 0 && tokens[i - 1].end === tokens[i].start && (lists().abbreviations.has(tokens[i - 1].text) || /^(?:\p{Lu}\.)*\p{Lu}$/u.test(tokens[i - 1].text) || tokens[i + 1]?.text === ',');
 }
 
+/** The apostrophe of a plural possessor, tight after its "s" and before a word: "the attendants' union". */
+function pluralPossessive(tokens: Token[], i: number): boolean {
+  const t = tokens[i], before = tokens[i - 1], after = tokens[i + 1];
+  return /^['’]$/u.test(t.text) && !t.quoted && !!before && !!after && before.end === t.start && t.end < after.start && /s$/.test(before.text) && /^[\p{L}\p{N}]/u.test(after.text) && after.sentence === t.sentence;
+}
+
 /** A hyphen or slash written tight between two words joins them into one: "a 46-page report", "the Reuters/Ipsos poll", "9/11". */
 function compoundJoint(tokens: Token[], i: number): boolean {
   const t = tokens[i], before = tokens[i - 1], after = tokens[i + 1];
@@ -62,7 +68,7 @@ function compoundJoint(tokens: Token[], i: number): boolean {
 function inner(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   if (t.quoted) return false;
-  if (POSSESSIVE.test(t.text) || abbreviationDot(tokens, i) || compoundJoint(tokens, i)) return true;
+  if (POSSESSIVE.test(t.text) || abbreviationDot(tokens, i) || compoundJoint(tokens, i) || pluralPossessive(tokens, i)) return true;
   return WORDLIKE.test(t.text) && (!lists().stops.has(low(t)) || namePart(tokens, i)) && !lists().pronouns.has(low(t));
 }
 
