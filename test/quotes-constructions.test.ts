@@ -217,6 +217,10 @@ describe('speaker phrases', () => {
     assert.equal(q.cue?.text, 'declared');
   });
 
+  it('"Today" with a capital after a name is part of it: "A reporter for Harbor Today said"', () => {
+    assert.equal(find('A reporter for Harbor Today said the port was closed.', 'port').speaker?.mention?.text, 'A reporter for Harbor Today');
+  });
+
   it('an auxiliary written with a capital after a name is part of the name: "Theresa May said"', () => {
     const q = find('Foreign Minister Anna May said on Monday that the border would stay open.', 'border');
     assert.equal(q.speaker?.mention?.text, 'Foreign Minister Anna May');
