@@ -34,6 +34,43 @@ describe('cues', () => {
     assert.equal(q.speaker?.mention?.text, 'the insurer');
   });
 
+  it('a verb of will before another cue bridges to it: "has refused to disclose"', () => {
+    const q = find('The senator has refused to disclose her medical records.', 'records');
+    assert.equal(q.text, 'her medical records');
+    assert.equal(q.cue?.text, 'has refused to disclose');
+    // … but not before a verb that reports nothing
+    assert.equal(find('The mayor wants to build a new stadium.', 'stadium').cue?.text, 'wants');
+  });
+
+  it('a stance verb keeps the preposition naming its stance: "decided against <topic>"', () => {
+    const q = find('The board decided against raising the fees.', 'fees');
+    assert.equal(q.text, 'raising the fees');
+    assert.equal(q.cue?.text, 'decided against');
+  });
+
+  it('"going on to" bridges to the cue like "went on to"', () => {
+    const q = find('"The vote was a disgrace," Lopez said, going on to say that the council had spent "years ignoring the poor."', 'ignoring');
+    assert.equal(q.cue?.text, 'going on to say');
+  });
+
+  it('a contracted "has" belongs to the cue, not to the speaker: "The mayor\'s called for"', () => {
+    const q = find("The mayor's called for an end to the strike.", 'strike');
+    assert.equal(q.cue?.text, "'s called for");
+    assert.equal(q.speaker?.mention?.text, 'The mayor');
+  });
+
+  it('an adverb of manner closing the cue belongs to it: "complain bitterly that", "said calmly."', () => {
+    const q = find('Farmers complain bitterly that the new rules are too strict.', 'rules');
+    assert.equal(q.text, 'the new rules are too strict');
+    assert.equal(q.cue?.text, 'complain bitterly');
+    assert.equal(find('"We will win," Lopez said calmly.', 'win').cue?.text, 'said calmly');
+  });
+
+  it('an email or a possessed interview is the occasion of the cue: "wrote in an email", "said in his interview"', () => {
+    assert.equal(find('"The deal is off," Lopez wrote in an email.', 'deal').cue?.text, 'wrote in an email');
+    assert.equal(find('"It is over," Smith said in his interview.', 'over').cue?.text, 'said in his interview');
+  });
+
   it('auxiliaries and negation belong to the cue: "did not want"', () => {
     const q = find('Clinton did not want to remain in the hospital overnight.', 'remain');
     assert.equal(q.cue?.text, 'did not want');
@@ -229,6 +266,98 @@ describe('speaker phrases', () => {
     assert.equal(q.speaker?.name, 'Adam Schiff');
   });
 
+  it('a relative clause after an apposition tells of its noun, not of the speaker', () => {
+    const q = find('Maria Lopez, a spokeswoman for the Harbor Alliance, which represents dock workers, said the strike would go on.', 'strike');
+    assert.equal(q.speaker?.mention?.text, 'Maria Lopez, a spokeswoman for the Harbor Alliance,');
+    assert.equal(q.speaker?.name, 'Maria Lopez');
+  });
+
+  it('a hyphen or slash written tight joins words of the speaker phrase: "Harbor/Sentinel", "30-page"', () => {
+    const q = find('The latest Harbor/Sentinel survey shows that Smith leads by four points.', 'leads');
+    assert.equal(q.speaker?.mention?.text, 'The latest Harbor/Sentinel survey');
+    const r = find('A 30-page audit by the state says that the agency lost records.', 'records');
+    assert.equal(r.speaker?.mention?.text, 'A 30-page audit by the state');
+  });
+
+  it('a time after a participle inside the speaker phrase dates the participle: "a report released last year found"', () => {
+    const q = find('A federal report released last year found that most rivers were polluted.', 'rivers');
+    assert.equal(q.speaker?.mention?.text, 'A federal report released last year');
+    assert.equal(q.cue?.text, 'found');
+  });
+
+  it('a focusing word on a quantity opens the speaker phrase: "Not everyone", "Only 40 percent of …"', () => {
+    const q = find('Not everyone agrees that the bridge should be rebuilt.', 'bridge');
+    assert.equal(q.speaker?.mention?.text, 'Not everyone');
+    const r = find('Only 40 percent of the farmers said the new rules would help them.', 'rules');
+    assert.equal(r.speaker?.mention?.text, 'Only 40 percent of the farmers');
+  });
+
+  it('the phrase opening the clause keeps its prepositional phrases and conjuncts: "Experts on trade and farming say"', () => {
+    assert.equal(find('Experts on trade and farming say the tariffs will hurt growers.', 'tariffs').speaker?.mention?.text, 'Experts on trade and farming');
+    assert.equal(find('Data from the new census show that rents are rising.', 'rents').speaker?.mention?.text, 'Data from the new census');
+    // a sentence opened by a preposition is no speaker's
+    assert.equal(find('After the vote the mayor said the plan was dead.', 'plan').speaker?.mention?.text, 'the mayor');
+  });
+
+  it('a relative clause without commas restricts the speaker and belongs to it: "A study that appeared in … found"', () => {
+    assert.equal(find('A 2019 study that appeared in a medical journal found that the pills did nothing.', 'pills').speaker?.mention?.text, 'A 2019 study that appeared in a medical journal');
+    assert.equal(find('Everyone we asked said the road was closed.', 'road').speaker?.mention?.text, 'Everyone we asked');
+    // "that" before a reported clause is no relative pronoun
+    const inner = quotesOf('A poll of the county found that 60 percent of residents say the tax is too high.').find((x) => x.text === 'the tax is too high');
+    assert.equal(inner?.speaker?.mention?.text, '60 percent of residents');
+  });
+
+  it('a run that is a preposition\'s object ends in the speaker\'s name: "In a radio interview Lopez declared"', () => {
+    const q = find('In a radio interview Maria Lopez declared that the plan was dead.', 'plan');
+    assert.equal(q.speaker?.mention?.text, 'Maria Lopez');
+    assert.equal(q.cue?.text, 'declared');
+  });
+
+  it('"Today" with a capital after a name is part of it: "A reporter for Harbor Today said"', () => {
+    assert.equal(find('A reporter for Harbor Today said the port was closed.', 'port').speaker?.mention?.text, 'A reporter for Harbor Today');
+  });
+
+  it('an auxiliary written with a capital after a name is part of the name: "Theresa May said"', () => {
+    const q = find('Foreign Minister Anna May said on Monday that the border would stay open.', 'border');
+    assert.equal(q.speaker?.mention?.text, 'Foreign Minister Anna May');
+    assert.equal(q.cue?.text, 'said');
+  });
+
+  it('a likeness between commas is no apposition: "Lee, like her father, has argued"', () => {
+    assert.equal(find('Senator Ann Lee, like her father, has argued that the tax is unfair.', 'tax').speaker?.mention?.text, 'Senator Ann Lee');
+  });
+
+  it('after the cue a second apposition tells of the first one\'s noun: "said Lee, a fellow at …, an office whose …"', () => {
+    const q = find('"We need more ships," said Ann Lee, a fellow at the Harbor Institute who ran the port agency, an office whose budget was cut.', 'ships');
+    assert.equal(q.speaker?.mention?.text, 'Ann Lee, a fellow at the Harbor Institute who ran the port agency,');
+  });
+
+  it('a parenthesis after the speaker keeps a party and state but not a remark', () => {
+    const text = '"The plan is a mistake," said Mr. Lee (a view shared by most of his colleagues). "It will fail," said Rep. Ann Cole (D-Ohio).';
+    assert.equal(find(text, 'mistake').speaker?.mention?.text, 'Mr. Lee');
+    assert.equal(find(text, 'fail').speaker?.mention?.text, 'Rep. Ann Cole (D-Ohio)');
+  });
+
+  it('an adverb between commas after the subject is no apposition: "Dean, frankly, … and said"', () => {
+    const q = find('Mayor Dean, frankly, claimed vast wealth and said it ensured he was not beholden to special interests.', 'ensured');
+    assert.equal(q.speaker?.mention?.text, 'Mayor Dean');
+  });
+
+  it('a list opening the clause is one speaker: "The farmers, truckers and dock workers say"', () => {
+    const text = 'The farmers, truckers and dock workers say the new tax is unfair. In Ohio, farmers and truckers say the tax is fair.';
+    assert.equal(find(text, 'unfair').speaker?.mention?.text, 'The farmers, truckers and dock workers');
+    // a place before the comma is no list item
+    assert.equal(find(text, 'is fair').speaker?.mention?.text, 'farmers and truckers');
+  });
+
+  it('a subordinate clause opens before its subject: "because one or more of the groups argued"', () => {
+    assert.equal(find('The talks stalled because one or more of the rebel groups argued that the map was unfair.', 'map').speaker?.mention?.text, 'one or more of the rebel groups');
+  });
+
+  it('a plural possessor\'s apostrophe stays inside the speaker phrase: "The flight attendants\' union said"', () => {
+    assert.equal(find("The flight attendants' union said the deal was fair.", 'deal').speaker?.mention?.text, "The flight attendants' union");
+  });
+
   it('keeps the apposition that closes the sentence after the cue', () => {
     const q = find('“That is the goal,” said Mike Schmidt, an economic policy adviser at the Clinton campaign.', 'the goal');
     assert.equal(q.kind, 'direct');
@@ -343,11 +472,11 @@ describe('not attributions', () => {
     assert.equal(q.speaker?.name, 'Michael McFaul');
   });
 
-  it('two appositions between a quotation and its cue, one holding a noun that looks like a cue ("states")', () => {
-    const q = find('“It’s an invasion of the state regulatory domain,” Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA, said at an event.', 'invasion');
+  it('two appositions between a quotation and its cue, one holding a noun that looks like a cue ("states"); the second tells of the first one\'s noun', () => {
+    const q = find('“This rule oversteps the law,” Ann Lee, the Democratic attorney general of Ohio, one of the states suing the agency, said at an event.', 'oversteps');
     assert.equal(q.cue?.text, 'said');
-    assert.equal(q.speaker?.mention?.text, 'Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA,');
-    assert.equal(q.speaker?.name, 'Scott Pruitt');
+    assert.equal(q.speaker?.mention?.text, 'Ann Lee, the Democratic attorney general of Ohio,');
+    assert.equal(q.speaker?.name, 'Ann Lee');
   });
 
   it('"He said:" closing a paragraph introduces the quotation opening the next', () => {
@@ -801,8 +930,9 @@ describe('indirect speech: source phrases', () => {
     assert.ok(!quotesOf('She said no to the offer from the company.').some((q) => q.text.startsWith('no')));
   });
 
-  it('a day after a cue of reported speech is not part of the cue: "said Monday that …"; a contracted negation is', () => {
-    assert.equal(find('The senator said Monday that the bill would pass.', 'bill').cue?.text, 'said');
+  it('a day after a cue of reported speech joins it only before "that" or a colon: "said Monday that …"; a contracted negation bridges', () => {
+    assert.equal(find('The senator said Monday that the bill would pass.', 'bill').cue?.text, 'said Monday');
+    assert.equal(find('The bill will pass easily, the senator said Monday.', 'bill').cue?.text, 'said');
     assert.equal(find('The attorney general isn’t saying whether the charity broke any laws.', 'charity').cue?.text, 'isn’t saying');
   });
 

@@ -10,13 +10,13 @@ import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
 import { MentionIndex, abbreviationDot, bridgeBefore, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
-interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; notSpeakerLabels: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { openers: string[]; times: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
+interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; notSpeakerLabels: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { openers: string[]; times: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
 
-let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; notSpeakerLabels: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { openers: Set<string>; times: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
+let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; topicPrepositions: Set<string>; notSpeakerLabels: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { openers: Set<string>; times: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
 function words() {
   if (wordSets) return wordSets;
   const data = loadData<CuesFile>('quotes/cues.json');
-  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), toObject: new Set(data.toObject), notSpeakerLabels: new Set(data.notSpeakerLabels), raisedVerbs: new Set(data.raisedReports.verbs), raisedPassives: new Set(data.raisedReports.passives), adjuncts: { openers: new Set(data.adjuncts.openers), times: new Set(data.adjuncts.times), media: new Set(data.adjuncts.media), occasions: new Set(data.adjuncts.occasions) }, questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
+  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), toObject: new Set(data.toObject), topicPrepositions: new Set(data.topicPrepositions), notSpeakerLabels: new Set(data.notSpeakerLabels), raisedVerbs: new Set(data.raisedReports.verbs), raisedPassives: new Set(data.raisedReports.passives), adjuncts: { openers: new Set(data.adjuncts.openers), times: new Set(data.adjuncts.times), media: new Set(data.adjuncts.media), occasions: new Set(data.adjuncts.occasions) }, questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
 }
 interface Cues { speech: TokenTrie<true>; stance: TokenTrie<true>; participles: TokenTrie<true>; partial: TokenTrie<true>; according: TokenTrie<true> }
 
@@ -88,6 +88,8 @@ function withApposition(ctx: Ctx, speaker: Speaker | null): Speaker | null {
     // "…, the top Democrat on the panel, in a statement": the apposition ends with its comma
     // (not a relative clause's own commas, nor a list: "…, and other scientists")
     if (tokens[k].text === ',' && tokens[k + 1]?.sentence === sentence && narratorAside(tokens[k + 1]) && !/^(?:and|or|but)$/i.test(tokens[k + 1].text) && !/^(?:who|which|whose)$/i.test(first.text)) { k++; break; }
+    // "…, a fellow at the institute who ran the agency, an office whose …": a second apposition tells of the first one's noun
+    if (tokens[k].text === ',' && k > comma + 1 && /^(?:a|an)$/i.test(tokens[k + 1]?.text ?? '') && tokens[k + 1].sentence === sentence && !/^(?:who|which|whose)$/i.test(first.text)) { k++; break; }
     if (tokens[k].quoted || c.speech.match(tokens, k) || /^[;:!?—―–]$/u.test(tokens[k].text)) return speaker;
   }
   let last = k - 1;
@@ -126,11 +128,22 @@ function subjectEnd(ctx: Ctx, p: Phrase | undefined): Phrase | undefined {
   return p;
 }
 
+/**
+ * Can token t open an apposition ("a medical doctor", "59", "Vermont's senator", "her opponent", "one of
+ * the …", "chairman of …")? Not a verb, an adverb, a clause word or the narrator's aside ("…, speaking to …").
+ */
+function appositionOpener(t: Token | undefined): boolean {
+  if (!t || t.quoted) return false;
+  if (/^(?:\p{Lu}|\p{N})/u.test(t.text)) return true;
+  if (!/^\p{Ll}+$/u.test(t.text) || narratorAside(t) || /(?:ed|ly)$/.test(t.text)) return false;
+  return !words().clauseSubjects.has(t.text) || /^(?:a|an|the|his|her|their|its|one)$/.test(t.text);
+}
+
 /** The closing comma of an apposition right after token `last` ("Rendell[, a Clinton surrogate,] said"), if any. */
 function appositionAfter(doc: Document, last: number, before: number): number | undefined {
   const { tokens } = doc;
   const sentence = tokens[last].sentence;
-  if (tokens[last + 1]?.text !== ',' || !/^(?:\p{Lu}|\p{N}|(?:a|an|the)$)/iu.test(tokens[last + 2]?.text ?? '')) return undefined;
+  if (tokens[last + 1]?.text !== ',' || !appositionOpener(tokens[last + 2])) return undefined;
   for (let k = last + 2; k < tokens.length && k <= last + 25 && tokens[k].sentence === sentence && tokens[k].start < before; k++) {
     if (tokens[k].quoted || /^[.;:!?—―–(]$/u.test(tokens[k].text) && !abbreviationDot(tokens, k)) return undefined;
     if (tokens[k].text === ',') return k > last + 2 && /^\p{Ll}/u.test(tokens[k + 1]?.text ?? '') ? k : undefined;
@@ -164,19 +177,29 @@ function cueSpan(doc: Document, from: number, to: number, days = true): TextSpan
   // … but "called Friday's decision a …" has a possessor there, not a day
   while (tail + 1 < tokens.length && tokens[tail + 1].sentence === sentence && !tokens[tail + 1].quoted && words().cueTail.has(tokens[tail + 1].text) && !/^['’]s$/u.test(tokens[tail + 2]?.text ?? '')) tail++;
   // beside a direct quotation the day is part of the cue ("…," he said Monday.); in reported speech it joins
-  // only before a colon ("said Monday:"), and "said Monday that" keeps it apart
-  if (days || tokens[tail].text === ':') to = tail;
+  // only between the cue and what opens the report ("said Monday:", "said Monday that"); closing the
+  // sentence ("…, the senator said Monday.") it stays apart
+  if (days || tokens[tail].text === ':' || tail > to && /^that$/i.test(tokens[tail + 1]?.text ?? '')) to = tail;
+  if (mannerAfter(doc, to)) to++;
   to = interviewAfter(doc, to);
   return doc.textSpan(tokens[from].start, tokens[to].end);
 }
 
-/** "said in a phone interview (on Monday)": the occasion of speaking belongs to the cue. */
+/** "complained bitterly that", "said sarcastically.", "knows exactly what": an adverb of manner closing the cue belongs to it. */
+function mannerAfter(doc: Document, k: number): boolean {
+  const { tokens } = doc;
+  const t = tokens[k + 1], next = tokens[k + 2];
+  if (!t || t.sentence !== tokens[k].sentence || t.quoted || !/^\p{Ll}{3,}ly$/u.test(t.text) || !isBridge(t)) return false;
+  return !next || next.sentence !== t.sentence || /^(?:[.,:;!?]|that|what|how|why|whether|who|where|when)$/.test(next.text);
+}
+
+/** "said in a phone interview (on Monday)", "wrote in an email": the occasion of speaking belongs to the cue. */
 function interviewAfter(doc: Document, to: number): number {
   const { tokens } = doc;
   const sentence = tokens[to].sentence;
   const w = (k: number) => (tokens[k] && tokens[k].sentence === sentence && !tokens[k].quoted ? tokens[k].text : '');
-  if (!/^(?:in|during)$/i.test(w(to + 1)) || !/^(?:a|an)$/i.test(w(to + 2))) return to;
-  const k = /^interview$/i.test(w(to + 3)) ? to + 3 : /^\p{Ll}+$/u.test(w(to + 3)) && /^interview$/i.test(w(to + 4)) ? to + 4 : undefined;
+  if (!/^(?:in|during)$/i.test(w(to + 1)) || !/^(?:a|an|his|her|their)$/i.test(w(to + 2))) return to;
+  const k = /^(?:interview|e-?mail)$/i.test(w(to + 3)) ? to + 3 : /^\p{Ll}+$/u.test(w(to + 3)) && /^(?:interview|e-?mail)$/i.test(w(to + 4)) ? to + 4 : undefined;
   if (k === undefined) return to;
   return /^on$/i.test(w(k + 1)) && words().cueTail.has(w(k + 2)) ? k + 2 : k;
 }
@@ -362,12 +385,23 @@ function isWholeClause(doc: Document, q: QuoteMark): boolean {
 
 function toQuote(doc: Document, kind: Quote['kind'], start: number, end: number, found: Found): Quote {
   const sp = found.speaker;
-  const mention = sp?.phrase ? doc.textSpan(doc.tokens[sp.phrase.first].start, doc.tokens[sp.phrase.last].end) : undefined;
+  let mention = sp?.phrase ? doc.textSpan(doc.tokens[sp.phrase.first].start, doc.tokens[sp.phrase.last].end) : undefined;
+  let cue = found.cue;
+  // "he’s called for", "who’s heralded": the contracted "has" is the cue's auxiliary, not the speaker's
+  if (mention && cue && contractedHas(doc, mention.end, cue)) {
+    cue = doc.textSpan(mention.end - 2, cue.end);
+    mention = doc.textSpan(mention.start, mention.end - 2);
+  }
   return {
     id: '', kind, text: doc.text.slice(start, end), ...doc.span(start, end),
     speaker: sp ? { name: sp.name, ...(sp.entity ? { entity: sp.entity.id } : {}), ...(mention ? { mention } : {}) } : null,
-    ...(found.cue ? { cue: found.cue } : {}),
+    ...(cue ? { cue } : {}),
   };
+}
+
+/** Does the speaker phrase ending at `end` close on a contracted "has" before a participle cue ("she’s said", "the mayor's called for")? */
+function contractedHas(doc: Document, end: number, cue: TextSpan): boolean {
+  return /\p{L}['’]s$/u.test(doc.text.slice(end - 3, end)) && /^\s+$/.test(doc.text.slice(end, cue.start)) && /^(?:\p{Ll}+(?:ed|en)|said|told|made|put|been)\b/u.test(cue.text);
 }
 
 function directAndPartial(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
@@ -470,6 +504,8 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     const longer = verb ? c.stance.match(tokens, i) : undefined;
     const stance = !verb || speech && !(longer && longer.end > speech.end) ? undefined : longer ?? progressive;
     let cue = stance && speech ? stance : speech ?? stance;
+    // "refused to disclose …", "wanted to know …": a verb of will before another cue bridges to it
+    if (cue && cue.end === i && bridgeBefore(tokens, i + 1) > 1 && /^\p{Ll}/u.test(tokens[i + 2]?.text ?? '') && !words().needsThat.has(tokens[i + 2].text) && (c.speech.match(tokens, i + 2) || c.stance.match(tokens, i + 2))) continue;
     // "the survey was published on Monday": a passive's subject is not its source
     const adjective = words().adjectives.has(t.text.toLowerCase());
     if (cue && !progressive && !adjective && passive(doc, i)) {
@@ -529,7 +565,9 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
         continue;
       }
       // the source said (on Friday) that <content>; "agreed to …", "promised to …" take an infinitive
-      const from = contentAfterCue(ctx, i, cue.end, !!stance || !!c.stance.match(tokens, i));
+      let from = contentAfterCue(ctx, i, cue.end, !!stance || !!c.stance.match(tokens, i));
+      // "decided against raising taxes": the preposition names the stance, the rest is its topic
+      if (from === cue.end + 1 && stance && words().topicPrepositions.has(tokens[from].text) && tokens[from + 1]?.sentence === t.sentence) found.cue = cueSpan(doc, i, from++, false);
       if (from !== undefined) {
         // a stance verb's object ends before the circumstances: "attacked Machado [in early-morning tweets]"
         const object = cue !== speech && from === cue.end + 1 && !/^(?:to|that)$/i.test(tokens[from].text) && !words().questionWords.has(tokens[from].text.toLowerCase()) && !directsListener(doc, i, cue.end);
@@ -884,6 +922,7 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
   const { tokens } = doc;
   const w = words();
   const sentence = tokens[cue].sentence;
+  if (mannerAfter(doc, cueEnd)) cueEnd++;
   const next = tokens[cueEnd + 1];
   if (!next || next.sentence !== sentence || next.quoted) return undefined;
   if (/^that$/i.test(next.text)) return cueEnd + 2 < tokens.length && tokens[cueEnd + 2].sentence === sentence ? cueEnd + 2 : undefined;

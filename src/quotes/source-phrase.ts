@@ -5,8 +5,8 @@
 import { loadData } from '../data.ts';
 import type { Document, EntityRecord, MentionRecord, Token } from '../document.ts';
 
-interface SourceWords { notAdverbs: string[]; joiners: string[]; pronouns: string[]; determiners: string[]; stops: string[]; times: string[]; maxTokens: number }
-interface Words { raising: Set<string>; times: Set<string>; when: Set<string>; notAdverbs: Set<string>; joiners: Set<string>; pronouns: Set<string>; determiners: Set<string>; stops: Set<string>; bridge: Set<string>; abbreviations: Set<string>; max: number }
+interface SourceWords { prepositions: string[]; notAdverbs: string[]; joiners: string[]; pronouns: string[]; determiners: string[]; stops: string[]; times: string[]; maxTokens: number }
+interface Words { prepositions: Set<string>; raising: Set<string>; times: Set<string>; when: Set<string>; notAdverbs: Set<string>; joiners: Set<string>; pronouns: Set<string>; determiners: Set<string>; stops: Set<string>; bridge: Set<string>; abbreviations: Set<string>; max: number }
 
 let words: Words | undefined;
 function lists(): Words {
@@ -14,7 +14,7 @@ function lists(): Words {
   const cues = loadData<{ source: SourceWords; bridge: string[]; cueTail: string[]; raising: string[] }>('quotes/cues.json');
   const abbreviations = loadData<{ abbreviations: string[] }>('nlp/abbreviations.json').abbreviations;
   return (words = {
-    raising: new Set(cues.raising), times: new Set(cues.cueTail), when: new Set(cues.source.times), notAdverbs: new Set(cues.source.notAdverbs), joiners: new Set(cues.source.joiners), pronouns: new Set(cues.source.pronouns), determiners: new Set(cues.source.determiners), stops: new Set(cues.source.stops),
+    prepositions: new Set(cues.source.prepositions), raising: new Set(cues.raising), times: new Set(cues.cueTail), when: new Set(cues.source.times), notAdverbs: new Set(cues.source.notAdverbs), joiners: new Set(cues.source.joiners), pronouns: new Set(cues.source.pronouns), determiners: new Set(cues.source.determiners), stops: new Set(cues.source.stops),
     bridge: new Set(cues.bridge), abbreviations: new Set(abbreviations), max: cues.source.maxTokens,
   });
 }
@@ -28,7 +28,8 @@ const low = (t: Token) => t.text.toLowerCase();
 
 /** Auxiliaries and adverbs between a speaker and its cue: "has also said", "cynically claimed". */
 export function isBridge(t: Token): boolean {
-  return lists().bridge.has(low(t)) || /^\p{Ll}{3,}ly$/u.test(t.text) && !lists().notAdverbs.has(t.text);
+  // a capital marks a name, not an auxiliary: "Prime Minister Theresa May said"
+  return lists().bridge.has(low(t)) && !/^\p{Lu}\p{Ll}/u.test(t.text) || /^\p{Ll}{3,}ly$/u.test(t.text) && !lists().notAdverbs.has(t.text);
 }
 
 /**
@@ -51,12 +52,30 @@ export function abbreviationDot(tokens: Token[], i: number): boolean {
   return tokens[i].text === '.' && i > 0 && tokens[i - 1].end === tokens[i].start && (lists().abbreviations.has(tokens[i - 1].text) || /^(?:\p{Lu}\.)*\p{Lu}$/u.test(tokens[i - 1].text) || tokens[i + 1]?.text === ',');
 }
 
+/** The apostrophe of a plural possessor, tight after its "s" and before a word: "the attendants' union". */
+function pluralPossessive(tokens: Token[], i: number): boolean {
+  const t = tokens[i], before = tokens[i - 1], after = tokens[i + 1];
+  return /^['’]$/u.test(t.text) && !t.quoted && !!before && !!after && before.end === t.start && t.end < after.start && /s$/.test(before.text) && /^[\p{L}\p{N}]/u.test(after.text) && after.sentence === t.sentence;
+}
+
+/** A hyphen or slash written tight between two words joins them into one: "a 46-page report", "the Reuters/Ipsos poll", "9/11". */
+function compoundJoint(tokens: Token[], i: number): boolean {
+  const t = tokens[i], before = tokens[i - 1], after = tokens[i + 1];
+  return /^[-/]$/.test(t.text) && !!before && !!after && before.end === t.start && t.end === after.start && WORDLIKE.test(before.text) && WORDLIKE.test(after.text);
+}
+
 /** Can token i sit inside a speaker phrase (other than as its opening determiner)? */
 function inner(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   if (t.quoted) return false;
-  if (POSSESSIVE.test(t.text) || abbreviationDot(tokens, i)) return true;
-  return WORDLIKE.test(t.text) && !lists().stops.has(low(t)) && !lists().pronouns.has(low(t));
+  if (POSSESSIVE.test(t.text) || abbreviationDot(tokens, i) || compoundJoint(tokens, i) || pluralPossessive(tokens, i)) return true;
+  return WORDLIKE.test(t.text) && (!lists().stops.has(low(t)) || namePart(tokens, i)) && !lists().pronouns.has(low(t));
+}
+
+/** An auxiliary or a day word written with a capital after a name is part of it: "Theresa May", "USA Today". */
+function namePart(tokens: Token[], i: number): boolean {
+  const t = tokens[i], b = tokens[i - 1];
+  return /^\p{Lu}\p{Ll}/u.test(t.text) && (lists().bridge.has(low(t)) || /^(?:Today|Tonight)$/.test(t.text)) && !!b && b.sentence === t.sentence && /^\p{Lu}\p{Ll}/u.test(b.text) && !lists().stops.has(low(b)) && !lists().determiners.has(low(b));
 }
 
 /** The phrase ending right before token `cue`, skipping bridge words ("the source has also said"). */
@@ -69,12 +88,70 @@ export function phraseBefore(doc: Document, cue: number): Phrase | undefined {
   // "Sanders on Tuesday said", "the court this month rejected": a time between the subject and its verb
   const time = timeBefore(tokens, last);
   if (time !== undefined) {
+    // "a report released last year found": the time dates the participle inside the phrase
+    const dated = participleRun(doc, time);
+    if (dated) return { first: dated.first, last };
     last = time;
     while (last >= 0 && tokens[last].sentence === sentence && isBridge(tokens[last])) last--;
   }
   if (last < 0 || tokens[last].sentence !== sentence || tokens[last].quoted) return undefined;
   if (tokens[last].text === ',') return appositionBefore(doc, last) ?? relativeBefore(doc, last);
-  return runBefore(doc, last);
+  const run = listBefore(doc, runBefore(doc, last));
+  return run && clauseOpensBefore(tokens, run.first) ? run : restrictiveBefore(doc, last) ?? (run && namedTail(doc, run)) ?? run;
+}
+
+/** "The United States, Britain and France support": the last two items of a list bring the first along. */
+function listBefore(doc: Document, run: Phrase | undefined): Phrase | undefined {
+  const { tokens } = doc;
+  if (!run || tokens[run.first - 1]?.text !== ',' || !tokens.slice(run.first, run.last).some((t) => t.text === 'and')) return run;
+  const head = run.first - 2 >= 0 && tokens[run.first - 2].sentence === tokens[run.first].sentence ? runBefore(doc, run.first - 2) : undefined;
+  if (!head || head.last - head.first > 3 || !clauseOpensBefore(tokens, head.first)) return run;
+  // both ends name the same kind of thing: capitalised names, or common nouns
+  const capital = (k: number) => /^\p{Lu}/u.test(tokens[k].text);
+  return capital(head.last) === capital(run.last) ? { first: head.first, last: run.last } : run;
+}
+
+/**
+ * "In a televised interview Smith said", "the story Kennedy told", "came after rival Smith attacked": a run
+ * that does not open its clause is some other word's object; the name ending it is the speaker.
+ */
+function namedTail(doc: Document, run: Phrase): Phrase | undefined {
+  const { tokens } = doc;
+  const before = tokens[run.first - 1];
+  if (!before || before.sentence !== tokens[run.first].sentence || !(lists().prepositions.has(low(before)) || /^(?:after|before|during|since)$/i.test(before.text))) return undefined;
+  const name = doc.mentions.find((m) => m.tokenEnd === run.last && m.token > run.first && m.kind !== 'pronoun');
+  if (!name) return undefined;
+  // … right after a common noun or another name ("a Bloomberg interview Smith", "the Post Smith"), not a title
+  const previous = tokens[name.token - 1];
+  const noun = /^\p{Ll}+$/u.test(previous.text) && !lists().determiners.has(previous.text) || doc.mentions.some((m) => m.tokenEnd === name.token - 1);
+  return noun ? { first: name.token, last: run.last } : undefined;
+}
+
+/**
+ * "A study that appeared in the journal found", "The experts I interviewed said": a phrase opening the
+ * clause and a relative clause without commas, which restricts it and so belongs to the speaker.
+ */
+function restrictiveBefore(doc: Document, last: number): Phrase | undefined {
+  const { tokens } = doc;
+  const sentence = tokens[last].sentence;
+  for (let r = last - 1; r > 0 && r > last - 14 && tokens[r].sentence === sentence && !tokens[r].quoted && /^[\p{L}\p{N}'’$-]/u.test(tokens[r].text); r--) {
+    // the relative clause goes on with its verb ("that appeared", "I interviewed"); "found that 74 percent of
+    // voters say" and "that many people say" open a reported clause instead
+    if (!/^(?:that|who|i|we|they|he|she|you)$/.test(low(tokens[r])) || !/^\p{Ll}+$/u.test(tokens[r + 1].text) || lists().determiners.has(tokens[r + 1].text)) continue;
+    const head = tokens[r - 1].sentence === sentence ? runBefore(doc, r - 1) : undefined;
+    if (head && !lists().pronouns.has(low(tokens[head.last])) && /^\p{L}/u.test(tokens[head.last].text) && clauseOpensBefore(tokens, head.first)) return { first: head.first, last };
+  }
+  return undefined;
+}
+
+/** A phrase ending at token `last` whose head a past participle follows ("a report released", "a poll conducted by the group"). */
+function participleRun(doc: Document, last: number): Phrase | undefined {
+  const { tokens } = doc;
+  if (tokens[last].text === ',') return undefined;
+  const run = runBefore(doc, last);
+  if (!run) return undefined;
+  for (let k = run.first + 2; k <= run.last; k++) if (/^\p{Ll}{3,}(?:ed|en)$/u.test(tokens[k].text) && inner(tokens, k - 1) && /^\p{Ll}/u.test(tokens[k - 1].text)) return run;
+  return undefined;
 }
 
 /** The token before a short time phrase ending at `last` ("on Tuesday", "this month", "in April", "in 2001"), if one ends there. */
@@ -96,7 +173,11 @@ function relativeBefore(doc: Document, comma: number): Phrase | undefined {
   let j = comma - 1;
   while (j >= 0 && j > comma - 40 && tokens[j].sentence === sentence && tokens[j].text !== ',' && !tokens[j].quoted && (!/^[.;:!?—―–]$/u.test(tokens[j].text) || abbreviationDot(tokens, j))) j--;
   if (j < 1 || tokens[j].text !== ',' || tokens[j].sentence !== sentence || !/^(?:who|which|whose|including)$/i.test(tokens[j + 1]?.text ?? '')) return undefined;
-  const head = appositionBefore(doc, j) ?? runBefore(doc, j - 1);
+  // "Ann Lee, a spokeswoman for the coalition, which represents …, said": after an apposition the relative
+  // clause tells of the apposition's noun, not of the speaker (an age is no noun: "Schiff, 56, who …")
+  const apposition = appositionBefore(doc, j);
+  if (apposition && !/^\d+$/.test(tokens[j - 1].text)) return apposition;
+  const head = apposition ?? runBefore(doc, j - 1);
   if (!head) return undefined;
   const before = tokens[head.first - 1];
   if (before && before.sentence === sentence && !/^(?:[,;:—―–(”"’»]|''?)$/u.test(before.text) && !/^(?:and|but|while|as|because|when|after)$/i.test(before.text)) return undefined;
@@ -143,7 +224,34 @@ function runBefore(doc: Document, last: number): Phrase | undefined {
     if (!inner(tokens, first - 1)) break;
     first--;
   }
-  return { first, last };
+  return { first: focusBefore(tokens, opensWith(tokens, first) ?? first), last };
+}
+
+/**
+ * "Experts on trade and farming say", "Data from the new survey show": a run opened by a preposition or
+ * "and" goes back to the phrase that opens the clause, when one does within a few words; the subject is what
+ * opens the clause, the rest modifies it.
+ */
+function opensWith(tokens: Token[], first: number): number | undefined {
+  const w = lists();
+  const link = (t: Token) => w.prepositions.has(low(t)) || /^(?:and|or)$/i.test(t.text);
+  const sentence = tokens[first].sentence;
+  if (!tokens[first - 1] || !link(tokens[first - 1])) return undefined;
+  let k = first - 1;
+  for (let n = 0; n < 8 && k - 1 >= 0 && tokens[k - 1].sentence === sentence; n++) {
+    const t = tokens[k - 1];
+    if (!(inner(tokens, k - 1) || w.determiners.has(low(t)) || link(t))) break;
+    k--;
+  }
+  while (k < first && (link(tokens[k]) || !inner(tokens, k) && !w.determiners.has(low(tokens[k])))) k++;
+  return k < first - 1 && clauseOpensBefore(tokens, k) && !/^(?:and|but|yet|so)$/i.test(tokens[k - 1]?.text ?? '') ? k : undefined;
+}
+
+/** "Not everyone agrees", "Only 52 percent of voters said": a focusing word on a quantity at the clause's start belongs to the phrase. */
+function focusBefore(tokens: Token[], first: number): number {
+  const f = tokens[first - 1];
+  if (!f || f.sentence !== tokens[first].sentence || !/^(?:not|only|nearly|almost|just)$/i.test(f.text) || !clauseOpensBefore(tokens, first - 1)) return first;
+  return /^(?:\p{N}|(?:every|all|some|many|most|half|few|one|two|three)\p{L}*$)/iu.test(tokens[first].text) ? first - 1 : first;
 }
 
 /** Does the word before the determiner at `det` join what precedes it into one phrase ("many of the", "a spokesman for the")? */
@@ -163,13 +271,17 @@ function joinsBefore(tokens: Token[], det: number): boolean {
 /** Token i is a noun right after a determiner ("a spokesman", "the lawyers"): the head of a phrase a prepositional phrase may follow. */
 function headedBefore(tokens: Token[], i: number): boolean {
   const w = lists();
-  return i >= 1 && tokens[i].sentence === tokens[i - 1].sentence && /^\p{Ll}+$/u.test(tokens[i].text) && inner(tokens, i) && w.determiners.has(low(tokens[i - 1]));
+  if (!(i >= 1 && /^\p{Ll}+$/u.test(tokens[i].text) && inner(tokens, i))) return false;
+  // … its modifiers between: "a 30-page audit", "the new federal study"
+  let k = i - 1;
+  while (k > 0 && k > i - 5 && tokens[k].sentence === tokens[i].sentence && !w.determiners.has(low(tokens[k])) && inner(tokens, k) && !POSSESSIVE.test(tokens[k].text)) k--;
+  return k >= 0 && tokens[k].sentence === tokens[i].sentence && w.determiners.has(low(tokens[k]));
 }
 
 /** Does a clause open right before token k (the sentence start, a comma or colon, "but", "and")? */
 function clauseOpensBefore(tokens: Token[], k: number): boolean {
   const b = tokens[k - 1];
-  return !b || b.sentence !== tokens[k].sentence || /^(?:[,;:—―–(]|but|and|yet|so)$/iu.test(b.text);
+  return !b || b.sentence !== tokens[k].sentence || /^(?:[,;:—―–(]|but|and|yet|so|as|because|while|when|although|though|since|if|whereas)$/iu.test(b.text);
 }
 
 /** The start of a short phrase ending at token `last` that opens its clause (after the sentence start, a comma, a colon), if any. */
@@ -191,22 +303,25 @@ function appositionBefore(doc: Document, comma: number): Phrase | undefined {
   let j = comma - 1;
   while (j >= 0 && j > comma - 25 && tokens[j].sentence === sentence && tokens[j].text !== ',' && !tokens[j].quoted && (!/^[.;:!?—―–]$/u.test(tokens[j].text) || abbreviationDot(tokens, j))) j--;
   if (j < 1 || tokens[j].text !== ',' || j === comma - 1 || tokens[j].sentence !== sentence) return undefined;
+  // a relative clause is relativeBefore's to weigh
+  if (/^(?:who|which|whose)$/i.test(tokens[j + 1].text)) return undefined;
   const head = runBefore(doc, j - 1);
   if (!head) return undefined;
   // the head must open its clause, or the commas belong to something else
   const before = tokens[head.first - 1];
   if (before && before.sentence === sentence && !/^(?:[,;:—―–(”"’»]|''?)$/u.test(before.text) && !/^(?:and|but|while|as|because|when|after)$/i.test(before.text)) return undefined;
   // "Trump, speaking to a veterans group in Virginia, said": a participle clause, not part of the name
-  // … and so is a time or place ("Clinton, at a later press conference, said")
-  if (/^\p{Ll}+ing$/u.test(tokens[j + 1].text) && tokens[j + 1].text !== 'including' || /^(?:at|in|on|during|after|before|from|according)$/.test(tokens[j + 1].text)) return head;
+  // … and so is a time or place ("Clinton, at a later press conference, said"), or a likeness ("Clinton, like Obama, has said")
+  if (/^\p{Ll}+ing$/u.test(tokens[j + 1].text) && tokens[j + 1].text !== 'including' || /^(?:at|in|on|during|after|before|from|according|like|unlike)$/.test(tokens[j + 1].text)) return head;
   const apposition = runBefore(doc, comma - 1);
   // a name, with or without its party and state ("Rep. Jim Jordan (R-Ohio), a panel member,")
   if (!apposition || !(/^(?:\p{Lu}|\)$)/u.test(tokens[head.last].text) || /^(?:\p{Lu}|\)$)/u.test(tokens[comma - 1].text))) return undefined;
-  // a second apposition: "Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA, said"
+  // a second apposition ("Ann Lee, the attorney general of Ohio, one of the states suing, said") tells of the
+  // first one's noun: the speaker is the name and its first apposition
   if (before?.text === ',' && head.first - 2 >= 0 && tokens[head.first - 2].sentence === sentence && !tokens[head.first - 2].quoted) {
     const outer = runBefore(doc, head.first - 2);
     const opener = outer && tokens[outer.first - 1];
-    if (outer && /^\p{Lu}/u.test(tokens[outer.last].text) && (!opener || opener.sentence !== sentence || /^(?:[;:—―–(”"’»]|''?)$/u.test(opener.text))) return { first: outer.first, last: comma };
+    if (outer && /^\p{Lu}/u.test(tokens[outer.last].text) && (!opener || opener.sentence !== sentence || /^(?:[;:—―–(”"’»]|''?)$/u.test(opener.text))) return { first: outer.first, last: j };
   }
   return { first: head.first, last: comma };
 }
@@ -227,7 +342,8 @@ export function phraseAfter(doc: Document, from: number): Phrase | undefined {
     if (next.text === '(') {
       let j = last + 2;
       while (j < tokens.length && j < last + 12 && tokens[j].text !== ')' && tokens[j].sentence === t.sentence) j++;
-      if (tokens[j]?.text === ')') { last = j; continue; }
+      // … a party and state, not a remark ("Mr. Lee (a view shared by others)")
+      if (tokens[j]?.text === ')' && !tokens.slice(last + 2, j).some((x) => /^\p{Ll}{3,}$/u.test(x.text))) { last = j; continue; }
     }
     if (low(next) === 'and' && /^\p{Lu}/u.test(tokens[last].text) && tokens[last + 2] && /^\p{Lu}/u.test(tokens[last + 2].text) && inner(tokens, last + 2)) { last += 2; continue; }
     // "an analysis by Lily Batchelder", "the Federal Bureau of Prisons", "a group of doctors"
