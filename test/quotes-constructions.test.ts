@@ -117,6 +117,14 @@ describe('cues', () => {
     assert.equal(q.speaker?.name, 'Smith');
   });
 
+  it('a participle after a comma shares the main clause\'s reporter, not one reporting inside its content', () => {
+    const q = find('The judge has rejected a press request to open the file, saying the courts have no place in it.', 'no place');
+    assert.equal(q.cue?.text, 'saying');
+    assert.equal(q.speaker?.mention?.text ?? q.speaker?.name, 'The judge');
+    const r = find('Ann Lee told the crowd that she believes the plan works, saying that it saves money.', 'saves money');
+    assert.equal(r.speaker?.name, 'Ann Lee');
+  });
+
   it('"encouraging" directs a listener: "…, encouraging his supporters to …"', () => {
     const q = find('The governor spoke for an hour, encouraging his supporters to register before the deadline.', 'register');
     assert.equal(q.cue?.text, 'encouraging');

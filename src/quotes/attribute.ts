@@ -549,7 +549,9 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     }
     if (p) {
       found.speaker = speakerOfPhrase(ctx, p);
-      if (found.speaker) ctx.reporter = { sentence: t.sentence, cue: i, speaker: found.speaker };
+      // the sentence's first reporter is its main clause's; a later one reports inside its content ("X told them
+      // that she believes …, saying …") or names a noun's owner ("rejected a press request …, saying …")
+      if (found.speaker && ctx.reporter?.sentence !== t.sentence) ctx.reporter = { sentence: t.sentence, cue: i, speaker: found.speaker };
       // "As the experts have pointed out, <content>", "<content>, as police have said."
       if (asAttribution(ctx, out, p, i, cue.end, atEnd, found)) { i = cue.end; continue; }
       // <content>, the source said.
