@@ -125,6 +125,12 @@ describe('cues', () => {
     assert.equal(r.speaker?.name, 'Ann Lee');
   });
 
+  it('a bare "-ing" noun after its noun does not close a report: "… face painting, on match days"', () => {
+    const qs = quotesOf('The field is next to the arena, which, Ravi said, is always busy, including food stalls and face painting, on match days.');
+    assert.ok(!qs.some((q) => q.cue?.text === 'painting'));
+    assert.ok(qs.some((q) => q.cue?.text === 'said' && q.speaker?.name === 'Ravi'));
+  });
+
   it('"encouraging" directs a listener: "…, encouraging his supporters to …"', () => {
     const q = find('The governor spoke for an hour, encouraging his supporters to register before the deadline.', 'register');
     assert.equal(q.cue?.text, 'encouraging');

@@ -535,6 +535,9 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     while (tokens[afterCue] && tokens[afterCue].sentence === t.sentence && words().cueTail.has(tokens[afterCue].text)) afterCue++;
     const nextTok = tokens[afterCue];
     const atEnd = !nextTok || nextTok.sentence !== t.sentence || CLAUSE_END.test(nextTok.text) || adjunctToEnd(doc, i, afterCue);
+    // "bounce houses and face painting, on game days": a bare "-ing" word after its noun with nothing of its
+    // own after it is a noun, not a verb closing a report ("…, the mayor said")
+    if (p && atEnd && !progressive && cue.end === i && /^\p{Ll}+ing$/u.test(t.text)) continue;
     // "…, painting Trump as a caricature": a participle after a comma shares the sentence's subject
     if (!p && participle && participle.end === cue.end && tokens[i - 1]?.text === ',') { participleClause(ctx, out, i, participle); i = cue.end; continue; }
     if (!p && coordinated(doc, i)) {
