@@ -131,6 +131,12 @@ describe('cues', () => {
     assert.ok(qs.some((q) => q.cue?.text === 'said' && q.speaker?.name === 'Ravi'));
   });
 
+  it('a dateline typed with hyphens opens the clause: "BOSTON -- Mayor Ann Lee, opening …, said"', () => {
+    const q = find('BOSTON -- Mayor Ann Lee, opening the new city museum on Sunday, said it would tell the story of the harbor.', 'harbor');
+    assert.equal(q.cue?.text, 'said');
+    assert.equal(q.speaker?.mention?.text, 'Mayor Ann Lee');
+  });
+
   it('"encouraging" directs a listener: "…, encouraging his supporters to …"', () => {
     const q = find('The governor spoke for an hour, encouraging his supporters to register before the deadline.', 'register');
     assert.equal(q.cue?.text, 'encouraging');

@@ -296,6 +296,12 @@ function conjunctBefore(doc: Document, last: number): number | undefined {
   return !before || before.sentence !== t.sentence || /^[,;:—―–(]$/u.test(before.text) ? first : undefined;
 }
 
+/** Is token k a dash typed as hyphens ("BOSTON -- Mayor Lee", "BOSTON - Mayor Lee"), as after a dateline? */
+function typedDash(doc: Document, k: number): boolean {
+  const t = doc.tokens[k];
+  return t?.text === '-' && /[\s-]/.test(doc.text[t.start - 1] ?? '') && /\s/.test(doc.text[t.end] ?? '');
+}
+
 /** "The state's campaign chairman, Phil Lovas, said": a phrase, a comma, an apposition, a comma. */
 function appositionBefore(doc: Document, comma: number): Phrase | undefined {
   const { tokens } = doc;
@@ -309,7 +315,7 @@ function appositionBefore(doc: Document, comma: number): Phrase | undefined {
   if (!head) return undefined;
   // the head must open its clause, or the commas belong to something else
   const before = tokens[head.first - 1];
-  if (before && before.sentence === sentence && !/^(?:[,;:—―–(”"’»]|''?)$/u.test(before.text) && !/^(?:and|but|while|as|because|when|after)$/i.test(before.text)) return undefined;
+  if (before && before.sentence === sentence && !/^(?:[,;:—―–(”"’»]|''?)$/u.test(before.text) && !/^(?:and|but|while|as|because|when|after)$/i.test(before.text) && !typedDash(doc, head.first - 1)) return undefined;
   // "Trump, speaking to a veterans group in Virginia, said": a participle clause, not part of the name
   // … and so is a time or place ("Clinton, at a later press conference, said"), or a likeness ("Clinton, like Obama, has said")
   if (/^\p{Ll}+ing$/u.test(tokens[j + 1].text) && tokens[j + 1].text !== 'including' || /^(?:at|in|on|during|after|before|from|according|like|unlike)$/.test(tokens[j + 1].text)) return head;
