@@ -137,6 +137,14 @@ describe('cues', () => {
     assert.equal(q.speaker?.mention?.text, 'Mayor Ann Lee');
   });
 
+  it('an opening time and an occasion between the subject and its verb stay out of the speaker', () => {
+    const q = find('Last week Ortiz in a televised interview said the bank had fired its managers.', 'fired');
+    assert.equal(q.cue?.text, 'said');
+    assert.equal(q.speaker?.mention?.text, 'Ortiz');
+    const r = find('Last week Ortiz said the bank had fired its managers.', 'fired');
+    assert.equal(r.speaker?.mention?.text, 'Ortiz');
+  });
+
   it('"encouraging" directs a listener: "…, encouraging his supporters to …"', () => {
     const q = find('The governor spoke for an hour, encouraging his supporters to register before the deadline.', 'register');
     assert.equal(q.cue?.text, 'encouraging');
