@@ -145,6 +145,12 @@ describe('cues', () => {
     assert.equal(r.speaker?.mention?.text, 'Ortiz');
   });
 
+  it('an occasion or a participle opening the sentence is no subject: "Chastened by …, Ruiz revised …, promising …"', () => {
+    const q = find('Chastened by the reviews, Ruiz revised her plan, promising to focus its benefits on workers.', 'workers');
+    assert.equal(q.cue?.text, 'promising');
+    assert.equal(q.speaker?.name, 'Ruiz');
+  });
+
   it('"encouraging" directs a listener: "…, encouraging his supporters to …"', () => {
     const q = find('The governor spoke for an hour, encouraging his supporters to register before the deadline.', 'register');
     assert.equal(q.cue?.text, 'encouraging');

@@ -151,12 +151,27 @@ function appositionAfter(doc: Document, last: number, before: number): number | 
   return undefined;
 }
 
+/**
+ * "In his speech, Graham urged …", "Chastened by the analyses, Trump revised …": an occasion or a participle
+ * opening the sentence runs to its comma; the subject comes after it.
+ */
+function afterOpeningAdjunct(doc: Document, i: number, before: number): number {
+  const { tokens } = doc;
+  const t = tokens[i];
+  if (!t || !(adjunctOpens(tokens, i) && !words().adjuncts.times.has(t.text) || /^\p{Lu}\p{Ll}{2,}(?:ed|ing)$/u.test(t.text) && !cueTries().speech.match(tokens, i))) return i;
+  for (let k = i + 1; k < tokens.length && k <= i + 15 && tokens[k].sentence === t.sentence && tokens[k].start < before && !tokens[k].quoted; k++) {
+    if (tokens[k].text === ',') return tokens[k + 1] && tokens[k + 1].start < before ? k + 1 : i;
+  }
+  return i;
+}
+
 /** The subject phrase opening a sentence ("He described…", "The Kremlin spokesman said…"). */
 function subjectPhrase(ctx: Ctx, sentence: number, before: number): Speaker | null {
   const { doc } = ctx;
   const first = doc.tokenAt(doc.sentences[sentence].start);
   let i = first;
   while (doc.tokens[i] && doc.tokens[i].start < before && /^(?:but|and|so|yet|still|however|,)$/i.test(doc.tokens[i].text)) i++;
+  i = afterOpeningAdjunct(doc, i, before);
   const p = doc.tokens[i] && doc.tokens[i].start < before ? subjectEnd(ctx, phraseAfter(doc, i)) : undefined;
   if (p && doc.tokens[p.last].end <= before) {
     const s = speakerOfPhrase(ctx, p);
