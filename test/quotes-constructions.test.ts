@@ -151,6 +151,13 @@ describe('cues', () => {
     assert.equal(q.speaker?.name, 'Ruiz');
   });
 
+  it('a participle after an opening "After" reports up to the comma, the subject after it its source', () => {
+    const q = find('After claiming his rival had lied, Ruiz left the stage.', 'lied');
+    assert.equal(q.cue?.text, 'claiming');
+    assert.equal(q.text, 'his rival had lied');
+    assert.equal(q.speaker?.name, 'Ruiz');
+  });
+
   it('"encouraging" directs a listener: "…, encouraging his supporters to …"', () => {
     const q = find('The governor spoke for an hour, encouraging his supporters to register before the deadline.', 'register');
     assert.equal(q.cue?.text, 'encouraging');

@@ -765,7 +765,10 @@ function openingParticiple(ctx: Ctx, out: Quote[], i: number): number | undefine
   const { doc } = ctx;
   const { tokens } = doc;
   const t = tokens[i];
-  if (!/^\p{Lu}\p{Ll}+ing$/u.test(t.text) || doc.tokenAt(doc.sentences[t.sentence].start) !== i) return undefined;
+  const opens = (k: number) => doc.tokenAt(doc.sentences[t.sentence].start) === k;
+  // … or after a conjunction of time: "After saying her foot was swollen, she …"
+  const timed = /^\p{Ll}+ing$/u.test(t.text) && /^(?:After|Before|While|Since|Upon|When)$/.test(tokens[i - 1]?.text ?? '') && opens(i - 1);
+  if (!(timed || /^\p{Lu}\p{Ll}+ing$/u.test(t.text) && opens(i))) return undefined;
   const p = cueTries().participles.match(tokens, i);
   if (!p) return undefined;
   let comma = p.end + 1;
