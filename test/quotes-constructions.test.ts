@@ -158,6 +158,12 @@ describe('cues', () => {
     assert.equal(q.speaker?.name, 'Ruiz');
   });
 
+  it('the object of a participle of motion after the subject is no speaker: "Marchers walking through the square chanted …"', () => {
+    const q = find('Marchers walking through the square chanted that the new curfew was unfair.', 'curfew');
+    assert.equal(q.cue?.text, 'chanted');
+    assert.equal(q.speaker?.mention?.text ?? q.speaker?.name, 'Marchers');
+  });
+
   it('"encouraging" directs a listener: "…, encouraging his supporters to …"', () => {
     const q = find('The governor spoke for an hour, encouraging his supporters to register before the deadline.', 'register');
     assert.equal(q.cue?.text, 'encouraging');

@@ -5,8 +5,8 @@
 import { loadData } from '../data.ts';
 import type { Document, EntityRecord, MentionRecord, Token } from '../document.ts';
 
-interface SourceWords { prepositions: string[]; notAdverbs: string[]; joiners: string[]; pronouns: string[]; determiners: string[]; stops: string[]; times: string[]; maxTokens: number }
-interface Words { prepositions: Set<string>; raising: Set<string>; times: Set<string>; when: Set<string>; notAdverbs: Set<string>; joiners: Set<string>; pronouns: Set<string>; determiners: Set<string>; stops: Set<string>; bridge: Set<string>; abbreviations: Set<string>; occasions: Set<string>; max: number }
+interface SourceWords { prepositions: string[]; motionPrepositions: string[]; notAdverbs: string[]; joiners: string[]; pronouns: string[]; determiners: string[]; stops: string[]; times: string[]; maxTokens: number }
+interface Words { prepositions: Set<string>; raising: Set<string>; times: Set<string>; when: Set<string>; notAdverbs: Set<string>; joiners: Set<string>; pronouns: Set<string>; determiners: Set<string>; stops: Set<string>; bridge: Set<string>; abbreviations: Set<string>; occasions: Set<string>; motion: Set<string>; max: number }
 
 let words: Words | undefined;
 function lists(): Words {
@@ -15,7 +15,7 @@ function lists(): Words {
   const abbreviations = loadData<{ abbreviations: string[] }>('nlp/abbreviations.json').abbreviations;
   return (words = {
     prepositions: new Set(cues.source.prepositions), raising: new Set(cues.raising), times: new Set(cues.cueTail), when: new Set(cues.source.times), notAdverbs: new Set(cues.source.notAdverbs), joiners: new Set(cues.source.joiners), pronouns: new Set(cues.source.pronouns), determiners: new Set(cues.source.determiners), stops: new Set(cues.source.stops),
-    bridge: new Set(cues.bridge), abbreviations: new Set(abbreviations), occasions: new Set(cues.adjuncts.occasions), max: cues.source.maxTokens,
+    bridge: new Set(cues.bridge), abbreviations: new Set(abbreviations), occasions: new Set(cues.adjuncts.occasions), motion: new Set(cues.source.motionPrepositions), max: cues.source.maxTokens,
   });
 }
 
@@ -98,7 +98,16 @@ export function phraseBefore(doc: Document, cue: number): Phrase | undefined {
   last = occasionBefore(tokens, last) ?? last;
   if (tokens[last].text === ',') return appositionBefore(doc, last) ?? relativeBefore(doc, last);
   const run = listBefore(doc, runBefore(doc, last));
-  return run && clauseOpensBefore(tokens, run.first) ? run : restrictiveBefore(doc, last) ?? (run && namedTail(doc, run)) ?? run;
+  return run && clauseOpensBefore(tokens, run.first) ? run : restrictiveBefore(doc, last) ?? (run && (namedTail(doc, run) ?? participleHead(doc, run))) ?? run;
+}
+
+/** "Protesters marching through the streets chanted": the run is the object of a participle after the subject that opens the clause. */
+function participleHead(doc: Document, run: Phrase): Phrase | undefined {
+  const { tokens } = doc;
+  const prep = run.first - 1, verb = run.first - 2;
+  if (verb < 1 || tokens[verb].sentence !== tokens[run.first].sentence || !lists().motion.has(tokens[prep].text) || !/^\p{Ll}{3,}ing$/u.test(tokens[verb].text)) return undefined;
+  const head = runBefore(doc, verb - 1);
+  return head && head.last - head.first < 4 && clauseOpensBefore(tokens, head.first) && !lists().pronouns.has(low(tokens[head.last])) ? head : undefined;
 }
 
 /**
