@@ -117,6 +117,53 @@ describe('cues', () => {
     assert.equal(q.speaker?.name, 'Smith');
   });
 
+  it('a participle after a comma shares the main clause\'s reporter, not one reporting inside its content', () => {
+    const q = find('The judge has rejected a press request to open the file, saying the courts have no place in it.', 'no place');
+    assert.equal(q.cue?.text, 'saying');
+    assert.equal(q.speaker?.mention?.text ?? q.speaker?.name, 'The judge');
+    const r = find('Ann Lee told the crowd that she believes the plan works, saying that it saves money.', 'saves money');
+    assert.equal(r.speaker?.name, 'Ann Lee');
+  });
+
+  it('a bare "-ing" noun after its noun does not close a report: "… face painting, on match days"', () => {
+    const qs = quotesOf('The field is next to the arena, which, Ravi said, is always busy, including food stalls and face painting, on match days.');
+    assert.ok(!qs.some((q) => q.cue?.text === 'painting'));
+    assert.ok(qs.some((q) => q.cue?.text === 'said' && q.speaker?.name === 'Ravi'));
+  });
+
+  it('a dateline typed with hyphens opens the clause: "BOSTON -- Mayor Ann Lee, opening …, said"', () => {
+    const q = find('BOSTON -- Mayor Ann Lee, opening the new city museum on Sunday, said it would tell the story of the harbor.', 'harbor');
+    assert.equal(q.cue?.text, 'said');
+    assert.equal(q.speaker?.mention?.text, 'Mayor Ann Lee');
+  });
+
+  it('an opening time and an occasion between the subject and its verb stay out of the speaker', () => {
+    const q = find('Last week Ortiz in a televised interview said the bank had fired its managers.', 'fired');
+    assert.equal(q.cue?.text, 'said');
+    assert.equal(q.speaker?.mention?.text, 'Ortiz');
+    const r = find('Last week Ortiz said the bank had fired its managers.', 'fired');
+    assert.equal(r.speaker?.mention?.text, 'Ortiz');
+  });
+
+  it('an occasion or a participle opening the sentence is no subject: "Chastened by …, Ruiz revised …, promising …"', () => {
+    const q = find('Chastened by the reviews, Ruiz revised her plan, promising to focus its benefits on workers.', 'workers');
+    assert.equal(q.cue?.text, 'promising');
+    assert.equal(q.speaker?.name, 'Ruiz');
+  });
+
+  it('a participle after an opening "After" reports up to the comma, the subject after it its source', () => {
+    const q = find('After claiming his rival had lied, Ruiz left the stage.', 'lied');
+    assert.equal(q.cue?.text, 'claiming');
+    assert.equal(q.text, 'his rival had lied');
+    assert.equal(q.speaker?.name, 'Ruiz');
+  });
+
+  it('the object of a participle of motion after the subject is no speaker: "Marchers walking through the square chanted …"', () => {
+    const q = find('Marchers walking through the square chanted that the new curfew was unfair.', 'curfew');
+    assert.equal(q.cue?.text, 'chanted');
+    assert.equal(q.speaker?.mention?.text ?? q.speaker?.name, 'Marchers');
+  });
+
   it('"encouraging" directs a listener: "…, encouraging his supporters to …"', () => {
     const q = find('The governor spoke for an hour, encouraging his supporters to register before the deadline.', 'register');
     assert.equal(q.cue?.text, 'encouraging');

@@ -151,12 +151,27 @@ function appositionAfter(doc: Document, last: number, before: number): number | 
   return undefined;
 }
 
+/**
+ * "In his speech, Graham urged …", "Chastened by the analyses, Trump revised …": an occasion or a participle
+ * opening the sentence runs to its comma; the subject comes after it.
+ */
+function afterOpeningAdjunct(doc: Document, i: number, before: number): number {
+  const { tokens } = doc;
+  const t = tokens[i];
+  if (!t || !(adjunctOpens(tokens, i) && !words().adjuncts.times.has(t.text) || /^\p{Lu}\p{Ll}{2,}(?:ed|ing)$/u.test(t.text) && !cueTries().speech.match(tokens, i))) return i;
+  for (let k = i + 1; k < tokens.length && k <= i + 15 && tokens[k].sentence === t.sentence && tokens[k].start < before && !tokens[k].quoted; k++) {
+    if (tokens[k].text === ',') return tokens[k + 1] && tokens[k + 1].start < before ? k + 1 : i;
+  }
+  return i;
+}
+
 /** The subject phrase opening a sentence ("He described…", "The Kremlin spokesman said…"). */
 function subjectPhrase(ctx: Ctx, sentence: number, before: number): Speaker | null {
   const { doc } = ctx;
   const first = doc.tokenAt(doc.sentences[sentence].start);
   let i = first;
   while (doc.tokens[i] && doc.tokens[i].start < before && /^(?:but|and|so|yet|still|however|,)$/i.test(doc.tokens[i].text)) i++;
+  i = afterOpeningAdjunct(doc, i, before);
   const p = doc.tokens[i] && doc.tokens[i].start < before ? subjectEnd(ctx, phraseAfter(doc, i)) : undefined;
   if (p && doc.tokens[p.last].end <= before) {
     const s = speakerOfPhrase(ctx, p);
@@ -535,6 +550,9 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     while (tokens[afterCue] && tokens[afterCue].sentence === t.sentence && words().cueTail.has(tokens[afterCue].text)) afterCue++;
     const nextTok = tokens[afterCue];
     const atEnd = !nextTok || nextTok.sentence !== t.sentence || CLAUSE_END.test(nextTok.text) || adjunctToEnd(doc, i, afterCue);
+    // "bounce houses and face painting, on game days": a bare "-ing" word after its noun with nothing of its
+    // own after it is a noun, not a verb closing a report ("…, the mayor said")
+    if (p && atEnd && !progressive && cue.end === i && /^\p{Ll}+ing$/u.test(t.text)) continue;
     // "…, painting Trump as a caricature": a participle after a comma shares the sentence's subject
     if (!p && participle && participle.end === cue.end && tokens[i - 1]?.text === ',') { participleClause(ctx, out, i, participle); i = cue.end; continue; }
     if (!p && coordinated(doc, i)) {
@@ -549,7 +567,9 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     }
     if (p) {
       found.speaker = speakerOfPhrase(ctx, p);
-      if (found.speaker) ctx.reporter = { sentence: t.sentence, cue: i, speaker: found.speaker };
+      // the sentence's first reporter is its main clause's; a later one reports inside its content ("X told them
+      // that she believes …, saying …") or names a noun's owner ("rejected a press request …, saying …")
+      if (found.speaker && ctx.reporter?.sentence !== t.sentence) ctx.reporter = { sentence: t.sentence, cue: i, speaker: found.speaker };
       // "As the experts have pointed out, <content>", "<content>, as police have said."
       if (asAttribution(ctx, out, p, i, cue.end, atEnd, found)) { i = cue.end; continue; }
       // <content>, the source said.
@@ -745,7 +765,10 @@ function openingParticiple(ctx: Ctx, out: Quote[], i: number): number | undefine
   const { doc } = ctx;
   const { tokens } = doc;
   const t = tokens[i];
-  if (!/^\p{Lu}\p{Ll}+ing$/u.test(t.text) || doc.tokenAt(doc.sentences[t.sentence].start) !== i) return undefined;
+  const opens = (k: number) => doc.tokenAt(doc.sentences[t.sentence].start) === k;
+  // … or after a conjunction of time: "After saying her foot was swollen, she …"
+  const timed = /^\p{Ll}+ing$/u.test(t.text) && /^(?:After|Before|While|Since|Upon|When)$/.test(tokens[i - 1]?.text ?? '') && opens(i - 1);
+  if (!(timed || /^\p{Lu}\p{Ll}+ing$/u.test(t.text) && opens(i))) return undefined;
   const p = cueTries().participles.match(tokens, i);
   if (!p) return undefined;
   let comma = p.end + 1;

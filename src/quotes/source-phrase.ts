@@ -5,17 +5,17 @@
 import { loadData } from '../data.ts';
 import type { Document, EntityRecord, MentionRecord, Token } from '../document.ts';
 
-interface SourceWords { prepositions: string[]; notAdverbs: string[]; joiners: string[]; pronouns: string[]; determiners: string[]; stops: string[]; times: string[]; maxTokens: number }
-interface Words { prepositions: Set<string>; raising: Set<string>; times: Set<string>; when: Set<string>; notAdverbs: Set<string>; joiners: Set<string>; pronouns: Set<string>; determiners: Set<string>; stops: Set<string>; bridge: Set<string>; abbreviations: Set<string>; max: number }
+interface SourceWords { prepositions: string[]; motionPrepositions: string[]; notAdverbs: string[]; joiners: string[]; pronouns: string[]; determiners: string[]; stops: string[]; times: string[]; maxTokens: number }
+interface Words { prepositions: Set<string>; raising: Set<string>; times: Set<string>; when: Set<string>; notAdverbs: Set<string>; joiners: Set<string>; pronouns: Set<string>; determiners: Set<string>; stops: Set<string>; bridge: Set<string>; abbreviations: Set<string>; occasions: Set<string>; motion: Set<string>; max: number }
 
 let words: Words | undefined;
 function lists(): Words {
   if (words) return words;
-  const cues = loadData<{ source: SourceWords; bridge: string[]; cueTail: string[]; raising: string[] }>('quotes/cues.json');
+  const cues = loadData<{ source: SourceWords; bridge: string[]; cueTail: string[]; raising: string[]; adjuncts: { occasions: string[] } }>('quotes/cues.json');
   const abbreviations = loadData<{ abbreviations: string[] }>('nlp/abbreviations.json').abbreviations;
   return (words = {
     prepositions: new Set(cues.source.prepositions), raising: new Set(cues.raising), times: new Set(cues.cueTail), when: new Set(cues.source.times), notAdverbs: new Set(cues.source.notAdverbs), joiners: new Set(cues.source.joiners), pronouns: new Set(cues.source.pronouns), determiners: new Set(cues.source.determiners), stops: new Set(cues.source.stops),
-    bridge: new Set(cues.bridge), abbreviations: new Set(abbreviations), max: cues.source.maxTokens,
+    bridge: new Set(cues.bridge), abbreviations: new Set(abbreviations), occasions: new Set(cues.adjuncts.occasions), motion: new Set(cues.source.motionPrepositions), max: cues.source.maxTokens,
   });
 }
 
@@ -95,9 +95,33 @@ export function phraseBefore(doc: Document, cue: number): Phrase | undefined {
     while (last >= 0 && tokens[last].sentence === sentence && isBridge(tokens[last])) last--;
   }
   if (last < 0 || tokens[last].sentence !== sentence || tokens[last].quoted) return undefined;
+  last = occasionBefore(tokens, last) ?? last;
   if (tokens[last].text === ',') return appositionBefore(doc, last) ?? relativeBefore(doc, last);
   const run = listBefore(doc, runBefore(doc, last));
-  return run && clauseOpensBefore(tokens, run.first) ? run : restrictiveBefore(doc, last) ?? (run && namedTail(doc, run)) ?? run;
+  return run && clauseOpensBefore(tokens, run.first) ? run : restrictiveBefore(doc, last) ?? (run && (namedTail(doc, run) ?? participleHead(doc, run))) ?? run;
+}
+
+/** "Protesters marching through the streets chanted": the run is the object of a participle after the subject that opens the clause. */
+function participleHead(doc: Document, run: Phrase): Phrase | undefined {
+  const { tokens } = doc;
+  const prep = run.first - 1, verb = run.first - 2;
+  if (verb < 1 || tokens[verb].sentence !== tokens[run.first].sentence || !lists().motion.has(tokens[prep].text) || !/^\p{Ll}{3,}ing$/u.test(tokens[verb].text)) return undefined;
+  const head = runBefore(doc, verb - 1);
+  return head && head.last - head.first < 4 && clauseOpensBefore(tokens, head.first) && !lists().pronouns.has(low(tokens[head.last])) ? head : undefined;
+}
+
+/**
+ * "Smith in a televised interview said": the occasion between the subject and its verb tells where it was said;
+ * the token before its preposition, if the phrase has one, else undefined.
+ */
+function occasionBefore(tokens: Token[], last: number): number | undefined {
+  const w = lists();
+  if (!w.occasions.has(tokens[last].text)) return undefined;
+  for (let k = last - 1; k > 0 && k >= last - 5 && tokens[k].sentence === tokens[last].sentence; k--) {
+    if (/^(?:in|during|at)$/.test(tokens[k].text)) return /^(?:a|an|his|her|their|its)$/i.test(tokens[k + 1].text) && inner(tokens, k - 1) && /^\p{Lu}/u.test(tokens[k - 1].text) ? k - 1 : undefined;
+    if (!inner(tokens, k) || !/^\p{Ll}/u.test(tokens[k].text)) return undefined;
+  }
+  return undefined;
 }
 
 /** "The United States, Britain and France support": the last two items of a list bring the first along. */
@@ -224,7 +248,14 @@ function runBefore(doc: Document, last: number): Phrase | undefined {
     if (!inner(tokens, first - 1)) break;
     first--;
   }
-  return { first: focusBefore(tokens, opensWith(tokens, first) ?? first), last };
+  return { first: afterOpeningTime(tokens, focusBefore(tokens, opensWith(tokens, first) ?? first), last), last };
+}
+
+/** "Last week Smith said", "Late Sunday the mayor said": a time opening the clause dates the verb, not the speaker. */
+function afterOpeningTime(tokens: Token[], first: number, last: number): number {
+  const w = lists();
+  const opener = tokens[first], time = tokens[first + 1];
+  return first + 2 <= last && /^(?:last|next|early|late|earlier|later)$/i.test(opener.text) && !!time && w.when.has(time.text) ? first + 2 : first;
 }
 
 /**
@@ -296,6 +327,12 @@ function conjunctBefore(doc: Document, last: number): number | undefined {
   return !before || before.sentence !== t.sentence || /^[,;:—―–(]$/u.test(before.text) ? first : undefined;
 }
 
+/** Is token k a dash typed as hyphens ("BOSTON -- Mayor Lee", "BOSTON - Mayor Lee"), as after a dateline? */
+function typedDash(doc: Document, k: number): boolean {
+  const t = doc.tokens[k];
+  return t?.text === '-' && /[\s-]/.test(doc.text[t.start - 1] ?? '') && /\s/.test(doc.text[t.end] ?? '');
+}
+
 /** "The state's campaign chairman, Phil Lovas, said": a phrase, a comma, an apposition, a comma. */
 function appositionBefore(doc: Document, comma: number): Phrase | undefined {
   const { tokens } = doc;
@@ -309,7 +346,7 @@ function appositionBefore(doc: Document, comma: number): Phrase | undefined {
   if (!head) return undefined;
   // the head must open its clause, or the commas belong to something else
   const before = tokens[head.first - 1];
-  if (before && before.sentence === sentence && !/^(?:[,;:—―–(”"’»]|''?)$/u.test(before.text) && !/^(?:and|but|while|as|because|when|after)$/i.test(before.text)) return undefined;
+  if (before && before.sentence === sentence && !/^(?:[,;:—―–(”"’»]|''?)$/u.test(before.text) && !/^(?:and|but|while|as|because|when|after)$/i.test(before.text) && !typedDash(doc, head.first - 1)) return undefined;
   // "Trump, speaking to a veterans group in Virginia, said": a participle clause, not part of the name
   // … and so is a time or place ("Clinton, at a later press conference, said"), or a likeness ("Clinton, like Obama, has said")
   if (/^\p{Ll}+ing$/u.test(tokens[j + 1].text) && tokens[j + 1].text !== 'including' || /^(?:at|in|on|during|after|before|from|according|like|unlike)$/.test(tokens[j + 1].text)) return head;
