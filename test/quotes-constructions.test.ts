@@ -948,4 +948,15 @@ describe('indirect speech: source phrases', () => {
     assert.equal(q.text, 'recently released polls from three swing states');
     assert.equal(quotesOf('The team went on to win the title in a close final.').length, 0);
   });
+
+  it('"by saying"/"from saying" report a clause for the sentence\'s subject, "that" or not; the verb before keeps its own object', () => {
+    const q = find('The mayor answered a question from a resident by saying the new park would open in May.', 'park');
+    assert.equal(q.cue?.text, 'saying');
+    assert.equal(q.text, 'the new park would open in May');
+    assert.equal(q.speaker?.mention?.text, 'The mayor');
+    assert.equal(find('The mayor answered a question from a resident by saying the new park would open in May.', 'resident').text, 'a question from a resident');
+    const r = find('The governor refused to name candidates, aside from saying he wants someone with experience.', 'experience');
+    assert.equal(r.cue?.text, 'saying');
+    assert.equal(find('The governor refused to name candidates, aside from saying he wants someone with experience.', 'candidates').text, 'to name candidates');
+  });
 });

@@ -536,7 +536,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     const nextTok = tokens[afterCue];
     const atEnd = !nextTok || nextTok.sentence !== t.sentence || CLAUSE_END.test(nextTok.text) || adjunctToEnd(doc, i, afterCue);
     // "…, painting Trump as a caricature": a participle after a comma shares the sentence's subject
-    if (!p && participle && participle.end === cue.end && tokens[i - 1]?.text === ',') { participleClause(ctx, out, i, participle); i = cue.end; continue; }
+    if (!p && participle && participle.end === cue.end && (tokens[i - 1]?.text === ',' || gerundOfSaying(doc, i, cue.end))) { participleClause(ctx, out, i, participle); i = cue.end; continue; }
     if (!p && coordinated(doc, i)) {
       // "He claimed vast wealth and said <content>": the second verb shares the sentence's subject
       const from = contentAfterCue(ctx, i, cue.end, !!stance || !!c.stance.match(tokens, i));
@@ -1096,6 +1096,13 @@ function clauseEnd(ctx: Ctx, from: number, object = false): number {
   for (let j = from + 1; j < tokens.length && tokens[j].sentence === sentence; j++) {
     const t = tokens[j];
     if (object && adjunctOpens(tokens, j)) return tokens[j - 1].end;
+    // "responded by saying …": what follows is a report of its own
+    if (gerundOfSaying(doc, j + 1, j + 1) && !t.quoted) {
+      let k = j;
+      if (/^(?:aside|apart)$/i.test(tokens[k - 1].text)) k--;
+      if (tokens[k - 1].text === ',') k--;
+      return tokens[k - 1].end;
+    }
     // a comma inside a closing quotation still ends the narrator's clause: '… a gun," but he said …'
     const closing = /^[”"’]$/u.test(t.text) && tokens[j - 1].text === ',';
     if (t.quoted && !closing) continue;
@@ -1117,6 +1124,17 @@ function clauseEnd(ctx: Ctx, from: number, object = false): number {
   return contentEnd(doc, sentence);
 }
 
+/**
+ * "criticised for saying that …", "responded by saying the plan …", "aside from saying he wants …": a participle
+ * after a preposition reports for the sentence's subject; a verb of saying takes its clause without "that" too.
+ */
+function gerundOfSaying(doc: Document, i: number, end: number): boolean {
+  const { tokens } = doc;
+  const preposition = tokens[i - 1]?.text.toLowerCase() ?? '';
+  if (/^(?:for|after|by|before|while)$/.test(preposition) && /^that$/i.test(tokens[end + 1]?.text ?? '')) return true;
+  return /^(?:by|from)$/.test(preposition) && /^(?:saying|telling)$/i.test(tokens[i].text);
+}
+
 /** "…, saying (that) <content>": the participle's speaker is the sentence's subject. */
 function participleClause(ctx: Ctx, out: Quote[], i: number, p: { end: number }): void {
   const { doc } = ctx;
@@ -1124,7 +1142,7 @@ function participleClause(ctx: Ctx, out: Quote[], i: number, p: { end: number })
   // "…, saying …", and "criticised for saying that …", "after saying that …"
   // an adverb may come between: "…, even suggesting he may have been sabotaged"
   const comma = ADVERB.test(tokens[i - 1]?.text ?? '') && tokens[i - 1].sentence === tokens[i].sentence ? i - 2 : i - 1;
-  const opener = tokens[comma]?.text === ',' || /^(?:for|after|by|before|while)$/i.test(tokens[i - 1]?.text ?? '') && /^that$/i.test(tokens[p.end + 1]?.text ?? '');
+  const opener = tokens[comma]?.text === ',' || gerundOfSaying(doc, i, p.end);
   if (!opener || tokens[i - 1].sentence !== tokens[i].sentence) return;
   // "…, promising to lift regulations": a participle of intention or evaluation takes a phrase, as its verb does
   const from = contentAfterCue(ctx, i, p.end, !words().clauseParticiples.has(tokens[i].text.toLowerCase()));
