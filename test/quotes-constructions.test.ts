@@ -959,4 +959,13 @@ describe('indirect speech: source phrases', () => {
     assert.equal(r.cue?.text, 'saying');
     assert.equal(find('The governor refused to name candidates, aside from saying he wants someone with experience.', 'candidates').text, 'to name candidates');
   });
+
+  it('a relative "that" before a stance verb is its subject: "cities that support the new rules"; the speaker is left unread (a demonstrative "That" opening the sentence stays the speaker)', () => {
+    const q = find('The governor spoke for the cities that support the new rules.', 'rules');
+    assert.equal(q.cue?.text, 'support');
+    assert.equal(q.text, 'the new rules');
+    assert.equal(q.speaker, null);
+    assert.equal(find('It is a problem that demands a quick answer from Congress.', 'answer').cue?.text, 'demands');
+    assert.equal(find('That shows the plan is working.', 'plan').speaker?.name, 'That');
+  });
 });

@@ -60,6 +60,8 @@ function speakerOfMention(ctx: Ctx, mention: MentionRecord | undefined): Speaker
 function speakerOfPhrase(ctx: Ctx, phrase: Phrase | undefined): Speaker | null {
   if (!phrase) return null;
   const { doc } = ctx;
+  // "cities that support the rules": the relative "that" marks the report; which noun it stands for is not read here
+  if (phrase.first === phrase.last && doc.tokens[phrase.first].text === 'that') return null;
   const mention = ctx.mentions.head(phrase);
   const entity = mention && ctx.entity(mention.entity);
   if (entity) return { phrase, mention, entity, name: entity.name };
