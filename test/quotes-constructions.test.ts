@@ -968,4 +968,13 @@ describe('indirect speech: source phrases', () => {
     assert.equal(find('It is a problem that demands a quick answer from Congress.', 'answer').cue?.text, 'demands');
     assert.equal(find('That shows the plan is working.', 'plan').speaker?.name, 'That');
   });
+
+  it('verbs of reproach, regret, admiration and confession are stances: "chastised", "bemoaned", "admires", "invoked"', () => {
+    const q = find('The coach chastised his players after the loss.', 'players');
+    assert.equal(q.cue?.text, 'chastised');
+    assert.equal(q.text, 'his players');
+    assert.equal(find('The governor bemoaned the slow pace of repairs.', 'pace').cue?.text, 'bemoaned');
+    assert.equal(find('The mayor openly admires the old city plan.', 'plan').cue?.text, 'openly admires');
+    assert.equal(find('The lawyer invoked the right to remain silent.', 'silent').cue?.text, 'invoked');
+  });
 });
