@@ -977,4 +977,13 @@ describe('indirect speech: source phrases', () => {
     assert.equal(find('The mayor openly admires the old city plan.', 'plan').cue?.text, 'openly admires');
     assert.equal(find('The lawyer invoked the right to remain silent.', 'silent').cue?.text, 'invoked');
   });
+
+  it('phrasal verbs of presenting and opposing are stances: "laid out", "has gone after", "played down"; "grilled" a witness too', () => {
+    const q = find('The governor laid out her plan for new roads.', 'roads');
+    assert.equal(q.cue?.text, 'laid out');
+    assert.equal(q.text, 'her plan for new roads');
+    assert.equal(find('The senator has gone after the bank over its fees.', 'bank').cue?.text, 'has gone after');
+    assert.equal(find('The mayor played down the risk of flooding.', 'risk').cue?.text, 'played down');
+    assert.equal(find('Lawmakers grilled the chief executive about the accounts.', 'executive').cue?.text, 'grilled');
+  });
 });
