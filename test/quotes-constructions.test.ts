@@ -986,4 +986,15 @@ describe('indirect speech: source phrases', () => {
     assert.equal(find('The mayor played down the risk of flooding.', 'risk').cue?.text, 'played down');
     assert.equal(find('Lawmakers grilled the chief executive about the accounts.', 'executive').cue?.text, 'grilled');
   });
+
+  it('participles of praise, blame, reference and implication report like their verbs: "is endorsing", ", referencing …", ", implying <clause>"', () => {
+    const q = find('The union is endorsing the governor for a second term.', 'governor');
+    assert.equal(q.cue?.text, 'is endorsing');
+    assert.equal(q.text, 'the governor for a second term');
+    assert.equal(find('The senator left the meeting early, referencing the vote on the budget.', 'vote').cue?.text, 'referencing');
+    const r = find('The mayor spoke briefly, implying the deal was dead.', 'deal');
+    assert.equal(r.cue?.text, 'implying');
+    assert.equal(r.text, 'the deal was dead');
+    assert.equal(find('Lamenting the loss of jobs, the mayor asked for help.', 'jobs').cue?.text, 'Lamenting');
+  });
 });
