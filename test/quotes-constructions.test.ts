@@ -997,4 +997,12 @@ describe('indirect speech: source phrases', () => {
     assert.equal(r.text, 'the deal was dead');
     assert.equal(find('Lamenting the loss of jobs, the mayor asked for help.', 'jobs').cue?.text, 'Lamenting');
   });
+
+  it('a short common-noun subject and a verb of saying after a comma open a clause of their own: "…, experts say …"', () => {
+    const text = 'Though she touted the plan as proof of her resolve, experts say the effect of those changes would be small.';
+    assert.equal(find(text, 'resolve').text, 'the plan as proof of her resolve');
+    const q = find(text, 'effect');
+    assert.equal(q.cue?.text, 'say');
+    assert.equal(q.text, 'the effect of those changes would be small');
+  });
 });

@@ -1048,12 +1048,16 @@ function attributionOpens(doc: Document, k: number, afterConjunction = false): b
   const t = tokens[k];
   // after ", and" a lower-case subject opens a clause too, when its cue takes "that": "…, and rights groups warned that …"
   const lower = afterConjunction && /^\p{Ll}/u.test(t?.text ?? '');
-  if (!t || t.quoted || !/^\p{Lu}/u.test(t.text) && !/^(?:he|she|they|we)$/.test(t.text) && !lower) return false;
+  // "…, experts say the change …": a short common-noun subject before a verb of saying opens a clause too
+  const common = !afterConjunction && tokens[k - 1]?.text === ',' && /^\p{Ll}/u.test(t?.text ?? '') && !/^(?:he|she|they|we)$/.test(t?.text ?? '');
+  if (!t || t.quoted || !/^\p{Lu}/u.test(t.text) && !/^(?:he|she|they|we)$/.test(t.text) && !lower && !common) return false;
   const cues = cueTries();
   for (let c = k + 1; c < tokens.length && c <= k + 8 && tokens[c].sentence === t.sentence && !tokens[c].quoted; c++) {
     if (!/^\p{Ll}/u.test(tokens[c].text)) continue;
-    const cue = cues.speech.match(tokens, c) ?? cues.stance.match(tokens, c);
+    const speech = cues.speech.match(tokens, c);
+    const cue = speech ?? cues.stance.match(tokens, c);
     if (!cue) continue;
+    if (common && (!speech || c - k > 3)) return false;
     if (phraseBefore(doc, c)?.first !== k) return false;
     const after = tokens[cue.end + 1];
     if (lower && !/^that$/i.test(after?.text ?? '')) return false;
