@@ -1005,4 +1005,10 @@ describe('indirect speech: source phrases', () => {
     assert.equal(q.cue?.text, 'say');
     assert.equal(q.text, 'the effect of those changes would be small');
   });
+
+  it('a short place after a speaker named after the cue still closes the sentence: "…, said one official in the room."', () => {
+    const q = find('The talks went badly from the start, said one official in the room.', 'talks');
+    assert.equal(q.cue?.text, 'said');
+    assert.equal(q.text, 'The talks went badly from the start');
+  });
 });

@@ -588,7 +588,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     if (lead) {
       // "…, said Tuesday the senator": the day belongs to the cue
       const q = phraseAfter(doc, afterCue);
-      const after = q && tokens[q.last + 1];
+      const after = q && tokens[placeAfter(doc, q.last + 1)];
       if (q && (!after || after.sentence !== t.sentence || CLAUSE_END.test(after.text))) {
         found.speaker = withApposition(ctx, speakerOfPhrase(ctx, q));
         pushLead(doc, out, lead, found);
@@ -596,6 +596,20 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       }
     }
   }
+}
+
+/**
+ * "…, said one official in the room.": a short place after a speaker named after the cue still leaves the
+ * sentence closing there; the token after the place, else `k`.
+ */
+function placeAfter(doc: Document, k: number): number {
+  const { tokens } = doc;
+  if (!/^(?:in|at|on|from)$/.test(tokens[k]?.text ?? '') || tokens[k].sentence !== tokens[k - 1].sentence) return k;
+  for (let j = k + 1; j <= k + 4 && tokens[j] && tokens[j].sentence === tokens[k].sentence; j++) {
+    if (CLAUSE_END.test(tokens[j].text)) return j > k + 1 ? j : k;
+    if (tokens[j].quoted || !/^[\p{L}’'-]+$/u.test(tokens[j].text)) return k;
+  }
+  return tokens[k + 5]?.sentence !== tokens[k].sentence ? k + 5 : k;
 }
 
 /** A cue and its "that"-clause after words that make no speaker phrase: the clause is reported, its source unknown. */
