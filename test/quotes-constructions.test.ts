@@ -1011,4 +1011,12 @@ describe('indirect speech: source phrases', () => {
     assert.equal(q.cue?.text, 'said');
     assert.equal(q.text, 'The talks went badly from the start');
   });
+
+  it('a cue and colon closing a paragraph report the next paragraph set out without quotation marks: "The governor added:"', () => {
+    const text = 'The governor spoke on a radio show on Wednesday.\n\nThe governor added:\n\nIt is typical of the senator. She knows nothing, and she never stops talking.\n\nThe show ended at noon.';
+    const q = find(text, 'typical');
+    assert.equal(q.cue?.text, 'added:');
+    assert.equal(q.text, 'It is typical of the senator. She knows nothing, and she never stops talking.');
+    assert.equal(q.speaker?.mention?.text, 'The governor');
+  });
 });

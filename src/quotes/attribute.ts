@@ -566,6 +566,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
         i = cue.end;
         continue;
       }
+      if (cue === speech && blockAfterColon(doc, out, cue.end, found)) { i = cue.end; continue; }
       // the source said (on Friday) that <content>; "agreed to …", "promised to …" take an infinitive
       let from = contentAfterCue(ctx, i, cue.end, !!stance || !!c.stance.match(tokens, i));
       // "decided against raising taxes": the preposition names the stance, the rest is its topic
@@ -610,6 +611,21 @@ function placeAfter(doc: Document, k: number): number {
     if (tokens[j].quoted || !/^[\p{L}’'-]+$/u.test(tokens[j].text)) return k;
   }
   return tokens[k + 5]?.sentence !== tokens[k].sentence ? k + 5 : k;
+}
+
+/**
+ * "The governor added:" closing its paragraph, with the next paragraph set out without quotation marks: that
+ * paragraph is the report.
+ */
+function blockAfterColon(doc: Document, out: Quote[], cueEnd: number, found: Found): boolean {
+  const { tokens, text } = doc;
+  const colon = tokens[cueEnd + 1], next = tokens[cueEnd + 2];
+  if (colon?.text !== ':' || !next || next.quoted || !text.slice(colon.end, next.start).includes('\n') || /^[“"‘'«„]/u.test(next.text)) return false;
+  const close = text.indexOf('\n', next.start);
+  const end = close < 0 ? text.length : close;
+  if (end - next.start < 20) return false;
+  pushIndirect(doc, out, next.start, end, { ...found, cue: doc.textSpan(found.cue!.start, colon.end) });
+  return true;
 }
 
 /** A cue and its "that"-clause after words that make no speaker phrase: the clause is reported, its source unknown. */
