@@ -1019,4 +1019,11 @@ describe('indirect speech: source phrases', () => {
     assert.equal(q.text, 'It is typical of the senator. She knows nothing, and she never stops talking.');
     assert.equal(q.speaker?.mention?.text, 'The governor');
   });
+
+  it('"proposes" and "sees" are never nouns, so they need no "that": "proposes doing away with …", "sees the plan as …"', () => {
+    const q = find('The candidate proposes doing away with the fee.', 'fee');
+    assert.equal(q.cue?.text, 'proposes');
+    assert.equal(q.text, 'doing away with the fee');
+    assert.equal(find('The mayor sees the plan as a way to cut costs.', 'costs').cue?.text, 'sees');
+  });
 });
