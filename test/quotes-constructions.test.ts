@@ -995,4 +995,82 @@ describe('indirect speech: source phrases', () => {
     assert.equal(q.text, 'recently released polls from three swing states');
     assert.equal(quotesOf('The team went on to win the title in a close final.').length, 0);
   });
+
+  it('"by saying"/"from saying" report a clause for the sentence\'s subject, "that" or not; the verb before keeps its own object', () => {
+    const q = find('The mayor answered a question from a resident by saying the new park would open in May.', 'park');
+    assert.equal(q.cue?.text, 'saying');
+    assert.equal(q.text, 'the new park would open in May');
+    assert.equal(q.speaker?.mention?.text, 'The mayor');
+    assert.equal(find('The mayor answered a question from a resident by saying the new park would open in May.', 'resident').text, 'a question from a resident');
+    const r = find('The governor refused to name candidates, aside from saying he wants someone with experience.', 'experience');
+    assert.equal(r.cue?.text, 'saying');
+    assert.equal(find('The governor refused to name candidates, aside from saying he wants someone with experience.', 'candidates').text, 'to name candidates');
+  });
+
+  it('a relative "that" before a stance verb is its subject: "cities that support the new rules"; the speaker is left unread (a demonstrative "That" opening the sentence stays the speaker)', () => {
+    const q = find('The governor spoke for the cities that support the new rules.', 'rules');
+    assert.equal(q.cue?.text, 'support');
+    assert.equal(q.text, 'the new rules');
+    assert.equal(q.speaker, null);
+    assert.equal(find('It is a problem that demands a quick answer from Congress.', 'answer').cue?.text, 'demands');
+    assert.equal(find('That shows the plan is working.', 'plan').speaker?.name, 'That');
+  });
+
+  it('verbs of reproach, regret, admiration and confession are stances: "chastised", "bemoaned", "admires", "invoked"', () => {
+    const q = find('The coach chastised his players after the loss.', 'players');
+    assert.equal(q.cue?.text, 'chastised');
+    assert.equal(q.text, 'his players');
+    assert.equal(find('The governor bemoaned the slow pace of repairs.', 'pace').cue?.text, 'bemoaned');
+    assert.equal(find('The mayor openly admires the old city plan.', 'plan').cue?.text, 'openly admires');
+    assert.equal(find('The lawyer invoked the right to remain silent.', 'silent').cue?.text, 'invoked');
+  });
+
+  it('phrasal verbs of presenting and opposing are stances: "laid out", "has gone after", "played down"; "grilled" a witness too', () => {
+    const q = find('The governor laid out her plan for new roads.', 'roads');
+    assert.equal(q.cue?.text, 'laid out');
+    assert.equal(q.text, 'her plan for new roads');
+    assert.equal(find('The senator has gone after the bank over its fees.', 'bank').cue?.text, 'has gone after');
+    assert.equal(find('The mayor played down the risk of flooding.', 'risk').cue?.text, 'played down');
+    assert.equal(find('Lawmakers grilled the chief executive about the accounts.', 'executive').cue?.text, 'grilled');
+  });
+
+  it('participles of praise, blame, reference and implication report like their verbs: "is endorsing", ", referencing …", ", implying <clause>"', () => {
+    const q = find('The union is endorsing the governor for a second term.', 'governor');
+    assert.equal(q.cue?.text, 'is endorsing');
+    assert.equal(q.text, 'the governor for a second term');
+    assert.equal(find('The senator left the meeting early, referencing the vote on the budget.', 'vote').cue?.text, 'referencing');
+    const r = find('The mayor spoke briefly, implying the deal was dead.', 'deal');
+    assert.equal(r.cue?.text, 'implying');
+    assert.equal(r.text, 'the deal was dead');
+    assert.equal(find('Lamenting the loss of jobs, the mayor asked for help.', 'jobs').cue?.text, 'Lamenting');
+  });
+
+  it('a short common-noun subject and a verb of saying after a comma open a clause of their own: "…, experts say …"', () => {
+    const text = 'Though she touted the plan as proof of her resolve, experts say the effect of those changes would be small.';
+    assert.equal(find(text, 'resolve').text, 'the plan as proof of her resolve');
+    const q = find(text, 'effect');
+    assert.equal(q.cue?.text, 'say');
+    assert.equal(q.text, 'the effect of those changes would be small');
+  });
+
+  it('a short place after a speaker named after the cue still closes the sentence: "…, said one official in the room."', () => {
+    const q = find('The talks went badly from the start, said one official in the room.', 'talks');
+    assert.equal(q.cue?.text, 'said');
+    assert.equal(q.text, 'The talks went badly from the start');
+  });
+
+  it('a cue and colon closing a paragraph report the next paragraph set out without quotation marks: "The governor added:"', () => {
+    const text = 'The governor spoke on a radio show on Wednesday.\n\nThe governor added:\n\nIt is typical of the senator. She knows nothing, and she never stops talking.\n\nThe show ended at noon.';
+    const q = find(text, 'typical');
+    assert.equal(q.cue?.text, 'added:');
+    assert.equal(q.text, 'It is typical of the senator. She knows nothing, and she never stops talking.');
+    assert.equal(q.speaker?.mention?.text, 'The governor');
+  });
+
+  it('"proposes" and "sees" are never nouns, so they need no "that": "proposes doing away with …", "sees the plan as …"', () => {
+    const q = find('The candidate proposes doing away with the fee.', 'fee');
+    assert.equal(q.cue?.text, 'proposes');
+    assert.equal(q.text, 'doing away with the fee');
+    assert.equal(find('The mayor sees the plan as a way to cut costs.', 'costs').cue?.text, 'sees');
+  });
 });

@@ -60,6 +60,8 @@ function speakerOfMention(ctx: Ctx, mention: MentionRecord | undefined): Speaker
 function speakerOfPhrase(ctx: Ctx, phrase: Phrase | undefined): Speaker | null {
   if (!phrase) return null;
   const { doc } = ctx;
+  // "cities that support the rules": the relative "that" marks the report; which noun it stands for is not read here
+  if (phrase.first === phrase.last && doc.tokens[phrase.first].text === 'that') return null;
   const mention = ctx.mentions.head(phrase);
   const entity = mention && ctx.entity(mention.entity);
   if (entity) return { phrase, mention, entity, name: entity.name };
@@ -554,7 +556,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     // own after it is a noun, not a verb closing a report ("…, the mayor said")
     if (p && atEnd && !progressive && cue.end === i && /^\p{Ll}+ing$/u.test(t.text)) continue;
     // "…, painting Trump as a caricature": a participle after a comma shares the sentence's subject
-    if (!p && participle && participle.end === cue.end && tokens[i - 1]?.text === ',') { participleClause(ctx, out, i, participle); i = cue.end; continue; }
+    if (!p && participle && participle.end === cue.end && (tokens[i - 1]?.text === ',' || gerundOfSaying(doc, i, cue.end))) { participleClause(ctx, out, i, participle); i = cue.end; continue; }
     if (!p && coordinated(doc, i)) {
       // "He claimed vast wealth and said <content>": the second verb shares the sentence's subject
       const from = contentAfterCue(ctx, i, cue.end, !!stance || !!c.stance.match(tokens, i));
@@ -584,6 +586,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
         i = cue.end;
         continue;
       }
+      if (cue === speech && blockAfterColon(doc, out, cue.end, found)) { i = cue.end; continue; }
       // the source said (on Friday) that <content>; "agreed to …", "promised to …" take an infinitive
       let from = contentAfterCue(ctx, i, cue.end, !!stance || !!c.stance.match(tokens, i));
       // "decided against raising taxes": the preposition names the stance, the rest is its topic
@@ -606,7 +609,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     if (lead) {
       // "…, said Tuesday the senator": the day belongs to the cue
       const q = phraseAfter(doc, afterCue);
-      const after = q && tokens[q.last + 1];
+      const after = q && tokens[placeAfter(doc, q.last + 1)];
       if (q && (!after || after.sentence !== t.sentence || CLAUSE_END.test(after.text))) {
         found.speaker = withApposition(ctx, speakerOfPhrase(ctx, q));
         pushLead(doc, out, lead, found);
@@ -614,6 +617,35 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       }
     }
   }
+}
+
+/**
+ * "…, said one official in the room.": a short place after a speaker named after the cue still leaves the
+ * sentence closing there; the token after the place, else `k`.
+ */
+function placeAfter(doc: Document, k: number): number {
+  const { tokens } = doc;
+  if (!/^(?:in|at|on|from)$/.test(tokens[k]?.text ?? '') || tokens[k].sentence !== tokens[k - 1].sentence) return k;
+  for (let j = k + 1; j <= k + 4 && tokens[j] && tokens[j].sentence === tokens[k].sentence; j++) {
+    if (CLAUSE_END.test(tokens[j].text)) return j > k + 1 ? j : k;
+    if (tokens[j].quoted || !/^[\p{L}’'-]+$/u.test(tokens[j].text)) return k;
+  }
+  return tokens[k + 5]?.sentence !== tokens[k].sentence ? k + 5 : k;
+}
+
+/**
+ * "The governor added:" closing its paragraph, with the next paragraph set out without quotation marks: that
+ * paragraph is the report.
+ */
+function blockAfterColon(doc: Document, out: Quote[], cueEnd: number, found: Found): boolean {
+  const { tokens, text } = doc;
+  const colon = tokens[cueEnd + 1], next = tokens[cueEnd + 2];
+  if (colon?.text !== ':' || !next || next.quoted || !text.slice(colon.end, next.start).includes('\n') || /^[“"‘'«„]/u.test(next.text)) return false;
+  const close = text.indexOf('\n', next.start);
+  const end = close < 0 ? text.length : close;
+  if (end - next.start < 20) return false;
+  pushIndirect(doc, out, next.start, end, { ...found, cue: doc.textSpan(found.cue!.start, colon.end) });
+  return true;
 }
 
 /** A cue and its "that"-clause after words that make no speaker phrase: the clause is reported, its source unknown. */
@@ -1069,12 +1101,16 @@ function attributionOpens(doc: Document, k: number, afterConjunction = false): b
   const t = tokens[k];
   // after ", and" a lower-case subject opens a clause too, when its cue takes "that": "…, and rights groups warned that …"
   const lower = afterConjunction && /^\p{Ll}/u.test(t?.text ?? '');
-  if (!t || t.quoted || !/^\p{Lu}/u.test(t.text) && !/^(?:he|she|they|we)$/.test(t.text) && !lower) return false;
+  // "…, experts say the change …": a short common-noun subject before a verb of saying opens a clause too
+  const common = !afterConjunction && tokens[k - 1]?.text === ',' && /^\p{Ll}/u.test(t?.text ?? '') && !/^(?:he|she|they|we)$/.test(t?.text ?? '');
+  if (!t || t.quoted || !/^\p{Lu}/u.test(t.text) && !/^(?:he|she|they|we)$/.test(t.text) && !lower && !common) return false;
   const cues = cueTries();
   for (let c = k + 1; c < tokens.length && c <= k + 8 && tokens[c].sentence === t.sentence && !tokens[c].quoted; c++) {
     if (!/^\p{Ll}/u.test(tokens[c].text)) continue;
-    const cue = cues.speech.match(tokens, c) ?? cues.stance.match(tokens, c);
+    const speech = cues.speech.match(tokens, c);
+    const cue = speech ?? cues.stance.match(tokens, c);
     if (!cue) continue;
+    if (common && (!speech || c - k > 3)) return false;
     if (phraseBefore(doc, c)?.first !== k) return false;
     const after = tokens[cue.end + 1];
     if (lower && !/^that$/i.test(after?.text ?? '')) return false;
@@ -1119,6 +1155,13 @@ function clauseEnd(ctx: Ctx, from: number, object = false): number {
   for (let j = from + 1; j < tokens.length && tokens[j].sentence === sentence; j++) {
     const t = tokens[j];
     if (object && adjunctOpens(tokens, j)) return tokens[j - 1].end;
+    // "responded by saying …": what follows is a report of its own
+    if (gerundOfSaying(doc, j + 1, j + 1) && !t.quoted) {
+      let k = j;
+      if (/^(?:aside|apart)$/i.test(tokens[k - 1].text)) k--;
+      if (tokens[k - 1].text === ',') k--;
+      return tokens[k - 1].end;
+    }
     // a comma inside a closing quotation still ends the narrator's clause: '… a gun," but he said …'
     const closing = /^[”"’]$/u.test(t.text) && tokens[j - 1].text === ',';
     if (t.quoted && !closing) continue;
@@ -1140,6 +1183,17 @@ function clauseEnd(ctx: Ctx, from: number, object = false): number {
   return contentEnd(doc, sentence);
 }
 
+/**
+ * "criticised for saying that …", "responded by saying the plan …", "aside from saying he wants …": a participle
+ * after a preposition reports for the sentence's subject; a verb of saying takes its clause without "that" too.
+ */
+function gerundOfSaying(doc: Document, i: number, end: number): boolean {
+  const { tokens } = doc;
+  const preposition = tokens[i - 1]?.text.toLowerCase() ?? '';
+  if (/^(?:for|after|by|before|while)$/.test(preposition) && /^that$/i.test(tokens[end + 1]?.text ?? '')) return true;
+  return /^(?:by|from)$/.test(preposition) && /^(?:saying|telling)$/i.test(tokens[i].text);
+}
+
 /** "…, saying (that) <content>": the participle's speaker is the sentence's subject. */
 function participleClause(ctx: Ctx, out: Quote[], i: number, p: { end: number }): void {
   const { doc } = ctx;
@@ -1147,7 +1201,7 @@ function participleClause(ctx: Ctx, out: Quote[], i: number, p: { end: number })
   // "…, saying …", and "criticised for saying that …", "after saying that …"
   // an adverb may come between: "…, even suggesting he may have been sabotaged"
   const comma = ADVERB.test(tokens[i - 1]?.text ?? '') && tokens[i - 1].sentence === tokens[i].sentence ? i - 2 : i - 1;
-  const opener = tokens[comma]?.text === ',' || /^(?:for|after|by|before|while)$/i.test(tokens[i - 1]?.text ?? '') && /^that$/i.test(tokens[p.end + 1]?.text ?? '');
+  const opener = tokens[comma]?.text === ',' || gerundOfSaying(doc, i, p.end);
   if (!opener || tokens[i - 1].sentence !== tokens[i].sentence) return;
   // "…, promising to lift regulations": a participle of intention or evaluation takes a phrase, as its verb does
   const from = contentAfterCue(ctx, i, p.end, !words().clauseParticiples.has(tokens[i].text.toLowerCase()));
