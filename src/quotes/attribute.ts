@@ -227,7 +227,6 @@ function attributeDirect(ctx: Ctx, q: QuoteMark): Found | undefined {
   const c = cueTries();
   const { tokens } = doc;
   const after = doc.tokenAt(q.end);
-  const sentenceOfQuote = doc.sentenceAt(q.start);
   // "...," Peskov added.   "...," said Peskov.   "...," he said.   "...," the Kremlin spokesman has said.
   let i = after;
   // "…" ― Sonya Herridge: a dash after the quotation signs it

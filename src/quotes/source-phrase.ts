@@ -81,7 +81,6 @@ function namePart(tokens: Token[], i: number): boolean {
 /** The phrase ending right before token `cue`, skipping bridge words ("the source has also said"). */
 export function phraseBefore(doc: Document, cue: number): Phrase | undefined {
   const { tokens } = doc;
-  const w = lists();
   const sentence = tokens[cue].sentence;
   let last = cue - 1;
   for (let n = 0; last >= 0 && tokens[last].sentence === sentence && (n = bridgeBefore(tokens, last)); ) last -= n;

@@ -616,7 +616,6 @@ function rules(L: Lexicon): Rule[] {
         const w = m[0].toLowerCase().replace(/\s+/g, ' ');
         const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
         if (w === 'now' && /^-/.test(after)) return null;
-        const before = text.slice(Math.max(0, m.index - 8), m.index);
         return { type: 'DATE', resolve: () => ({ value: f.references[w] ?? 'PRESENT_REF' }) };
       },
     },
