@@ -76,12 +76,19 @@ export function signature(text: string): Uint32Array | null {
   if (set.size === 0) return null;
   const hashes = Uint32Array.from(set);
   const sig = new Uint32Array(SIGNATURE_LENGTH);
-  // one permutation at a time, its minimum kept in a local rather than in the array
+  // one permutation at a time, its minimum kept in a local rather than in the array; fmix32 written out in
+  // the loop because the engine runs without TurboFan inlining (src/jit.mjs) and this is its hottest call
   for (let i = 0; i < SIGNATURE_LENGTH; i++) {
     const seed = SEEDS[i];
     let min = 0xffffffff;
     for (let k = 0; k < hashes.length; k++) {
-      const v = fmix32(hashes[k] ^ seed);
+      let x = hashes[k] ^ seed;
+      x ^= x >>> 16;
+      x = Math.imul(x, 0x85ebca6b);
+      x ^= x >>> 13;
+      x = Math.imul(x, 0xc2b2ae35);
+      x ^= x >>> 16;
+      const v = x >>> 0;
       if (v < min) min = v;
     }
     sig[i] = min;
