@@ -64,6 +64,8 @@ for (const backend of BACKENDS) describe(`deduplication (${backend})`, () => {
       assert.deepEqual(stories, [1, 2]);
       const sim = (await db.value<number>('SELECT similarity FROM story_members WHERE article_id = ?', [copyArticle().id]))!;
       assert.ok(sim >= SAME_STORY && sim < 1, `similarity ${sim}`);
+      // the earlier member learns its best match too
+      assert.equal(await db.value<number>('SELECT similarity FROM story_members WHERE article_id = ?', [wireArticle().id]), sim);
     });
 
     it('joins two stories when an article bridges them, under the id of the smallest article', async () => {

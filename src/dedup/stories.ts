@@ -27,11 +27,13 @@ export async function assignStory(tx: Sql, a: Article): Promise<void> {
   const reached = new Map<string, number>();
   if (sig) {
     const buckets = bandBuckets(sig);
-    for (const [other, story, blob] of await candidates(tx, a.id, buckets)) {
+    for (const [other, story, blob, known] of await candidates(tx, a.id, buckets)) {
       if (!story || !blob) continue;
       const sim = similarity(sig, fromBlob(blob));
       if (sim < SAME_STORY) continue;
       if (sim > (reached.get(story) ?? 0)) reached.set(story, sim);
+      // a syndicated story's copies mostly match each other equally: most updates would change nothing
+      if (known !== null && known >= sim) continue;
       await tx.run(`UPDATE story_members SET similarity = ${greatest(tx, 'coalesce(similarity, 0)', '?')} WHERE article_id = ?`, [sim, other]);
     }
     await insertRows(tx, 'lsh_buckets', ['band', 'bucket', 'article_id'], buckets.map((bucket, band) => [band, bucket, a.id]),
@@ -57,10 +59,10 @@ export async function assignStory(tx: Sql, a: Article): Promise<void> {
  * The articles sharing a bucket with these (up to BUCKET_READ_LIMIT per bucket), each once, with its story
  * and signature. SQLite asks bucket by bucket (cheap in process); PostgreSQL in one round trip for all 32.
  */
-async function candidates(tx: Sql, id: string, buckets: number[]): Promise<[string, string | null, Buffer | null][]> {
+async function candidates(tx: Sql, id: string, buckets: number[]): Promise<[string, string | null, Buffer | null, number | null][]> {
   if (tx.dialect === 'postgres') {
-    const rows = await tx.all<{ article_id: string; story_id: string | null; minhash: Buffer | null }>(`
-      SELECT c.article_id, s.story_id, g.minhash
+    const rows = await tx.all<{ article_id: string; story_id: string | null; minhash: Buffer | null; similarity: number | null }>(`
+      SELECT c.article_id, s.story_id, g.minhash, s.similarity
       FROM (SELECT DISTINCT x.article_id
             FROM unnest(?::integer[], ?::integer[]) AS b(band, bucket)
             CROSS JOIN LATERAL (SELECT l.article_id FROM lsh_buckets l
@@ -69,9 +71,9 @@ async function candidates(tx: Sql, id: string, buckets: number[]): Promise<[stri
       LEFT JOIN story_members s ON s.article_id = c.article_id
       LEFT JOIN article_signatures g ON g.article_id = c.article_id`,
     [buckets.map((_, band) => band), buckets, id]);
-    return rows.map((r) => [r.article_id, r.story_id, r.minhash]);
+    return rows.map((r) => [r.article_id, r.story_id, r.minhash, r.similarity]);
   }
-  const out: [string, string | null, Buffer | null][] = [];
+  const out: [string, string | null, Buffer | null, number | null][] = [];
   const checked = new Set<string>();
   for (let band = 0; band < buckets.length; band++) {
     const others = await tx.all<{ article_id: string }>(`SELECT article_id FROM lsh_buckets WHERE band = ? AND bucket = ? AND article_id <> ?
@@ -79,10 +81,10 @@ async function candidates(tx: Sql, id: string, buckets: number[]): Promise<[stri
     for (const { article_id: other } of others) {
       if (checked.has(other)) continue;
       checked.add(other);
-      const row = await tx.get<{ story_id: string; minhash: Buffer | null }>(`
-        SELECT s.story_id, g.minhash FROM story_members s JOIN article_signatures g ON g.article_id = s.article_id
+      const row = await tx.get<{ story_id: string; minhash: Buffer | null; similarity: number | null }>(`
+        SELECT s.story_id, g.minhash, s.similarity FROM story_members s JOIN article_signatures g ON g.article_id = s.article_id
         WHERE s.article_id = ?`, [other]);
-      out.push([other, row?.story_id ?? null, row?.minhash ?? null]);
+      out.push([other, row?.story_id ?? null, row?.minhash ?? null, row?.similarity ?? null]);
     }
   }
   return out;
