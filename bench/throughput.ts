@@ -5,6 +5,7 @@
 // written, varied per copy so every copy is a distinct article, to a scratch folder until there are
 // --articles of them (default 5,000), then ingested by `wirewatch ingest` with 1 worker and with one
 // worker per core, each run in a fresh process and a fresh database.
+import '../src/jit.mjs'; // the engine's V8 settings, as the CLI and its workers run with them
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
