@@ -796,10 +796,10 @@ function openingParticiple(ctx: Ctx, out: Quote[], i: number): number | undefine
   const { doc } = ctx;
   const { tokens } = doc;
   const t = tokens[i];
-  const opens = (k: number) => doc.tokenAt(doc.sentences[t.sentence].start) === k;
+  // (no closure here: this runs for every token, and each closure costs a name-keeping call under tsx)
   // … or after a conjunction of time: "After saying her foot was swollen, she …"
-  const timed = /^\p{Ll}+ing$/u.test(t.text) && /^(?:After|Before|While|Since|Upon|When)$/.test(tokens[i - 1]?.text ?? '') && opens(i - 1);
-  if (!(timed || /^\p{Lu}\p{Ll}+ing$/u.test(t.text) && opens(i))) return undefined;
+  const timed = /^\p{Ll}+ing$/u.test(t.text) && /^(?:After|Before|While|Since|Upon|When)$/.test(tokens[i - 1]?.text ?? '') && opensSentence(doc, t.sentence, i - 1);
+  if (!(timed || /^\p{Lu}\p{Ll}+ing$/u.test(t.text) && opensSentence(doc, t.sentence, i))) return undefined;
   const p = cueTries().participles.match(tokens, i);
   if (!p) return undefined;
   let comma = p.end + 1;
@@ -814,6 +814,11 @@ function openingParticiple(ctx: Ctx, out: Quote[], i: number): number | undefine
   const start = tokens[from].start, end = tokens[comma - 1].end;
   pushIndirect(doc, out, start, end, { speaker, cue: cueSpan(doc, i, p.end, false), cueToken: i }, 2);
   return p.end;
+}
+
+/** Token k is the first of sentence `sentence`. */
+function opensSentence(doc: Document, sentence: number, k: number): boolean {
+  return doc.tokenAt(doc.sentences[sentence].start) === k;
 }
 
 let topicCues: Map<string, Set<string>> | undefined;
