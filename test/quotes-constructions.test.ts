@@ -1073,4 +1073,10 @@ describe('indirect speech: source phrases', () => {
     assert.equal(q.text, 'doing away with the fee');
     assert.equal(find('The mayor sees the plan as a way to cut costs.', 'costs').cue?.text, 'sees');
   });
+
+  it('"including" after a comma opens a noun phrase of the content, not a clause of its own', () => {
+    const q = find('The mayor said the storm damaged dozens of buildings, including two schools and the old library.', 'storm');
+    assert.equal(q.text, 'the storm damaged dozens of buildings, including two schools and the old library');
+    assert.equal(find('The mayor said the storm damaged dozens of buildings, leaving hundreds without power.', 'storm').text, 'the storm damaged dozens of buildings');
+  });
 });
