@@ -1079,4 +1079,11 @@ describe('indirect speech: source phrases', () => {
     assert.equal(q.text, 'the storm damaged dozens of buildings, including two schools and the old library');
     assert.equal(find('The mayor said the storm damaged dozens of buildings, leaving hundreds without power.', 'storm').text, 'the storm damaged dozens of buildings');
   });
+
+  it('a bare verb after "and" continues an infinitive in the content; a past one is the speaker\'s second verb', () => {
+    const q = find('The council urged the mayor to withdraw the plan and apologize to residents.', 'withdraw');
+    assert.equal(q.text, 'the mayor to withdraw the plan and apologize to residents');
+    const r = find('The mayor said she would keep the plan and warned that critics were wrong.', 'keep');
+    assert.equal(r.text, 'she would keep the plan');
+  });
 });
