@@ -1086,4 +1086,10 @@ describe('indirect speech: source phrases', () => {
     const r = find('The mayor said she would keep the plan and warned that critics were wrong.', 'keep');
     assert.equal(r.text, 'she would keep the plan');
   });
+
+  it('", but" before a modal with no subject goes on with the content: "…, but would not …"', () => {
+    const q = find('The treasurer said the levy would slow hiring at first, but would raise wages in the long run.', 'levy');
+    assert.equal(q.text, 'the levy would slow hiring at first, but would raise wages in the long run');
+    assert.equal(find('The treasurer said the levy would slow hiring, but voters were not convinced.', 'levy').text, 'the levy would slow hiring');
+  });
 });
