@@ -1092,4 +1092,15 @@ describe('indirect speech: source phrases', () => {
     assert.equal(q.text, 'the levy would slow hiring at first, but would raise wages in the long run');
     assert.equal(find('The treasurer said the levy would slow hiring, but voters were not convinced.', 'levy').text, 'the levy would slow hiring');
   });
+
+  it('the narrator\'s subject before a quoted predicate joins it in one mixed report: "The plant “will close by May,” he said"', () => {
+    const quotes = quotesOf('The old paper mill “will close by the end of May,” the union leader said.');
+    const q = quotes.find((x) => x.kind === 'indirect');
+    assert.ok(q, 'a report holding the narrator\'s subject');
+    assert.equal(q.text, 'The old paper mill “will close by the end of May,”');
+    assert.equal(q.cue?.text, 'said');
+    assert.equal(q.speaker?.mention?.text, 'the union leader');
+    const whole = find('“The mill will close by the end of May,” the union leader said.', 'mill');
+    assert.equal(whole.kind, 'direct');
+  });
 });

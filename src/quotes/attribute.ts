@@ -340,6 +340,30 @@ function attributePartial(ctx: Ctx, q: QuoteMark): Found | undefined {
   return undefined;
 }
 
+/** Does the next sentence of the same paragraph open with a quotation? */
+function quotationNext(doc: Document, sentence: number): boolean {
+  const next = doc.sentences[sentence + 1];
+  return !!next && next.paragraph === doc.sentences[sentence].paragraph && !!doc.quoteMarkAt(next.start + 1) && doc.quoteMarkAt(next.start + 1)!.start === next.start;
+}
+
+/**
+ * Where the narrator's words before a quotation start, when they open its sentence and are its clause's
+ * beginning ("The country “has made dramatic changes,”"), not a frame of their own (a cue, a colon, another quotation).
+ */
+function narratorLead(doc: Document, q: QuoteMark): number | undefined {
+  const { tokens } = doc;
+  const first = doc.tokenAt(q.start);
+  const sentence = doc.sentenceAt(q.start);
+  const s = doc.sentences[sentence];
+  let k = first - 1, n = 0;
+  for (; k >= 0 && tokens[k].sentence === sentence; k--) {
+    const t = tokens[k];
+    if (t.quoted || /^[.:;!?—―–()"“”'‘’]$/u.test(t.text) || cueAt(doc, k)) return undefined;
+    if (/^[\p{L}\p{N}]/u.test(t.text)) n++;
+  }
+  return n > 0 && tokens[k + 1]?.start === s.start && !/^[,]$/.test(tokens[first - 1].text) ? s.start : undefined;
+}
+
 /** Nothing of the narrator's precedes the quotation in its sentence ("the slogan “Peace Through Strength.”" is no continuation). */
 function startsSentence(doc: Document, q: QuoteMark): boolean {
   const before = doc.tokens[doc.tokenAt(q.start) - 1];
@@ -455,6 +479,15 @@ function directAndPartial(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     if (!found) {
       doc.note('quotes', 'quotation without a speaker or cue (scare quote or title?)', q.start, q.end);
       continue;
+    }
+    // "The summit accomplished “too little,” he added": the narrator's subject and the quoted predicate are one report
+    // (a quotation going on after the attribution makes the whole a direct quote interrupted by it)
+    const goesOn = found.cueToken !== undefined && quotationNext(doc, doc.tokens[found.cueToken].sentence);
+    const lead = kind === 'direct' && !goesOn && found.cueToken !== undefined && doc.tokens[found.cueToken].start > q.end ? narratorLead(doc, q) : undefined;
+    if (lead !== undefined) {
+      kind = 'partial';
+      usedCues.add(found.cueToken!);
+      pushIndirect(doc, out, lead, q.end, found);
     }
     // a partial quote's cue still governs the reported clause around it, which the indirect pass reports
     if (found.cueToken !== undefined && kind === 'direct') usedCues.add(found.cueToken);
