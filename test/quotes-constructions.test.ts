@@ -1103,4 +1103,10 @@ describe('indirect speech: source phrases', () => {
     const whole = find('“The mill will close by the end of May,” the union leader said.', 'mill');
     assert.equal(whole.kind, 'direct');
   });
+
+  it('a month after a stance verb\'s object is a time, not part of it: "endorsed the bill in July"', () => {
+    const q = find('The senator endorsed the farm bill in July.', 'farm');
+    assert.equal(q.text, 'the farm bill');
+    assert.equal(q.cue?.text, 'endorsed');
+  });
 });
