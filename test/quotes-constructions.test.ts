@@ -1109,4 +1109,10 @@ describe('indirect speech: source phrases', () => {
     assert.equal(q.text, 'the farm bill');
     assert.equal(q.cue?.text, 'endorsed');
   });
+
+  it('a preposition right after a stance verb belongs to the cue: "speculated about [the governor\'s health]"', () => {
+    const q = find('Several columnists speculated about the governor\'s health.', 'health');
+    assert.equal(q.cue?.text, 'speculated about');
+    assert.equal(q.text, 'the governor\'s health');
+  });
 });
