@@ -1115,4 +1115,10 @@ describe('indirect speech: source phrases', () => {
     assert.equal(q.cue?.text, 'speculated about');
     assert.equal(q.text, 'the governor\'s health');
   });
+
+  it('an occasion in the plural needs no determiner to close a stance verb\'s object: "attacked the plan in televised remarks"', () => {
+    const q = find('The governor attacked the zoning plan in televised remarks.', 'zoning');
+    assert.equal(q.cue?.text, 'attacked');
+    assert.equal(q.text, 'the zoning plan');
+  });
 });

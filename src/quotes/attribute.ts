@@ -1176,11 +1176,12 @@ function adjunctOpens(tokens: Token[], j: number): boolean {
   const next = tokens[j + 1];
   if (!next || next.sentence !== t.sentence) return false;
   if (w.adjuncts.media.has(next.text) || w.adjuncts.times.has(next.text) || w.adjuncts.months.has(next.text)) return true;
-  // "in a statement", "at a news conference", "in an interview with CNN", "in his speech"
-  if (!/^(?:a|an|the|his|her|their|its|this|that|one)$/i.test(next.text)) return false;
-  for (let k = j + 2; k <= j + 5 && tokens[k] && tokens[k].sentence === t.sentence; k++) {
-    if (w.adjuncts.occasions.has(tokens[k].text.toLowerCase())) return true;
-    if (!/^[\p{L}-]+$/u.test(tokens[k].text)) return false;
+  // "in a statement", "at a news conference", "in an interview with CNN", "in his speech"; without a
+  // determiner, a plural: "in early-morning tweets", "in televised remarks"
+  const determiner = /^(?:a|an|the|his|her|their|its|this|that|one)$/i.test(next.text);
+  for (let k = determiner ? j + 2 : j + 1; k <= j + (determiner ? 5 : 3) && tokens[k] && tokens[k].sentence === t.sentence; k++) {
+    if (w.adjuncts.occasions.has(tokens[k].text.toLowerCase()) && (determiner || /s$/.test(tokens[k].text))) return true;
+    if (!(determiner ? /^[\p{L}-]+$/u : /^[\p{Ll}-]+$/u).test(tokens[k].text)) return false;
   }
   return false;
 }
