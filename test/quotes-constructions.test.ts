@@ -1121,4 +1121,12 @@ describe('indirect speech: source phrases', () => {
     assert.equal(q.cue?.text, 'attacked');
     assert.equal(q.text, 'the zoning plan');
   });
+
+  it('"and" before a past verb closes a stance verb\'s object, unless a relative clause in it owns the verb', () => {
+    const q = find('The council championed the new bike lanes and extended them to the harbor.', 'bike');
+    assert.equal(q.cue?.text, 'championed');
+    assert.equal(q.text, 'the new bike lanes');
+    const r = find('The mayor praised a volunteer who cleaned the park and repainted the benches.', 'volunteer');
+    assert.equal(r.text, 'a volunteer who cleaned the park and repainted the benches');
+  });
 });

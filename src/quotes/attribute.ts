@@ -1187,6 +1187,20 @@ function adjunctOpens(tokens: Token[], j: number): boolean {
 }
 
 /**
+ * "and (then) purged them", "but has been met with …": a conjunction before a verb in the past or a perfect,
+ * unless a relative clause in the object could own it ("a rich guy who inherited …, gamed … and looked …") or
+ * the participle is passive ("unsubstantiated and fabricated by …").
+ */
+function secondPredicate(tokens: Token[], from: number, j: number): boolean {
+  if (!/^(?:and|but)$/i.test(tokens[j].text) || tokens[j - 1]?.text === ',') return false;
+  for (let k = from; k < j; k++) if (/^(?:who|which|that|whom|whose|where)$/i.test(tokens[k].text)) return false;
+  let k = j + 1;
+  while (tokens[k] && tokens[k].sentence === tokens[j].sentence && /^(?:then|also|still|later|since|\p{Ll}+ly)$/u.test(tokens[k].text)) k++;
+  const v = tokens[k];
+  return !!v && v.sentence === tokens[j].sentence && /^(?:has|have|had|\p{Ll}{3,}ed)$/u.test(v.text) && !/^(?:to|and|of|by|or|,)$/i.test(tokens[k + 1]?.text ?? '');
+}
+
+/**
  * End of reported content that starts at token `from`: the sentence's end, or where a new clause opens —
  * a comma before a `contentStops` word or a participle, a second verb phrase of the speaker's ("… and
  * vowed to …"), a new subject after ", and" ("…, and the downgrade is …"), a dash.
@@ -1201,6 +1215,8 @@ function clauseEnd(ctx: Ctx, from: number, object = false): number {
   for (let j = from + 1; j < tokens.length && tokens[j].sentence === sentence; j++) {
     const t = tokens[j];
     if (object && adjunctOpens(tokens, j)) return tokens[j - 1].end;
+    // "championed gay rights and extended benefits to …": a second predicate of the subject's closes the object
+    if (object && secondPredicate(tokens, from, j)) return tokens[j - 1].end;
     // "responded by saying …": what follows is a report of its own
     if (gerundOfSaying(doc, j + 1, j + 1) && !t.quoted) {
       let k = j;
