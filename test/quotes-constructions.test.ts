@@ -1129,4 +1129,11 @@ describe('indirect speech: source phrases', () => {
     const r = find('The mayor praised a volunteer who cleaned the park and repainted the benches.', 'volunteer');
     assert.equal(r.text, 'a volunteer who cleaned the park and repainted the benches');
   });
+
+  it('a day that owns a noun or follows "of" stays in the object: "praised the host of Monday\'s gala"', () => {
+    const q = find('The mayor praised the host of Monday\'s charity gala.', 'host');
+    assert.equal(q.cue?.text, 'praised');
+    assert.equal(q.text, 'the host of Monday\'s charity gala');
+    assert.equal(find('A new survey shows the incumbent ahead by four points.', 'incumbent').text, 'the incumbent ahead by four points');
+  });
 });

@@ -1171,6 +1171,10 @@ function attributionOpens(doc: Document, k: number, afterConjunction = false): b
 function adjunctOpens(tokens: Token[], j: number): boolean {
   const w = words();
   const t = tokens[j], low = t.text.toLowerCase();
+  // "the winner of Monday's debate", "the moderator of Monday night's debate": a day that is a noun's possessor or
+  // a preposition's object is no time of the report; "ahead by 3 points" is no "ahead of the debate"
+  if (w.adjuncts.times.has(t.text) && (/^(?:of|'s|’s)$/.test(tokens[j - 1]?.text ?? '') || /^(?:'s|’s)$/.test(tokens[j + 1]?.text ?? '') || /^night$/.test(tokens[j + 1]?.text ?? '') && /^(?:'s|’s)$/.test(tokens[j + 2]?.text ?? ''))) return false;
+  if (low === 'ahead' && !/^of$/i.test(tokens[j + 1]?.text ?? '')) return false;
   if (w.adjuncts.openers.has(low) || w.adjuncts.times.has(t.text)) return true;
   if (!/^(?:in|at|on|via|through|during)$/.test(low)) return false;
   const next = tokens[j + 1];
