@@ -118,10 +118,11 @@ function predict(d: Doc): AR[] {
     let [s, e] = [q.sourceStart, q.sourceEnd];
     // the marks are part of PolNeAR's content; so is the complementiser
     if (d.text.slice(s - 2, s) === "''" && d.text.slice(e, e + 2) === "''") { s -= 2; e += 2; }
-    if (s > 0 && /[“"‘«„‹]/u.test(d.text[s - 1])) s--;
+    // some sites open a quotation with a closing mark (”…”), which the quote stage reads as an opener too
+    if (s > 0 && (/[“"‘«„‹]/u.test(d.text[s - 1]) || q.kind !== 'indirect' && d.text[s - 1] === '”')) s--;
     if (s !== q.sourceStart && /[”"’»›]/u.test(d.text[e] ?? '')) e++;
-    // "says that “…”": the complementiser joins a quotation's content too
-    const that = /\bthat\s*$/i.exec(d.text.slice(Math.max(0, s - 8), s));
+    // "says that “…”", "tweeted that, “…”": the complementiser joins a quotation's content too
+    const that = /\bthat,?\s*$/i.exec(d.text.slice(Math.max(0, s - 8), s));
     if (that) s -= that[0].length;
     const content: Frag = [s, e];
     const cue = q.cue ? [src(q.cue.start, q.cue.end)] : [];

@@ -1073,4 +1073,67 @@ describe('indirect speech: source phrases', () => {
     assert.equal(q.text, 'doing away with the fee');
     assert.equal(find('The mayor sees the plan as a way to cut costs.', 'costs').cue?.text, 'sees');
   });
+
+  it('"including" after a comma opens a noun phrase of the content, not a clause of its own', () => {
+    const q = find('The mayor said the storm damaged dozens of buildings, including two schools and the old library.', 'storm');
+    assert.equal(q.text, 'the storm damaged dozens of buildings, including two schools and the old library');
+    assert.equal(find('The mayor said the storm damaged dozens of buildings, leaving hundreds without power.', 'storm').text, 'the storm damaged dozens of buildings');
+  });
+
+  it('a bare verb after "and" continues an infinitive in the content; a past one is the speaker\'s second verb', () => {
+    const q = find('The council urged the mayor to withdraw the plan and apologize to residents.', 'withdraw');
+    assert.equal(q.text, 'the mayor to withdraw the plan and apologize to residents');
+    const r = find('The mayor said she would keep the plan and warned that critics were wrong.', 'keep');
+    assert.equal(r.text, 'she would keep the plan');
+  });
+
+  it('", but" before a modal with no subject goes on with the content: "…, but would not …"', () => {
+    const q = find('The treasurer said the levy would slow hiring at first, but would raise wages in the long run.', 'levy');
+    assert.equal(q.text, 'the levy would slow hiring at first, but would raise wages in the long run');
+    assert.equal(find('The treasurer said the levy would slow hiring, but voters were not convinced.', 'levy').text, 'the levy would slow hiring');
+  });
+
+  it('the narrator\'s subject before a quoted predicate joins it in one mixed report: "The plant “will close by May,” he said"', () => {
+    const quotes = quotesOf('The old paper mill “will close by the end of May,” the union leader said.');
+    const q = quotes.find((x) => x.kind === 'indirect');
+    assert.ok(q, 'a report holding the narrator\'s subject');
+    assert.equal(q.text, 'The old paper mill “will close by the end of May,”');
+    assert.equal(q.cue?.text, 'said');
+    assert.equal(q.speaker?.mention?.text, 'the union leader');
+    const whole = find('“The mill will close by the end of May,” the union leader said.', 'mill');
+    assert.equal(whole.kind, 'direct');
+  });
+
+  it('a month after a stance verb\'s object is a time, not part of it: "endorsed the bill in July"', () => {
+    const q = find('The senator endorsed the farm bill in July.', 'farm');
+    assert.equal(q.text, 'the farm bill');
+    assert.equal(q.cue?.text, 'endorsed');
+  });
+
+  it('a preposition right after a stance verb belongs to the cue: "speculated about [the governor\'s health]"', () => {
+    const q = find('Several columnists speculated about the governor\'s health.', 'health');
+    assert.equal(q.cue?.text, 'speculated about');
+    assert.equal(q.text, 'the governor\'s health');
+  });
+
+  it('an occasion in the plural needs no determiner to close a stance verb\'s object: "attacked the plan in televised remarks"', () => {
+    const q = find('The governor attacked the zoning plan in televised remarks.', 'zoning');
+    assert.equal(q.cue?.text, 'attacked');
+    assert.equal(q.text, 'the zoning plan');
+  });
+
+  it('"and" before a past verb closes a stance verb\'s object, unless a relative clause in it owns the verb', () => {
+    const q = find('The council championed the new bike lanes and extended them to the harbor.', 'bike');
+    assert.equal(q.cue?.text, 'championed');
+    assert.equal(q.text, 'the new bike lanes');
+    const r = find('The mayor praised a volunteer who cleaned the park and repainted the benches.', 'volunteer');
+    assert.equal(r.text, 'a volunteer who cleaned the park and repainted the benches');
+  });
+
+  it('a day that owns a noun or follows "of" stays in the object: "praised the host of Monday\'s gala"', () => {
+    const q = find('The mayor praised the host of Monday\'s charity gala.', 'host');
+    assert.equal(q.cue?.text, 'praised');
+    assert.equal(q.text, 'the host of Monday\'s charity gala');
+    assert.equal(find('A new survey shows the incumbent ahead by four points.', 'incumbent').text, 'the incumbent ahead by four points');
+  });
 });

@@ -10,13 +10,13 @@ import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
 import { MentionIndex, abbreviationDot, bridgeBefore, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
-interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; notSpeakerLabels: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { openers: string[]; times: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
+interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; prepositionParticiples: string[]; irregularPasts: string[]; modals: string[]; notSpeakerLabels: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { openers: string[]; times: string[]; months: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
 
-let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; topicPrepositions: Set<string>; notSpeakerLabels: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { openers: Set<string>; times: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
+let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; topicPrepositions: Set<string>; irregularPasts: Set<string>; modals: Set<string>; prepositionParticiples: Set<string>; notSpeakerLabels: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { openers: Set<string>; times: Set<string>; months: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
 function words() {
   if (wordSets) return wordSets;
   const data = loadData<CuesFile>('quotes/cues.json');
-  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), toObject: new Set(data.toObject), topicPrepositions: new Set(data.topicPrepositions), notSpeakerLabels: new Set(data.notSpeakerLabels), raisedVerbs: new Set(data.raisedReports.verbs), raisedPassives: new Set(data.raisedReports.passives), adjuncts: { openers: new Set(data.adjuncts.openers), times: new Set(data.adjuncts.times), media: new Set(data.adjuncts.media), occasions: new Set(data.adjuncts.occasions) }, questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
+  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), toObject: new Set(data.toObject), topicPrepositions: new Set(data.topicPrepositions), irregularPasts: new Set(data.irregularPasts), modals: new Set(data.modals), prepositionParticiples: new Set(data.prepositionParticiples), notSpeakerLabels: new Set(data.notSpeakerLabels), raisedVerbs: new Set(data.raisedReports.verbs), raisedPassives: new Set(data.raisedReports.passives), adjuncts: { openers: new Set(data.adjuncts.openers), times: new Set(data.adjuncts.times), months: new Set(data.adjuncts.months), media: new Set(data.adjuncts.media), occasions: new Set(data.adjuncts.occasions) }, questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
 }
 interface Cues { speech: TokenTrie<true>; stance: TokenTrie<true>; participles: TokenTrie<true>; partial: TokenTrie<true>; according: TokenTrie<true> }
 
@@ -340,6 +340,30 @@ function attributePartial(ctx: Ctx, q: QuoteMark): Found | undefined {
   return undefined;
 }
 
+/** Does the next sentence of the same paragraph open with a quotation? */
+function quotationNext(doc: Document, sentence: number): boolean {
+  const next = doc.sentences[sentence + 1];
+  return !!next && next.paragraph === doc.sentences[sentence].paragraph && !!doc.quoteMarkAt(next.start + 1) && doc.quoteMarkAt(next.start + 1)!.start === next.start;
+}
+
+/**
+ * Where the narrator's words before a quotation start, when they open its sentence and are its clause's
+ * beginning ("The country “has made dramatic changes,”"), not a frame of their own (a cue, a colon, another quotation).
+ */
+function narratorLead(doc: Document, q: QuoteMark): number | undefined {
+  const { tokens } = doc;
+  const first = doc.tokenAt(q.start);
+  const sentence = doc.sentenceAt(q.start);
+  const s = doc.sentences[sentence];
+  let k = first - 1, n = 0;
+  for (; k >= 0 && tokens[k].sentence === sentence; k--) {
+    const t = tokens[k];
+    if (t.quoted || /^[.:;!?—―–()"“”'‘’]$/u.test(t.text) || cueAt(doc, k)) return undefined;
+    if (/^[\p{L}\p{N}]/u.test(t.text)) n++;
+  }
+  return n > 0 && tokens[k + 1]?.start === s.start && !/^[,]$/.test(tokens[first - 1].text) ? s.start : undefined;
+}
+
 /** Nothing of the narrator's precedes the quotation in its sentence ("the slogan “Peace Through Strength.”" is no continuation). */
 function startsSentence(doc: Document, q: QuoteMark): boolean {
   const before = doc.tokens[doc.tokenAt(q.start) - 1];
@@ -455,6 +479,15 @@ function directAndPartial(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     if (!found) {
       doc.note('quotes', 'quotation without a speaker or cue (scare quote or title?)', q.start, q.end);
       continue;
+    }
+    // "The summit accomplished “too little,” he added": the narrator's subject and the quoted predicate are one report
+    // (a quotation going on after the attribution makes the whole a direct quote interrupted by it)
+    const goesOn = found.cueToken !== undefined && quotationNext(doc, doc.tokens[found.cueToken].sentence);
+    const lead = kind === 'direct' && !goesOn && found.cueToken !== undefined && doc.tokens[found.cueToken].start > q.end ? narratorLead(doc, q) : undefined;
+    if (lead !== undefined) {
+      kind = 'partial';
+      usedCues.add(found.cueToken!);
+      pushIndirect(doc, out, lead, q.end, found);
     }
     // a partial quote's cue still governs the reported clause around it, which the indirect pass reports
     if (found.cueToken !== undefined && kind === 'direct') usedCues.add(found.cueToken);
@@ -1065,6 +1098,19 @@ function cueAt(doc: Document, i: number): boolean {
   return !!tokens[i] && /^\p{Ll}/u.test(tokens[i].text) && !!(c.speech.match(tokens, i) ?? c.stance.match(tokens, i));
 }
 
+/**
+ * "called on Trump to stop attacking her and apologize": after an infinitive or a modal in the content, a bare
+ * verb after "and" is that verb's second conjunct, not a second cue of the speaker's ("… and said").
+ */
+function infinitiveGoesOn(tokens: Token[], from: number, and: number): boolean {
+  let k = and + 1;
+  while (tokens[k] && isBridge(tokens[k])) k++;
+  const verb = tokens[k]?.text.toLowerCase() ?? '';
+  if (/(?:ed|s)$/.test(verb) || words().irregularPasts.has(verb)) return false;
+  for (let i = from; i < and; i++) if ((/^to$/i.test(tokens[i].text) || words().modals.has(tokens[i].text.toLowerCase())) && /^\p{Ll}+$/u.test(tokens[i + 1]?.text ?? '')) return true;
+  return false;
+}
+
 /** Does the sentence end with an attribution from token i on ("…, sources said.", "…, said the report.")? */
 function trailingAttribution(doc: Document, i: number): boolean {
   const { tokens } = doc;
@@ -1130,18 +1176,37 @@ function attributionOpens(doc: Document, k: number, afterConjunction = false): b
 function adjunctOpens(tokens: Token[], j: number): boolean {
   const w = words();
   const t = tokens[j], low = t.text.toLowerCase();
+  // "the winner of Monday's debate", "the moderator of Monday night's debate": a day that is a noun's possessor or
+  // a preposition's object is no time of the report; "ahead by 3 points" is no "ahead of the debate"
+  if (w.adjuncts.times.has(t.text) && (/^(?:of|'s|’s)$/.test(tokens[j - 1]?.text ?? '') || /^(?:'s|’s)$/.test(tokens[j + 1]?.text ?? '') || /^night$/.test(tokens[j + 1]?.text ?? '') && /^(?:'s|’s)$/.test(tokens[j + 2]?.text ?? ''))) return false;
+  if (low === 'ahead' && !/^of$/i.test(tokens[j + 1]?.text ?? '')) return false;
   if (w.adjuncts.openers.has(low) || w.adjuncts.times.has(t.text)) return true;
   if (!/^(?:in|at|on|via|through|during)$/.test(low)) return false;
   const next = tokens[j + 1];
   if (!next || next.sentence !== t.sentence) return false;
-  if (w.adjuncts.media.has(next.text) || w.adjuncts.times.has(next.text)) return true;
-  // "in a statement", "at a news conference", "in an interview with CNN", "in his speech"
-  if (!/^(?:a|an|the|his|her|their|its|this|that|one)$/i.test(next.text)) return false;
-  for (let k = j + 2; k <= j + 5 && tokens[k] && tokens[k].sentence === t.sentence; k++) {
-    if (w.adjuncts.occasions.has(tokens[k].text.toLowerCase())) return true;
-    if (!/^[\p{L}-]+$/u.test(tokens[k].text)) return false;
+  if (w.adjuncts.media.has(next.text) || w.adjuncts.times.has(next.text) || w.adjuncts.months.has(next.text)) return true;
+  // "in a statement", "at a news conference", "in an interview with CNN", "in his speech"; without a
+  // determiner, a plural: "in early-morning tweets", "in televised remarks"
+  const determiner = /^(?:a|an|the|his|her|their|its|this|that|one)$/i.test(next.text);
+  for (let k = determiner ? j + 2 : j + 1; k <= j + (determiner ? 5 : 3) && tokens[k] && tokens[k].sentence === t.sentence; k++) {
+    if (w.adjuncts.occasions.has(tokens[k].text.toLowerCase()) && (determiner || /s$/.test(tokens[k].text))) return true;
+    if (!(determiner ? /^[\p{L}-]+$/u : /^[\p{Ll}-]+$/u).test(tokens[k].text)) return false;
   }
   return false;
+}
+
+/**
+ * "and (then) purged them", "but has been met with …": a conjunction before a verb in the past or a perfect,
+ * unless a relative clause in the object could own it ("a rich guy who inherited …, gamed … and looked …") or
+ * the participle is passive ("unsubstantiated and fabricated by …").
+ */
+function secondPredicate(tokens: Token[], from: number, j: number): boolean {
+  if (!/^(?:and|but)$/i.test(tokens[j].text) || tokens[j - 1]?.text === ',') return false;
+  for (let k = from; k < j; k++) if (/^(?:who|which|that|whom|whose|where)$/i.test(tokens[k].text)) return false;
+  let k = j + 1;
+  while (tokens[k] && tokens[k].sentence === tokens[j].sentence && /^(?:then|also|still|later|since|\p{Ll}+ly)$/u.test(tokens[k].text)) k++;
+  const v = tokens[k];
+  return !!v && v.sentence === tokens[j].sentence && /^(?:has|have|had|\p{Ll}{3,}ed)$/u.test(v.text) && !/^(?:to|and|of|by|or|,)$/i.test(tokens[k + 1]?.text ?? '');
 }
 
 /**
@@ -1159,6 +1224,8 @@ function clauseEnd(ctx: Ctx, from: number, object = false): number {
   for (let j = from + 1; j < tokens.length && tokens[j].sentence === sentence; j++) {
     const t = tokens[j];
     if (object && adjunctOpens(tokens, j)) return tokens[j - 1].end;
+    // "championed gay rights and extended benefits to …": a second predicate of the subject's closes the object
+    if (object && secondPredicate(tokens, from, j)) return tokens[j - 1].end;
     // "responded by saying …": what follows is a report of its own
     if (gerundOfSaying(doc, j + 1, j + 1) && !t.quoted) {
       let k = j;
@@ -1174,8 +1241,11 @@ function clauseEnd(ctx: Ctx, from: number, object = false): number {
     const comma = t.text === ',' || closing;
     const end = closing ? t.end : t.start;
     const lower = next.text.toLowerCase();
-    if (comma && !next.quoted && (w.contentStops.has(lower) || /^\p{Ll}+ing$/u.test(next.text))) return end;
-    if (/^(?:and|but)$/i.test(t.text) && cueAt(doc, j + 1)) return tokens[j - 1].text === ',' ? tokens[j - 1].start : tokens[j - 1].end;
+    // "…, including its annexation of Crimea": a participle used as a preposition opens a noun phrase of the content's
+    // "…, but would eventually add $84 billion": a modal with no subject of its own goes on with the content's subject
+    const goesOn = lower === 'but' && w.modals.has((/^(?:also|still|then)$/i.test(tokens[j + 2]?.text ?? '') ? tokens[j + 3] : tokens[j + 2])?.text.toLowerCase() ?? '');
+    if (comma && !next.quoted && !goesOn && (w.contentStops.has(lower) || /^\p{Ll}+ing$/u.test(next.text) && !(w.prepositionParticiples.has(lower) && !quotedLater(tokens, j + 2)))) return end;
+    if (/^(?:and|but)$/i.test(t.text) && cueAt(doc, j + 1) && !infinitiveGoesOn(tokens, from, j)) return tokens[j - 1].text === ',' ? tokens[j - 1].start : tokens[j - 1].end;
     if (comma && trailingAttribution(doc, j + 1)) return end;
     if (comma && /^(?:and|but)$/i.test(next.text) && w.clauseSubjects.has(tokens[j + 2]?.text.toLowerCase() ?? '')) return end;
     if (/^(?:—|―|–|--|;)$/u.test(t.text) || t.text === '-' && next.text === '-' && next.start === t.end && !quotationAfter(doc, j + 2)) return t.start;
@@ -1185,6 +1255,13 @@ function clauseEnd(ctx: Ctx, from: number, object = false): number {
     if (/^[.!?]$/.test(t.text) && /^(?:\p{Lu}|[“"‘'«„])/u.test(next.text) && !abbreviationDot(tokens, j)) return tokens[j - 1].end;
   }
   return contentEnd(doc, sentence);
+}
+
+/** A quotation later in the sentence than token `from`: what stands before it may name its speaker ("…, including Mr. Lee: “…”"). */
+function quotedLater(tokens: Document['tokens'], from: number): boolean {
+  const sentence = tokens[from - 1]?.sentence;
+  for (let k = from; k < tokens.length && tokens[k].sentence === sentence; k++) if (tokens[k].quoted || /^(?:''|``)$/.test(tokens[k].text)) return true;
+  return false;
 }
 
 /**
