@@ -1074,3 +1074,18 @@ describe('indirect speech: source phrases', () => {
     assert.equal(find('The mayor sees the plan as a way to cut costs.', 'costs').cue?.text, 'sees');
   });
 });
+
+describe('nouns that look like cue verbs', () => {
+  it('a bare verb form needs a plural or personal subject, so after a singular modifier it is a noun: "a leading advocate for", "a liberal think tank"', () => {
+    assert.equal(quotesOf('The mayor met with a leading advocate for school reform on Friday.').length, 0);
+    assert.equal(quotesOf('The mayor met a liberal think tank on Friday.').length, 0);
+    assert.equal(find('Officials from the county health department say the water is safe.', 'water').cue?.text, 'say');
+    assert.equal(find('Many voters think the tax is unfair.', 'tax').cue?.text, 'think');
+  });
+
+  it('a cue form after a number or a possessor is a noun: "6 percentage points", "the governor\'s plans"', () => {
+    assert.equal(quotesOf('The mayor led his rival by 6 percentage points among older voters.').length, 0);
+    const qs = quotesOf("The city council welcomed the governor's plans to expand the airport.");
+    assert.deepEqual(qs.map((q) => q.cue?.text), ['welcomed']);
+  });
+});

@@ -10,13 +10,13 @@ import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
 import { MentionIndex, abbreviationDot, bridgeBefore, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
-interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; notSpeakerLabels: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { openers: string[]; times: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
+interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; notSpeakerLabels: string[]; irregularPlurals: string[]; agreeingWords: string[]; pastAsBare: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { openers: string[]; times: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
 
-let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; topicPrepositions: Set<string>; notSpeakerLabels: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { openers: Set<string>; times: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
+let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; topicPrepositions: Set<string>; notSpeakerLabels: Set<string>; irregularPlurals: Set<string>; agreeingWords: Set<string>; pastAsBare: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { openers: Set<string>; times: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
 function words() {
   if (wordSets) return wordSets;
   const data = loadData<CuesFile>('quotes/cues.json');
-  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), toObject: new Set(data.toObject), topicPrepositions: new Set(data.topicPrepositions), notSpeakerLabels: new Set(data.notSpeakerLabels), raisedVerbs: new Set(data.raisedReports.verbs), raisedPassives: new Set(data.raisedReports.passives), adjuncts: { openers: new Set(data.adjuncts.openers), times: new Set(data.adjuncts.times), media: new Set(data.adjuncts.media), occasions: new Set(data.adjuncts.occasions) }, questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
+  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), toObject: new Set(data.toObject), topicPrepositions: new Set(data.topicPrepositions), notSpeakerLabels: new Set(data.notSpeakerLabels), irregularPlurals: new Set(data.irregularPlurals), agreeingWords: new Set(data.agreeingWords), pastAsBare: new Set(data.pastAsBare), raisedVerbs: new Set(data.raisedReports.verbs), raisedPassives: new Set(data.raisedReports.passives), adjuncts: { openers: new Set(data.adjuncts.openers), times: new Set(data.adjuncts.times), media: new Set(data.adjuncts.media), occasions: new Set(data.adjuncts.occasions) }, questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
 }
 interface Cues { speech: TokenTrie<true>; stance: TokenTrie<true>; participles: TokenTrie<true>; partial: TokenTrie<true>; according: TokenTrie<true> }
 
@@ -540,6 +540,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     if (cue && adjective && !verbal && !(passive(doc, i, true) && /^(?:that|to)$/i.test(tokens[cue.end + 1]?.text ?? ''))) cue = undefined;
     // words that are more often nouns ("the rules", "her plans") are cues only before "that"
     if (cue && cue.end === i && words().needsThat.has(t.text.toLowerCase()) && !/^that$/i.test(tokens[i + 1]?.text ?? '') && !verbBetween(doc, i) && !closesReport(doc, i)) cue = undefined;
+    if (cue && nounByAgreement(doc, i)) cue = undefined;
     if (!cue) {
       if (participle) participleClause(ctx, out, i, participle);
       continue;
@@ -947,6 +948,49 @@ function verbBetween(doc: Document, i: number): boolean {
   if (!before || !after || before.sentence !== tokens[i].sentence || after.sentence !== tokens[i].sentence) return false;
   if (!/^[\p{L}\p{N}]/u.test(before.text) || /^(?:the|a|an|his|her|their|its|our|my|your|this|these|those|of|for|and|or|to|in|on|with|by|new|first|'s|’s)$/i.test(before.text)) return false;
   return /^(?:\p{Lu}|\p{N})/u.test(after.text) || words().clauseSubjects.has(after.text.toLowerCase()) || /^(?:him|them|us|me|to|how|what|why|whether)$/i.test(after.text);
+}
+
+let cueWordSet: Set<string> | undefined;
+/** Every word that opens a cue, so a bare form is known by its "-s" form ("think", "thinks"). */
+function cueWords(): Set<string> {
+  if (cueWordSet) return cueWordSet;
+  const data = loadData<CuesFile>('quotes/cues.json');
+  return (cueWordSet = new Set([...data.speech, ...data.stance, ...data.partial].map((c) => c.split(' ')[0].toLowerCase())));
+}
+
+/**
+ * Subject–verb agreement tells a noun from a present-tense verb: a bare form ("think", "advocate", "show")
+ * needs a plural or personal subject, so after a singular modifier it heads a noun ("a liberal think tank",
+ * "a leading advocate for"); either form after a possessor or a number is a noun ("the administration's
+ * plans", "4.3 points", "5 percentage points").
+ */
+function nounByAgreement(doc: Document, i: number): boolean {
+  const { tokens } = doc;
+  const t = tokens[i], before = tokens[i - 1];
+  if (!before || before.sentence !== t.sentence || before.quoted || !/^\p{Ll}+$/u.test(t.text)) return false;
+  const w = words(), forms = cueWords();
+  const sForm = /[^s]s$/.test(t.text) && forms.has(t.text.replace(/e?s$/, ''));
+  if (!sForm && !forms.has(t.text + 's') && !forms.has(t.text + 'es')) return false;
+  const number = (k: number) => /^\p{N}/u.test(tokens[k]?.text ?? '') && tokens[k].sentence === t.sentence;
+  // "Trump's plans", but "he's plans" is no English and "it's claims" none either: a pronoun's "'s" is "is"
+  const possessor = /^\p{L}+['’]s$/u.test(before.text) && !w.agreeingWords.has(before.text.slice(0, -2).toLowerCase()) && !/^(?:he|she|it|there|here|what|who|that|where)$/i.test(before.text.slice(0, -2));
+  if (possessor || number(i - 1) || /^\p{Ll}+$/u.test(before.text) && !/s$/.test(before.text) && !w.irregularPlurals.has(before.text) && number(i - 2)) return true;
+  // "one adviser put it": a past tense can look bare
+  if (sForm || w.pastAsBare.has(t.text)) return false;
+  // a bare form after a singular word, back to where the noun phrase opens; a preposition on the way makes
+  // that word the end of a longer subject ("documents from his tax return show")
+  for (let k = i - 1; k >= 0 && k >= i - 6 && tokens[k].sentence === t.sentence; k--) {
+    const x = tokens[k], low = x.text.toLowerCase();
+    if (k === i - 1 && (!/^\p{Ll}[\p{Ll}-]*$/u.test(x.text) || /^\p{Ll}{3,}[^su]s$/u.test(x.text) || w.irregularPlurals.has(low) || isBridge(x) || w.agreeingWords.has(low))) return false;
+    if (/^(?:who|which|that)$/.test(low)) return false;
+    if (/^(?:of|from|in|on|at|by|for|with|to|over|around|through|about|among|under|across|into|near|behind|like|than)$/.test(low)) {
+      // … unless a verb or a singular word stands before it: "met with a leading advocate for …"
+      const h = tokens[k - 1];
+      return !!h && h.sentence === t.sentence && /^\p{Ll}+$/u.test(h.text) && !/s$/.test(h.text) && !w.irregularPlurals.has(h.text) && !w.agreeingWords.has(h.text);
+    }
+    if (!/^[\p{L}\p{N}]/u.test(x.text) || /^\p{Lu}/u.test(x.text) && k < i - 1) return true;
+  }
+  return false;
 }
 
 /** Where the report resumes after a parenthetical attribution (", he said, <rest>"), if it does. */
