@@ -1088,4 +1088,11 @@ describe('nouns that look like cue verbs', () => {
     const qs = quotesOf("The city council welcomed the governor's plans to expand the airport.");
     assert.deepEqual(qs.map((q) => q.cue?.text), ['welcomed']);
   });
+
+  it('finding out and perceiving report a clause, not a thing: "found a way around the rule" is no report', () => {
+    assert.equal(quotesOf('The engineers found a way around the new rule.').length, 0);
+    assert.equal(quotesOf('The mayor knows the streets of the old town well.').length, 0);
+    assert.equal(find('An audit found the agency had lost track of the money.', 'agency').cue?.text, 'found');
+    assert.equal(find('Critics saw the deal as a giveaway to developers.', 'giveaway').cue?.text, 'saw');
+  });
 });
