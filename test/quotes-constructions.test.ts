@@ -1095,4 +1095,14 @@ describe('nouns that look like cue verbs', () => {
     assert.equal(find('An audit found the agency had lost track of the money.', 'agency').cue?.text, 'found');
     assert.equal(find('Critics saw the deal as a giveaway to developers.', 'giveaway').cue?.text, 'saw');
   });
+
+  it('a yes-no question put to the reader reports nobody: "Do you know where …?", but "How do you know when …?" still does', () => {
+    assert.equal(quotesOf('The vote is next week. Do you know where your senator stands on the bill?').length, 0);
+    assert.equal(quotesOf('The vote is next week. Would you still vote for a mayor who lied about the budget?').length, 0);
+    assert.equal(find('The vote is next week. How do you know when a candidate is lying about the budget?', 'lying').cue?.text, 'know');
+  });
+
+  it('a notice label in capitals is no speaker: "CORRECTION: …"', () => {
+    assert.equal(quotesOf('The mayor spoke on Monday.\n\nCORRECTION: An earlier version of this story misstated the date of the vote on the budget.').length, 0);
+  });
 });

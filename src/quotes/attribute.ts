@@ -541,6 +541,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     // words that are more often nouns ("the rules", "her plans") are cues only before "that"
     if (cue && cue.end === i && words().needsThat.has(t.text.toLowerCase()) && !/^that$/i.test(tokens[i + 1]?.text ?? '') && !verbBetween(doc, i) && !closesReport(doc, i)) cue = undefined;
     if (cue && nounByAgreement(doc, i)) cue = undefined;
+    if (cue && askedOfReader(doc, i)) cue = undefined;
     if (!cue) {
       if (participle) participleClause(ctx, out, i, participle);
       continue;
@@ -948,6 +949,22 @@ function verbBetween(doc: Document, i: number): boolean {
   if (!before || !after || before.sentence !== tokens[i].sentence || after.sentence !== tokens[i].sentence) return false;
   if (!/^[\p{L}\p{N}]/u.test(before.text) || /^(?:the|a|an|his|her|their|its|our|my|your|this|these|those|of|for|and|or|to|in|on|with|by|new|first|'s|’s)$/i.test(before.text)) return false;
   return /^(?:\p{Lu}|\p{N})/u.test(after.text) || words().clauseSubjects.has(after.text.toLowerCase()) || /^(?:him|them|us|me|to|how|what|why|whether)$/i.test(after.text);
+}
+
+/**
+ * "Do you know where …?", "Would you still vote for her?": a yes-no question put to the reader reports
+ * nobody's words or views. (A wh-question keeps its report: "How do you know when …")
+ */
+function askedOfReader(doc: Document, i: number): boolean {
+  const { tokens } = doc;
+  let k = i - 1;
+  while (k >= 0 && tokens[k].sentence === tokens[i].sentence && isBridge(tokens[k]) && !/^you$/i.test(tokens[k].text)) k--;
+  const you = tokens[k], aux = tokens[k - 1];
+  if (!you || !/^you$/i.test(you.text) || !aux || aux.sentence !== you.sentence || !/^(?:do|does|did|can|could|would|will|should|shall|may|might|must|are|have|had)$/i.test(aux.text)) return false;
+  const s = doc.sentences[tokens[i].sentence];
+  if (!/\?\s*$/u.test(doc.text.slice(s.start, s.end).replace(/[”"’')\s]+$/u, ''))) return false;
+  for (let j = doc.tokenAt(s.start); j < k - 1; j++) if (words().questionWords.has(tokens[j].text.toLowerCase())) return false;
+  return true;
 }
 
 let cueWordSet: Set<string> | undefined;
@@ -1411,7 +1428,7 @@ function labelled(ctx: Ctx, out: Quote[]): void {
     // a name, not "The Latest:" or "This:"
     if (/^(?:the|a|an|this|that|these|those|also|and|but|or|in|on|at|for|from|with)$/i.test(tokens[first].text) && !(mark.text === ':' && quotationAfter(doc, k + 1))) continue;
     // "Correction: …", "Update: …": the paper's own notice
-    if (words().notSpeakerLabels.has(tokens[first].text)) continue;
+    if (words().notSpeakerLabels.has(tokens[first].text) || words().notSpeakerLabels.has(tokens[first].text.charAt(0) + tokens[first].text.slice(1).toLowerCase())) continue;
     // "WASHINGTON ― Donald Trump…" is a dateline; a dash signs only a quotation ("Adriana Rodarte ― “…”")
     if (mark.text !== ':' && !/^[“"”]$/u.test(tokens[k + 1].text)) continue;
     const start = tokens[k + 1].start;
