@@ -1105,4 +1105,10 @@ describe('nouns that look like cue verbs', () => {
   it('a notice label in capitals is no speaker: "CORRECTION: …"', () => {
     assert.equal(quotesOf('The mayor spoke on Monday.\n\nCORRECTION: An earlier version of this story misstated the date of the vote on the budget.').length, 0);
   });
+
+  it('a subject read forward keeps its title and name and leaves the adverb to the verb: "Republican nominee John Roe met …", "Mayor John Smith generally backed …"', () => {
+    assert.equal(find('Mayor John Smith generally backed the union and said the strike was justified.', 'strike').speaker?.mention?.text, 'Mayor John Smith');
+    assert.equal(find('Republican nominee John Roe met the union and said the strike was justified.', 'strike').speaker?.mention?.text, 'Republican nominee John Roe');
+    assert.equal(find('Democratic candidate Jane Doe, like her rival, has praised the plan but has said she will cut the budget.', 'cut').speaker?.mention?.text, 'Democratic candidate Jane Doe');
+  });
 });

@@ -123,9 +123,19 @@ function subjectEnd(ctx: Ctx, p: Phrase | undefined): Phrase | undefined {
   const c = cueTries();
   for (let k = p.first + 1; k <= p.last; k++) {
     const t = tokens[k];
-    if (/^\p{Ll}/u.test(t.text) && (/^\p{Ll}{3,}ed$/u.test(t.text) || c.speech.match(tokens, k) || c.stance.match(tokens, k))) return { first: p.first, last: k - 1 };
+    if (/^\p{Ll}/u.test(t.text) && (/^\p{Ll}{3,}ed$/u.test(t.text) || c.speech.match(tokens, k) || c.stance.match(tokens, k))) {
+      // "Mr. Smith generally supported …": the adverb goes with the verb
+      let last = k - 1;
+      while (last > p.first && isBridge(tokens[last])) last--;
+      return { first: p.first, last };
+    }
   }
-  const named = ctx.mentions.startingAt(p.first).find((m) => m.tokenEnd < p.last);
+  let named = ctx.mentions.startingAt(p.first).find((m) => m.tokenEnd < p.last);
+  // "Republican nominee Jane Doe met …": a modifier and a title before the name that ends the subject
+  if (named && /^\p{Ll}/u.test(tokens[named.tokenEnd + 1].text) && /^\p{Lu}/u.test(tokens[named.tokenEnd + 2]?.text ?? '') && named.tokenEnd + 2 <= p.last) {
+    named = ctx.mentions.startingAt(named.tokenEnd + 2).find((m) => m.tokenEnd < p.last);
+    if (!named) return p;
+  }
   if (named && /^\p{Ll}/u.test(tokens[named.tokenEnd + 1].text) && !/^(?:of|for|at|from|on|by|and)$/.test(tokens[named.tokenEnd + 1].text)) return { first: p.first, last: named.tokenEnd };
   return p;
 }
@@ -137,7 +147,7 @@ function subjectEnd(ctx: Ctx, p: Phrase | undefined): Phrase | undefined {
 function appositionOpener(t: Token | undefined): boolean {
   if (!t || t.quoted) return false;
   if (/^(?:\p{Lu}|\p{N})/u.test(t.text)) return true;
-  if (!/^\p{Ll}+$/u.test(t.text) || narratorAside(t) || /(?:ed|ly)$/.test(t.text)) return false;
+  if (!/^\p{Ll}+$/u.test(t.text) || narratorAside(t) || /(?:ed|ly)$/.test(t.text) || /^(?:like|unlike|including|despite|besides|except|than)$/.test(t.text)) return false;
   return !words().clauseSubjects.has(t.text) || /^(?:a|an|the|his|her|their|its|one)$/.test(t.text);
 }
 
