@@ -1111,4 +1111,10 @@ describe('nouns that look like cue verbs', () => {
     assert.equal(find('Republican nominee John Roe met the union and said the strike was justified.', 'strike').speaker?.mention?.text, 'Republican nominee John Roe');
     assert.equal(find('Democratic candidate Jane Doe, like her rival, has praised the plan but has said she will cut the budget.', 'cut').speaker?.mention?.text, 'Democratic candidate Jane Doe');
   });
+
+  it('a participle after a quotation\'s attribution shares its speaker: "“…,” Mayor Smith said in June, citing …"', () => {
+    const q = find('The budget "has made the city poorer," Mayor John Smith said in June, citing the loss of two factories.', 'factories');
+    assert.equal(q.cue?.text, 'citing');
+    assert.equal(q.speaker?.mention?.text, 'Mayor John Smith');
+  });
 });

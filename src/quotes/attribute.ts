@@ -39,7 +39,7 @@ interface Speaker { phrase?: Phrase; mention?: MentionRecord; entity?: EntityRec
 interface Found { speaker: Speaker | null; cue?: TextSpan; cueToken?: number }
 
 /** Per-document lookups, built once so that attribution stays linear in the article's length. */
-interface Ctx { doc: Document; titleCase?: boolean[]; reporter?: { sentence: number; cue: number; speaker: Speaker }; mentions: MentionIndex; bySentence: MentionRecord[][]; entity: (id: string | undefined) => EntityRecord | undefined }
+interface Ctx { doc: Document; titleCase?: boolean[]; reporter?: { sentence: number; cue: number; speaker: Speaker }; quoter?: Map<number, { cue: number; speaker: Speaker }>; mentions: MentionIndex; bySentence: MentionRecord[][]; entity: (id: string | undefined) => EntityRecord | undefined }
 
 function context(doc: Document): Ctx {
   const bySentence: MentionRecord[][] = doc.sentences.map(() => []);
@@ -468,6 +468,8 @@ function directAndPartial(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     }
     // a partial quote's cue still governs the reported clause around it, which the indirect pass reports
     if (found.cueToken !== undefined && kind === 'direct') usedCues.add(found.cueToken);
+    // "“…,” McConnell said in June, citing …": a participle after the attribution shares its speaker
+    if (found.cueToken !== undefined && found.speaker) (ctx.quoter ??= new Map()).set(doc.tokens[found.cueToken].sentence, { cue: found.cueToken, speaker: found.speaker });
     const quote = toQuote(doc, kind, q.contentStart, q.contentEnd, found);
     out.push(quote);
     // a quotation standing alone after "… “<partial>,” she said." continues that speaker too
@@ -1294,7 +1296,8 @@ function participleClause(ctx: Ctx, out: Quote[], i: number, p: { end: number })
   if (from === undefined) return;
   // "two speechwriters implored her …, arguing that …": the participle shares the subject of the cue before it
   const r = ctx.reporter;
-  const speaker = r && r.sentence === tokens[i].sentence && r.cue < i ? r.speaker : subjectPhrase(ctx, tokens[i].sentence, tokens[i].start);
+  const quoter = ctx.quoter?.get(tokens[i].sentence);
+  const speaker = r && r.sentence === tokens[i].sentence && r.cue < i ? r.speaker : quoter && quoter.cue < i ? quoter.speaker : subjectPhrase(ctx, tokens[i].sentence, tokens[i].start);
   pushIndirect(doc, out, tokens[from].start, clauseEnd(ctx, from), { speaker, cue: cueSpan(doc, i, p.end, false), cueToken: i });
 }
 
