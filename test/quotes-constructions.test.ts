@@ -1117,4 +1117,8 @@ describe('nouns that look like cue verbs', () => {
     assert.equal(q.cue?.text, 'citing');
     assert.equal(q.speaker?.mention?.text, 'Mayor John Smith');
   });
+
+  it('a relative clause without "that" closes its source: "All the experts I interviewed said …"', () => {
+    assert.equal(find('All the experts I interviewed said the plan was sound.', 'sound').speaker?.mention?.text, 'All the experts I interviewed');
+  });
 });

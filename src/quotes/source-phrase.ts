@@ -96,6 +96,13 @@ export function phraseBefore(doc: Document, cue: number): Phrase | undefined {
   if (last < 0 || tokens[last].sentence !== sentence || tokens[last].quoted) return undefined;
   last = occasionBefore(tokens, last) ?? last;
   if (tokens[last].text === ',') return appositionBefore(doc, last) ?? relativeBefore(doc, last);
+  // "all the experts I interviewed said": a relative clause without its "that", its pronoun subject and verb
+  // closing the source
+  if (/^\p{Ll}+$/u.test(tokens[last].text) && /^(?:I|we|you|he|she|they)$/.test(tokens[last - 1]?.text ?? '') && last >= 2 && tokens[last - 2].sentence === sentence && /^\p{Ll}{3,}s$/u.test(tokens[last - 2].text) && inner(tokens, last - 2) && inner(tokens, last)) {
+    const head = runBefore(doc, last - 2);
+    // … with its predeterminer: "all the experts"
+    if (head) return { first: /^(?:all|both|half)$/i.test(tokens[head.first - 1]?.text ?? '') && tokens[head.first - 1].sentence === sentence ? head.first - 1 : head.first, last };
+  }
   const run = listBefore(doc, runBefore(doc, last));
   return run && clauseOpensBefore(tokens, run.first) ? run : restrictiveBefore(doc, last) ?? (run && (namedTail(doc, run) ?? participleHead(doc, run))) ?? run;
 }
