@@ -1121,4 +1121,8 @@ describe('nouns that look like cue verbs', () => {
   it('a relative clause without "that" closes its source: "All the experts I interviewed said …"', () => {
     assert.equal(find('All the experts I interviewed said the plan was sound.', 'sound').speaker?.mention?.text, 'All the experts I interviewed');
   });
+
+  it('a day word after a name in capitals is part of the name: "A reporter for USA Today said …"', () => {
+    assert.equal(find('A reporter for USA Today said the plan was sound.', 'sound').speaker?.mention?.text, 'A reporter for USA Today');
+  });
 });
