@@ -1125,4 +1125,9 @@ describe('nouns that look like cue verbs', () => {
   it('a day word after a name in capitals is part of the name: "A reporter for USA Today said …"', () => {
     assert.equal(find('A reporter for USA Today said the plan was sound.', 'sound').speaker?.mention?.text, 'A reporter for USA Today');
   });
+
+  it('a short second apposition closing the sentence is still part of the source: "…, said Jane Roe, director of the X Center, a liberal research group."', () => {
+    const q = find('"The plan is dead," said Jane Roe, director of policy at the Center for Fair Budgets, a liberal research group.', 'plan');
+    assert.equal(q.speaker?.mention?.text, 'Jane Roe, director of policy at the Center for Fair Budgets, a liberal research group');
+  });
 });

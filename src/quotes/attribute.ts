@@ -69,6 +69,15 @@ function speakerOfPhrase(ctx: Ctx, phrase: Phrase | undefined): Speaker | null {
   return { phrase, name };
 }
 
+/** Does a short noun phrase from token k close the sentence ("a conservative advocacy group.")? */
+function shortClosing(tokens: Token[], k: number): boolean {
+  for (let j = k; j < tokens.length && j <= k + 8; j++) {
+    if (tokens[j].sentence !== tokens[k].sentence || /^[.!?]$/.test(tokens[j].text) && !abbreviationDot(tokens, j)) return true;
+    if (tokens[j].quoted || /^(?:who|whose|which|that|[;:—―–(])$/iu.test(tokens[j].text)) return false;
+  }
+  return false;
+}
+
 /**
  * A speaker named after the cue keeps the apposition that closes the sentence: "said Mike Schmidt, an
  * economic policy adviser at the Clinton campaign." The entity is still the one the core phrase names.
@@ -91,7 +100,8 @@ function withApposition(ctx: Ctx, speaker: Speaker | null): Speaker | null {
     // (not a relative clause's own commas, nor a list: "…, and other scientists")
     if (tokens[k].text === ',' && tokens[k + 1]?.sentence === sentence && narratorAside(tokens[k + 1]) && !/^(?:and|or|but)$/i.test(tokens[k + 1].text) && !/^(?:who|which|whose)$/i.test(first.text)) { k++; break; }
     // "…, a fellow at the institute who ran the agency, an office whose …": a second apposition tells of the first one's noun
-    if (tokens[k].text === ',' && k > comma + 1 && /^(?:a|an)$/i.test(tokens[k + 1]?.text ?? '') && tokens[k + 1].sentence === sentence && !/^(?:who|which|whose)$/i.test(first.text)) { k++; break; }
+    // … and is still part of the source when it is a short one closing the sentence: "…, a liberal think tank."
+    if (tokens[k].text === ',' && k > comma + 1 && /^(?:a|an)$/i.test(tokens[k + 1]?.text ?? '') && tokens[k + 1].sentence === sentence && !/^(?:who|which|whose)$/i.test(first.text) && !shortClosing(tokens, k + 1)) { k++; break; }
     if (tokens[k].quoted || c.speech.match(tokens, k) || /^[;:!?—―–]$/u.test(tokens[k].text)) return speaker;
   }
   let last = k - 1;
