@@ -1130,4 +1130,10 @@ describe('nouns that look like cue verbs', () => {
     const q = find('"The plan is dead," said Jane Roe, director of policy at the Center for Fair Budgets, a liberal research group.', 'plan');
     assert.equal(q.speaker?.mention?.text, 'Jane Roe, director of policy at the Center for Fair Budgets, a liberal research group');
   });
+
+  it('a noun after a preposition is no subject, so the participle after it names no speaker: "from a series of injections intended to …"', () => {
+    const q = find('Her knees were still sore from a series of injections intended to ease the pain.', 'ease');
+    assert.equal(q.speaker ?? null, null);
+    assert.equal(find('The senator intended to vote against the bill.', 'vote').speaker?.mention?.text, 'The senator');
+  });
 });

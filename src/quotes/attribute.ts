@@ -591,7 +591,9 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       continue;
     }
     if (p) {
-      found.speaker = speakerOfPhrase(ctx, p);
+      // "in a box labeled “medical problem”": a noun after a preposition is no subject; its participle names no speaker
+      const governed = /^\p{Ll}+ed$/u.test(t.text) && cue.end === i && /^(?:in|on|at|from|with|into|under|over|inside)$/i.test(tokens[p.first - 1]?.text ?? '') && tokens[p.first - 1].sentence === t.sentence;
+      found.speaker = governed ? null : speakerOfPhrase(ctx, p);
       // the sentence's first reporter is its main clause's; a later one reports inside its content ("X told them
       // that she believes …, saying …") or names a noun's owner ("rejected a press request …, saying …")
       if (found.speaker && ctx.reporter?.sentence !== t.sentence) ctx.reporter = { sentence: t.sentence, cue: i, speaker: found.speaker };
