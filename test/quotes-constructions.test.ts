@@ -1136,4 +1136,9 @@ describe('nouns that look like cue verbs', () => {
     assert.equal(q.speaker ?? null, null);
     assert.equal(find('The senator intended to vote against the bill.', 'vote').speaker?.mention?.text, 'The senator');
   });
+
+  it('a focus word before a name and its apposition stays outside the source: "Even Canada, the region\'s only ally, said …"', () => {
+    const q = find("Even Canada, the region's only ally and its main trading partner, said it was opposed to the test.", 'opposed');
+    assert.equal(q.speaker?.mention?.text, "Canada, the region's only ally and its main trading partner,");
+  });
 });

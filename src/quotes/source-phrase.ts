@@ -351,7 +351,9 @@ function appositionBefore(doc: Document, comma: number): Phrase | undefined {
   const head = runBefore(doc, j - 1);
   if (!head) return undefined;
   // the head must open its clause, or the commas belong to something else
-  const before = tokens[head.first - 1];
+  let before = tokens[head.first - 1];
+  // "Even China, Pyongyang's only ally, said": a focus word opening the clause stays outside the source
+  if (before && before.sentence === sentence && /^(?:even|only|also)$/i.test(before.text) && clauseOpensBefore(tokens, head.first - 1)) before = tokens[head.first - 2];
   if (before && before.sentence === sentence && !/^(?:[,;:—―–(”"’»]|''?)$/u.test(before.text) && !/^(?:and|but|while|as|because|when|after)$/i.test(before.text) && !typedDash(doc, head.first - 1)) return undefined;
   // "Trump, speaking to a veterans group in Virginia, said": a participle clause, not part of the name
   // … and so is a time or place ("Clinton, at a later press conference, said"), or a likeness ("Clinton, like Obama, has said")
