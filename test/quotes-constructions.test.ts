@@ -1141,4 +1141,9 @@ describe('nouns that look like cue verbs', () => {
     const q = find("Even Canada, the region's only ally and its main trading partner, said it was opposed to the test.", 'opposed');
     assert.equal(q.speaker?.mention?.text, "Canada, the region's only ally and its main trading partner,");
   });
+
+  it('a common-noun speaker after the cue keeps the place that tells which one: "…, said one source in the room."', () => {
+    assert.equal(find('The talks collapsed on Friday, said one source in the room.', 'talks').speaker?.mention?.text, 'one source in the room');
+    assert.equal(find('"It is over," said one official on the panel.', 'over').speaker?.mention?.text, 'one official on the panel');
+  });
 });

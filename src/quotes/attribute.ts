@@ -258,7 +258,10 @@ function attributeDirect(ctx: Ctx, q: QuoteMark): Found | undefined {
   if (tokens[i] && !tokens[i].quoted && (tokens[i].sentence === doc.sentenceAt(Math.max(q.start, q.end - 1)) || attributionAfterQuestion(doc, q, i))) {
     const cueFirst = c.speech.match(tokens, i);
     if (cueFirst) {
-      const p = phraseAfter(doc, cueFirst.end + 1);
+      let p = phraseAfter(doc, cueFirst.end + 1);
+      // "…," said one source on the panel.  (see placeAfter)
+      const place = p ? placeAfter(doc, p.last + 1) : 0;
+      if (p && place > p.last + 1 && /^\p{Ll}/u.test(tokens[p.last].text) && (!tokens[place] || tokens[place].sentence !== tokens[p.last].sentence || /^[.!?]$/.test(tokens[place].text))) p = { first: p.first, last: place - 1 };
       if (p) return { speaker: withApposition(ctx, speakerOfPhrase(ctx, p)), cue: cueSpan(doc, i, cueFirst.end), cueToken: i };
     }
     for (let j = i + 1; j < tokens.length && j <= i + 30 && tokens[j].sentence === tokens[i].sentence && !tokens[j].quoted; j++) {
@@ -634,9 +637,12 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     if (lead) {
       // "…, said Tuesday the senator": the day belongs to the cue
       const q = phraseAfter(doc, afterCue);
-      const after = q && tokens[placeAfter(doc, q.last + 1)];
+      const place = q ? placeAfter(doc, q.last + 1) : 0;
+      const after = q && tokens[place];
       if (q && (!after || after.sentence !== t.sentence || CLAUSE_END.test(after.text))) {
-        found.speaker = withApposition(ctx, speakerOfPhrase(ctx, q));
+        // "said one official in the room": a common noun keeps the place that tells which one; a name needs none
+        const p = place > q.last + 1 && /^\p{Ll}/u.test(tokens[q.last].text) ? { first: q.first, last: place - 1 } : q;
+        found.speaker = withApposition(ctx, speakerOfPhrase(ctx, p));
         pushLead(doc, out, lead, found);
         i = q.last;
       }
