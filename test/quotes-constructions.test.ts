@@ -1146,4 +1146,8 @@ describe('nouns that look like cue verbs', () => {
     assert.equal(find('The talks collapsed on Friday, said one source in the room.', 'talks').speaker?.mention?.text, 'one source in the room');
     assert.equal(find('"It is over," said one official on the panel.', 'over').speaker?.mention?.text, 'one official on the panel');
   });
+
+  it('a demonstrative "that" opening the clause belongs to the source: "But that plan also underscored …"', () => {
+    assert.equal(find('But that plan also underscored the risks of the deal.', 'risks').speaker?.mention?.text, 'that plan');
+  });
 });

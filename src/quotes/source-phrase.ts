@@ -254,6 +254,8 @@ function runBefore(doc: Document, last: number): Phrase | undefined {
     if (!inner(tokens, first - 1)) break;
     first--;
   }
+  // "But that freewheeling campaign also showed": a demonstrative "that" opening the clause is the phrase's determiner
+  if (first > 0 && low(tokens[first - 1]) === 'that' && tokens[first - 1].sentence === sentence && clauseOpensBefore(tokens, first - 1) && !/^so$/i.test(tokens[first - 2]?.text ?? '') && /^\p{Ll}/u.test(tokens[first].text) && !w.determiners.has(low(tokens[first])) && !w.pronouns.has(low(tokens[first]))) first--;
   return { first: afterOpeningTime(tokens, focusBefore(tokens, opensWith(tokens, first) ?? first), last), last };
 }
 
