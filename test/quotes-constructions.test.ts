@@ -1150,4 +1150,8 @@ describe('nouns that look like cue verbs', () => {
   it('a demonstrative "that" opening the clause belongs to the source: "But that plan also underscored …"', () => {
     assert.equal(find('But that plan also underscored the risks of the deal.', 'risks').speaker?.mention?.text, 'that plan');
   });
+
+  it('a day between a subject read forward and its verb ends the subject: "The council on Friday made … and pledged …"', () => {
+    assert.equal(find('The Security Council on Friday made a strong statement and pledged to impose new sanctions on the regime.', 'sanctions').speaker?.mention?.text, 'The Security Council');
+  });
 });

@@ -133,6 +133,8 @@ function subjectEnd(ctx: Ctx, p: Phrase | undefined): Phrase | undefined {
   const c = cueTries();
   for (let k = p.first + 1; k <= p.last; k++) {
     const t = tokens[k];
+    // "The council on Friday made …": a day between the subject and its verb
+    if (/^(?:on|last|this)$/.test(t.text) && words().adjuncts.times.has(tokens[k + 1]?.text ?? '') && k + 1 <= p.last) return { first: p.first, last: k - 1 };
     if (/^\p{Ll}/u.test(t.text) && (/^\p{Ll}{3,}ed$/u.test(t.text) || c.speech.match(tokens, k) || c.stance.match(tokens, k))) {
       // "Mr. Smith generally supported …": the adverb goes with the verb
       let last = k - 1;
