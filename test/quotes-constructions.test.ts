@@ -1154,4 +1154,9 @@ describe('nouns that look like cue verbs', () => {
   it('a day between a subject read forward and its verb ends the subject: "The council on Friday made … and pledged …"', () => {
     assert.equal(find('The Security Council on Friday made a strong statement and pledged to impose new sanctions on the regime.', 'sanctions').speaker?.mention?.text, 'The Security Council');
   });
+
+  it('a participle of naming after an indefinite noun gives a name, not words: "a small stream called Miracle Creek"', () => {
+    assert.equal(quotesOf('The old mine was built near a small mountain stream called Miracle Creek.').length, 0);
+    assert.equal(find('The senator called Jane Roe a liar on Friday.', 'liar').cue?.text, 'called');
+  });
 });

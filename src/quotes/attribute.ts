@@ -569,6 +569,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     if (cue && cue.end === i && words().needsThat.has(t.text.toLowerCase()) && !/^that$/i.test(tokens[i + 1]?.text ?? '') && !verbBetween(doc, i) && !closesReport(doc, i)) cue = undefined;
     if (cue && nounByAgreement(doc, i)) cue = undefined;
     if (cue && askedOfReader(doc, i)) cue = undefined;
+    if (cue && cue.end === i && naming(doc, i)) cue = undefined;
     if (!cue) {
       if (participle) participleClause(ctx, out, i, participle);
       continue;
@@ -981,6 +982,21 @@ function verbBetween(doc: Document, i: number): boolean {
   if (!before || !after || before.sentence !== tokens[i].sentence || after.sentence !== tokens[i].sentence) return false;
   if (!/^[\p{L}\p{N}]/u.test(before.text) || /^(?:the|a|an|his|her|their|its|our|my|your|this|these|those|of|for|and|or|to|in|on|with|by|new|first|'s|’s)$/i.test(before.text)) return false;
   return /^(?:\p{Lu}|\p{N})/u.test(after.text) || words().clauseSubjects.has(after.text.toLowerCase()) || /^(?:him|them|us|me|to|how|what|why|whether)$/i.test(after.text);
+}
+
+/**
+ * "a group called Lashkar-e-Taiba", "a stream called Miracle Run": a participle of naming after a new,
+ * indefinite noun gives its name, not anyone's words.
+ */
+function naming(doc: Document, i: number): boolean {
+  const { tokens } = doc;
+  if (!/^(?:called|named|dubbed|nicknamed)$/.test(tokens[i].text) || !/^\p{Lu}/u.test(tokens[i + 1]?.text ?? '') || tokens[i + 1].sentence !== tokens[i].sentence) return false;
+  if (!/^\p{Ll}+$/u.test(tokens[i - 1]?.text ?? '')) return false;
+  for (let k = i - 2; k >= 0 && k >= i - 5 && tokens[k].sentence === tokens[i].sentence; k--) {
+    if (/^(?:a|an)$/i.test(tokens[k].text)) return true;
+    if (!/^[\p{L}-]+$/u.test(tokens[k].text) || words().clauseSubjects.has(tokens[k].text.toLowerCase())) return false;
+  }
+  return false;
 }
 
 /**
