@@ -1094,6 +1094,7 @@ describe('nouns that look like cue verbs', () => {
     assert.equal(quotesOf('The mayor knows the streets of the old town well.').length, 0);
     assert.equal(find('An audit found the agency had lost track of the money.', 'agency').cue?.text, 'found');
     assert.equal(find('Critics saw the deal as a giveaway to developers.', 'giveaway').cue?.text, 'saw');
+    assert.equal(quotesOf('Campus police saw the post and removed the two visitors from the hall.').length, 0);
   });
 
   it('a yes-no question put to the reader reports nobody: "Do you know where …?", but "How do you know when …?" still does', () => {

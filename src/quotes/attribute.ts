@@ -1137,7 +1137,8 @@ function clauseAhead(doc: Document, k: number): boolean {
   const sentence = tokens[k].sentence;
   for (let j = k; j < tokens.length && j < k + 15 && tokens[j].sentence === sentence; j++) {
     const x = tokens[j].text;
-    if (/^(?:[,;:—―–(]|which|who|whose|where)$/iu.test(x)) return false;
+    // "saw the tweet and removed her": a second verb of the same subject, not a clause
+    if (/^(?:[,;:—―–(]|which|who|whose|where)$/iu.test(x) || /^(?:and|but)$/i.test(x) && /^\p{Ll}{3,}ed$/u.test(tokens[j + 1]?.text ?? '')) return false;
     if (/^(?:that|as|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|did|do)$/i.test(x) || /^\p{Ll}{3,}ed$/u.test(x) || /^[“"‘'«„]$/u.test(x)) return true;
   }
   return false;
