@@ -1137,3 +1137,90 @@ describe('indirect speech: source phrases', () => {
     assert.equal(find('A new survey shows the incumbent ahead by four points.', 'incumbent').text, 'the incumbent ahead by four points');
   });
 });
+
+describe('nouns that look like cue verbs', () => {
+  it('a bare verb form needs a plural or personal subject, so after a singular modifier it is a noun: "a leading advocate for", "a liberal think tank"', () => {
+    assert.equal(quotesOf('The mayor met with a leading advocate for school reform on Friday.').length, 0);
+    assert.equal(quotesOf('The mayor met a liberal think tank on Friday.').length, 0);
+    assert.equal(find('Officials from the county health department say the water is safe.', 'water').cue?.text, 'say');
+    assert.equal(find('Many voters think the tax is unfair.', 'tax').cue?.text, 'think');
+  });
+
+  it('a cue form after a number or a possessor is a noun: "6 percentage points", "the governor\'s plans"', () => {
+    assert.equal(quotesOf('The mayor led his rival by 6 percentage points among older voters.').length, 0);
+    const qs = quotesOf("The city council welcomed the governor's plans to expand the airport.");
+    assert.deepEqual(qs.map((q) => q.cue?.text), ['welcomed']);
+  });
+
+  it('finding out and perceiving report a clause, not a thing: "found a way around the rule" is no report', () => {
+    assert.equal(quotesOf('The engineers found a way around the new rule.').length, 0);
+    assert.equal(quotesOf('The mayor knows the streets of the old town well.').length, 0);
+    assert.equal(find('An audit found the agency had lost track of the money.', 'agency').cue?.text, 'found');
+    assert.equal(find('Critics saw the deal as a giveaway to developers.', 'giveaway').cue?.text, 'saw');
+    assert.equal(quotesOf('Campus police saw the post and removed the two visitors from the hall.').length, 0);
+  });
+
+  it('a yes-no question put to the reader reports nobody: "Do you know where …?", but "How do you know when …?" still does', () => {
+    assert.equal(quotesOf('The vote is next week. Do you know where your senator stands on the bill?').length, 0);
+    assert.equal(quotesOf('The vote is next week. Would you still vote for a mayor who lied about the budget?').length, 0);
+    assert.equal(find('The vote is next week. How do you know when a candidate is lying about the budget?', 'lying').cue?.text, 'know');
+  });
+
+  it('a notice label in capitals is no speaker: "CORRECTION: …"', () => {
+    assert.equal(quotesOf('The mayor spoke on Monday.\n\nCORRECTION: An earlier version of this story misstated the date of the vote on the budget.').length, 0);
+  });
+
+  it('a subject read forward keeps its title and name and leaves the adverb to the verb: "Republican nominee John Roe met …", "Mayor John Smith generally backed …"', () => {
+    assert.equal(find('Mayor John Smith generally backed the union and said the strike was justified.', 'strike').speaker?.mention?.text, 'Mayor John Smith');
+    assert.equal(find('Republican nominee John Roe met the union and said the strike was justified.', 'strike').speaker?.mention?.text, 'Republican nominee John Roe');
+    assert.equal(find('Democratic candidate Jane Doe, like her rival, has praised the plan but has said she will cut the budget.', 'cut').speaker?.mention?.text, 'Democratic candidate Jane Doe');
+  });
+
+  it('a participle after a quotation\'s attribution shares its speaker: "“…,” Mayor Smith said in June, citing …"', () => {
+    const q = find('The budget "has made the city poorer," Mayor John Smith said in June, citing the loss of two factories.', 'factories');
+    assert.equal(q.cue?.text, 'citing');
+    assert.equal(q.speaker?.mention?.text, 'Mayor John Smith');
+  });
+
+  it('a relative clause without "that" closes its source: "All the experts I interviewed said …"', () => {
+    assert.equal(find('All the experts I interviewed said the plan was sound.', 'sound').speaker?.mention?.text, 'All the experts I interviewed');
+  });
+
+  it('a day word after a name in capitals is part of the name: "A reporter for USA Today said …"', () => {
+    assert.equal(find('A reporter for USA Today said the plan was sound.', 'sound').speaker?.mention?.text, 'A reporter for USA Today');
+  });
+
+  it('a short second apposition closing the sentence is still part of the source: "…, said Jane Roe, director of the X Center, a liberal research group."', () => {
+    const q = find('"The plan is dead," said Jane Roe, director of policy at the Center for Fair Budgets, a liberal research group.', 'plan');
+    assert.equal(q.speaker?.mention?.text, 'Jane Roe, director of policy at the Center for Fair Budgets, a liberal research group');
+  });
+
+  it('a noun after a preposition is no subject, so the participle after it names no speaker: "from a series of injections intended to …"', () => {
+    const q = find('Her knees were still sore from a series of injections intended to ease the pain.', 'ease');
+    assert.equal(q.speaker ?? null, null);
+    assert.equal(find('The senator intended to vote against the bill.', 'vote').speaker?.mention?.text, 'The senator');
+  });
+
+  it('a focus word before a name and its apposition stays outside the source: "Even Canada, the region\'s only ally, said …"', () => {
+    const q = find("Even Canada, the region's only ally and its main trading partner, said it was opposed to the test.", 'opposed');
+    assert.equal(q.speaker?.mention?.text, "Canada, the region's only ally and its main trading partner,");
+  });
+
+  it('a common-noun speaker after the cue keeps the place that tells which one: "…, said one source in the room."', () => {
+    assert.equal(find('The talks collapsed on Friday, said one source in the room.', 'talks').speaker?.mention?.text, 'one source in the room');
+    assert.equal(find('"It is over," said one official on the panel.', 'over').speaker?.mention?.text, 'one official on the panel');
+  });
+
+  it('a demonstrative "that" opening the clause belongs to the source: "But that plan also underscored …"', () => {
+    assert.equal(find('But that plan also underscored the risks of the deal.', 'risks').speaker?.mention?.text, 'that plan');
+  });
+
+  it('a day between a subject read forward and its verb ends the subject: "The council on Friday made … and pledged …"', () => {
+    assert.equal(find('The Security Council on Friday made a strong statement and pledged to impose new sanctions on the regime.', 'sanctions').speaker?.mention?.text, 'The Security Council');
+  });
+
+  it('a participle of naming after an indefinite noun gives a name, not words: "a small stream called Miracle Creek"', () => {
+    assert.equal(quotesOf('The old mine was built near a small mountain stream called Miracle Creek.').length, 0);
+    assert.equal(find('The senator called Jane Roe a liar on Friday.', 'liar').cue?.text, 'called');
+  });
+});

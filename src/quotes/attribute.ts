@@ -10,13 +10,13 @@ import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
 import { MentionIndex, abbreviationDot, bridgeBefore, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
-interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; prepositionParticiples: string[]; irregularPasts: string[]; modals: string[]; notSpeakerLabels: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { openers: string[]; times: string[]; months: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
+interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; prepositionParticiples: string[]; irregularPasts: string[]; modals: string[]; notSpeakerLabels: string[]; irregularPlurals: string[]; agreeingWords: string[]; pastAsBare: string[]; clausalOnly: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { openers: string[]; times: string[]; months: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
 
-let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; topicPrepositions: Set<string>; irregularPasts: Set<string>; modals: Set<string>; prepositionParticiples: Set<string>; notSpeakerLabels: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { openers: Set<string>; times: Set<string>; months: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
+let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; topicPrepositions: Set<string>; irregularPasts: Set<string>; modals: Set<string>; prepositionParticiples: Set<string>; notSpeakerLabels: Set<string>; irregularPlurals: Set<string>; agreeingWords: Set<string>; pastAsBare: Set<string>; clausalOnly: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { openers: Set<string>; times: Set<string>; months: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
 function words() {
   if (wordSets) return wordSets;
   const data = loadData<CuesFile>('quotes/cues.json');
-  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), toObject: new Set(data.toObject), topicPrepositions: new Set(data.topicPrepositions), irregularPasts: new Set(data.irregularPasts), modals: new Set(data.modals), prepositionParticiples: new Set(data.prepositionParticiples), notSpeakerLabels: new Set(data.notSpeakerLabels), raisedVerbs: new Set(data.raisedReports.verbs), raisedPassives: new Set(data.raisedReports.passives), adjuncts: { openers: new Set(data.adjuncts.openers), times: new Set(data.adjuncts.times), months: new Set(data.adjuncts.months), media: new Set(data.adjuncts.media), occasions: new Set(data.adjuncts.occasions) }, questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
+  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), toObject: new Set(data.toObject), topicPrepositions: new Set(data.topicPrepositions), irregularPasts: new Set(data.irregularPasts), modals: new Set(data.modals), prepositionParticiples: new Set(data.prepositionParticiples), notSpeakerLabels: new Set(data.notSpeakerLabels), irregularPlurals: new Set(data.irregularPlurals), agreeingWords: new Set(data.agreeingWords), pastAsBare: new Set(data.pastAsBare), clausalOnly: new Set(data.clausalOnly), raisedVerbs: new Set(data.raisedReports.verbs), raisedPassives: new Set(data.raisedReports.passives), adjuncts: { openers: new Set(data.adjuncts.openers), times: new Set(data.adjuncts.times), months: new Set(data.adjuncts.months), media: new Set(data.adjuncts.media), occasions: new Set(data.adjuncts.occasions) }, questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
 }
 interface Cues { speech: TokenTrie<true>; stance: TokenTrie<true>; participles: TokenTrie<true>; partial: TokenTrie<true>; according: TokenTrie<true> }
 
@@ -39,7 +39,7 @@ interface Speaker { phrase?: Phrase; mention?: MentionRecord; entity?: EntityRec
 interface Found { speaker: Speaker | null; cue?: TextSpan; cueToken?: number }
 
 /** Per-document lookups, built once so that attribution stays linear in the article's length. */
-interface Ctx { doc: Document; titleCase?: boolean[]; reporter?: { sentence: number; cue: number; speaker: Speaker }; mentions: MentionIndex; bySentence: MentionRecord[][]; entity: (id: string | undefined) => EntityRecord | undefined }
+interface Ctx { doc: Document; titleCase?: boolean[]; reporter?: { sentence: number; cue: number; speaker: Speaker }; quoter?: Map<number, { cue: number; speaker: Speaker }>; mentions: MentionIndex; bySentence: MentionRecord[][]; entity: (id: string | undefined) => EntityRecord | undefined }
 
 function context(doc: Document): Ctx {
   const bySentence: MentionRecord[][] = doc.sentences.map(() => []);
@@ -69,6 +69,15 @@ function speakerOfPhrase(ctx: Ctx, phrase: Phrase | undefined): Speaker | null {
   return { phrase, name };
 }
 
+/** Does a short noun phrase from token k close the sentence ("a conservative advocacy group.")? */
+function shortClosing(tokens: Token[], k: number): boolean {
+  for (let j = k; j < tokens.length && j <= k + 8; j++) {
+    if (tokens[j].sentence !== tokens[k].sentence || /^[.!?]$/.test(tokens[j].text) && !abbreviationDot(tokens, j)) return true;
+    if (tokens[j].quoted || /^(?:who|whose|which|that|[;:—―–(])$/iu.test(tokens[j].text)) return false;
+  }
+  return false;
+}
+
 /**
  * A speaker named after the cue keeps the apposition that closes the sentence: "said Mike Schmidt, an
  * economic policy adviser at the Clinton campaign." The entity is still the one the core phrase names.
@@ -91,7 +100,8 @@ function withApposition(ctx: Ctx, speaker: Speaker | null): Speaker | null {
     // (not a relative clause's own commas, nor a list: "…, and other scientists")
     if (tokens[k].text === ',' && tokens[k + 1]?.sentence === sentence && narratorAside(tokens[k + 1]) && !/^(?:and|or|but)$/i.test(tokens[k + 1].text) && !/^(?:who|which|whose)$/i.test(first.text)) { k++; break; }
     // "…, a fellow at the institute who ran the agency, an office whose …": a second apposition tells of the first one's noun
-    if (tokens[k].text === ',' && k > comma + 1 && /^(?:a|an)$/i.test(tokens[k + 1]?.text ?? '') && tokens[k + 1].sentence === sentence && !/^(?:who|which|whose)$/i.test(first.text)) { k++; break; }
+    // … and is still part of the source when it is a short one closing the sentence: "…, a liberal think tank."
+    if (tokens[k].text === ',' && k > comma + 1 && /^(?:a|an)$/i.test(tokens[k + 1]?.text ?? '') && tokens[k + 1].sentence === sentence && !/^(?:who|which|whose)$/i.test(first.text) && !shortClosing(tokens, k + 1)) { k++; break; }
     if (tokens[k].quoted || c.speech.match(tokens, k) || /^[;:!?—―–]$/u.test(tokens[k].text)) return speaker;
   }
   let last = k - 1;
@@ -123,9 +133,21 @@ function subjectEnd(ctx: Ctx, p: Phrase | undefined): Phrase | undefined {
   const c = cueTries();
   for (let k = p.first + 1; k <= p.last; k++) {
     const t = tokens[k];
-    if (/^\p{Ll}/u.test(t.text) && (/^\p{Ll}{3,}ed$/u.test(t.text) || c.speech.match(tokens, k) || c.stance.match(tokens, k))) return { first: p.first, last: k - 1 };
+    // "The council on Friday made …": a day between the subject and its verb
+    if (/^(?:on|last|this)$/.test(t.text) && words().adjuncts.times.has(tokens[k + 1]?.text ?? '') && k + 1 <= p.last) return { first: p.first, last: k - 1 };
+    if (/^\p{Ll}/u.test(t.text) && (/^\p{Ll}{3,}ed$/u.test(t.text) || c.speech.match(tokens, k) || c.stance.match(tokens, k))) {
+      // "Mr. Smith generally supported …": the adverb goes with the verb
+      let last = k - 1;
+      while (last > p.first && isBridge(tokens[last])) last--;
+      return { first: p.first, last };
+    }
   }
-  const named = ctx.mentions.startingAt(p.first).find((m) => m.tokenEnd < p.last);
+  let named = ctx.mentions.startingAt(p.first).find((m) => m.tokenEnd < p.last);
+  // "Republican nominee Jane Doe met …": a modifier and a title before the name that ends the subject
+  if (named && /^\p{Ll}/u.test(tokens[named.tokenEnd + 1].text) && /^\p{Lu}/u.test(tokens[named.tokenEnd + 2]?.text ?? '') && named.tokenEnd + 2 <= p.last) {
+    named = ctx.mentions.startingAt(named.tokenEnd + 2).find((m) => m.tokenEnd < p.last);
+    if (!named) return p;
+  }
   if (named && /^\p{Ll}/u.test(tokens[named.tokenEnd + 1].text) && !/^(?:of|for|at|from|on|by|and)$/.test(tokens[named.tokenEnd + 1].text)) return { first: p.first, last: named.tokenEnd };
   return p;
 }
@@ -137,7 +159,7 @@ function subjectEnd(ctx: Ctx, p: Phrase | undefined): Phrase | undefined {
 function appositionOpener(t: Token | undefined): boolean {
   if (!t || t.quoted) return false;
   if (/^(?:\p{Lu}|\p{N})/u.test(t.text)) return true;
-  if (!/^\p{Ll}+$/u.test(t.text) || narratorAside(t) || /(?:ed|ly)$/.test(t.text)) return false;
+  if (!/^\p{Ll}+$/u.test(t.text) || narratorAside(t) || /(?:ed|ly)$/.test(t.text) || /^(?:like|unlike|including|despite|besides|except|than)$/.test(t.text)) return false;
   return !words().clauseSubjects.has(t.text) || /^(?:a|an|the|his|her|their|its|one)$/.test(t.text);
 }
 
@@ -238,7 +260,10 @@ function attributeDirect(ctx: Ctx, q: QuoteMark): Found | undefined {
   if (tokens[i] && !tokens[i].quoted && (tokens[i].sentence === doc.sentenceAt(Math.max(q.start, q.end - 1)) || attributionAfterQuestion(doc, q, i))) {
     const cueFirst = c.speech.match(tokens, i);
     if (cueFirst) {
-      const p = phraseAfter(doc, cueFirst.end + 1);
+      let p = phraseAfter(doc, cueFirst.end + 1);
+      // "…," said one source on the panel.  (see placeAfter)
+      const place = p ? placeAfter(doc, p.last + 1) : 0;
+      if (p && place > p.last + 1 && /^\p{Ll}/u.test(tokens[p.last].text) && (!tokens[place] || tokens[place].sentence !== tokens[p.last].sentence || /^[.!?]$/.test(tokens[place].text))) p = { first: p.first, last: place - 1 };
       if (p) return { speaker: withApposition(ctx, speakerOfPhrase(ctx, p)), cue: cueSpan(doc, i, cueFirst.end), cueToken: i };
     }
     for (let j = i + 1; j < tokens.length && j <= i + 30 && tokens[j].sentence === tokens[i].sentence && !tokens[j].quoted; j++) {
@@ -491,6 +516,8 @@ function directAndPartial(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     }
     // a partial quote's cue still governs the reported clause around it, which the indirect pass reports
     if (found.cueToken !== undefined && kind === 'direct') usedCues.add(found.cueToken);
+    // "“…,” McConnell said in June, citing …": a participle after the attribution shares its speaker
+    if (found.cueToken !== undefined && found.speaker) (ctx.quoter ??= new Map()).set(doc.tokens[found.cueToken].sentence, { cue: found.cueToken, speaker: found.speaker });
     const quote = toQuote(doc, kind, q.contentStart, q.contentEnd, found);
     out.push(quote);
     // a quotation standing alone after "… “<partial>,” she said." continues that speaker too
@@ -573,6 +600,9 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     if (cue && adjective && !verbal && !(passive(doc, i, true) && /^(?:that|to)$/i.test(tokens[cue.end + 1]?.text ?? ''))) cue = undefined;
     // words that are more often nouns ("the rules", "her plans") are cues only before "that"
     if (cue && cue.end === i && words().needsThat.has(t.text.toLowerCase()) && !/^that$/i.test(tokens[i + 1]?.text ?? '') && !verbBetween(doc, i) && !closesReport(doc, i)) cue = undefined;
+    if (cue && nounByAgreement(doc, i)) cue = undefined;
+    if (cue && askedOfReader(doc, i)) cue = undefined;
+    if (cue && cue.end === i && naming(doc, i)) cue = undefined;
     if (!cue) {
       if (participle) participleClause(ctx, out, i, participle);
       continue;
@@ -600,7 +630,9 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       continue;
     }
     if (p) {
-      found.speaker = speakerOfPhrase(ctx, p);
+      // "in a box labeled “medical problem”": a noun after a preposition is no subject; its participle names no speaker
+      const governed = /^\p{Ll}+ed$/u.test(t.text) && cue.end === i && /^(?:in|on|at|from|with|into|under|over|inside)$/i.test(tokens[p.first - 1]?.text ?? '') && tokens[p.first - 1].sentence === t.sentence;
+      found.speaker = governed ? null : speakerOfPhrase(ctx, p);
       // the sentence's first reporter is its main clause's; a later one reports inside its content ("X told them
       // that she believes …, saying …") or names a noun's owner ("rejected a press request …, saying …")
       if (found.speaker && ctx.reporter?.sentence !== t.sentence) ctx.reporter = { sentence: t.sentence, cue: i, speaker: found.speaker };
@@ -641,9 +673,12 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     if (lead) {
       // "…, said Tuesday the senator": the day belongs to the cue
       const q = phraseAfter(doc, afterCue);
-      const after = q && tokens[placeAfter(doc, q.last + 1)];
+      const place = q ? placeAfter(doc, q.last + 1) : 0;
+      const after = q && tokens[place];
       if (q && (!after || after.sentence !== t.sentence || CLAUSE_END.test(after.text))) {
-        found.speaker = withApposition(ctx, speakerOfPhrase(ctx, q));
+        // "said one official in the room": a common noun keeps the place that tells which one; a name needs none
+        const p = place > q.last + 1 && /^\p{Ll}/u.test(tokens[q.last].text) ? { first: q.first, last: place - 1 } : q;
+        found.speaker = withApposition(ctx, speakerOfPhrase(ctx, p));
         pushLead(doc, out, lead, found);
         i = q.last;
       }
@@ -987,6 +1022,80 @@ function verbBetween(doc: Document, i: number): boolean {
   return /^(?:\p{Lu}|\p{N})/u.test(after.text) || words().clauseSubjects.has(after.text.toLowerCase()) || /^(?:him|them|us|me|to|how|what|why|whether)$/i.test(after.text);
 }
 
+/**
+ * "a group called Lashkar-e-Taiba", "a stream called Miracle Run": a participle of naming after a new,
+ * indefinite noun gives its name, not anyone's words.
+ */
+function naming(doc: Document, i: number): boolean {
+  const { tokens } = doc;
+  if (!/^(?:called|named|dubbed|nicknamed)$/.test(tokens[i].text) || !/^\p{Lu}/u.test(tokens[i + 1]?.text ?? '') || tokens[i + 1].sentence !== tokens[i].sentence) return false;
+  if (!/^\p{Ll}+$/u.test(tokens[i - 1]?.text ?? '')) return false;
+  for (let k = i - 2; k >= 0 && k >= i - 5 && tokens[k].sentence === tokens[i].sentence; k--) {
+    if (/^(?:a|an)$/i.test(tokens[k].text)) return true;
+    if (!/^[\p{L}-]+$/u.test(tokens[k].text) || words().clauseSubjects.has(tokens[k].text.toLowerCase())) return false;
+  }
+  return false;
+}
+
+/**
+ * "Do you know where …?", "Would you still vote for her?": a yes-no question put to the reader reports
+ * nobody's words or views. (A wh-question keeps its report: "How do you know when …")
+ */
+function askedOfReader(doc: Document, i: number): boolean {
+  const { tokens } = doc;
+  let k = i - 1;
+  while (k >= 0 && tokens[k].sentence === tokens[i].sentence && isBridge(tokens[k]) && !/^you$/i.test(tokens[k].text)) k--;
+  const you = tokens[k], aux = tokens[k - 1];
+  if (!you || !/^you$/i.test(you.text) || !aux || aux.sentence !== you.sentence || !/^(?:do|does|did|can|could|would|will|should|shall|may|might|must|are|have|had)$/i.test(aux.text)) return false;
+  const s = doc.sentences[tokens[i].sentence];
+  if (!/\?\s*$/u.test(doc.text.slice(s.start, s.end).replace(/[”"’')\s]+$/u, ''))) return false;
+  for (let j = doc.tokenAt(s.start); j < k - 1; j++) if (words().questionWords.has(tokens[j].text.toLowerCase())) return false;
+  return true;
+}
+
+let cueWordSet: Set<string> | undefined;
+/** Every word that opens a cue, so a bare form is known by its "-s" form ("think", "thinks"). */
+function cueWords(): Set<string> {
+  if (cueWordSet) return cueWordSet;
+  const data = loadData<CuesFile>('quotes/cues.json');
+  return (cueWordSet = new Set([...data.speech, ...data.stance, ...data.partial].map((c) => c.split(' ')[0].toLowerCase())));
+}
+
+/**
+ * Subject–verb agreement tells a noun from a present-tense verb: a bare form ("think", "advocate", "show")
+ * needs a plural or personal subject, so after a singular modifier it heads a noun ("a liberal think tank",
+ * "a leading advocate for"); either form after a possessor or a number is a noun ("the administration's
+ * plans", "4.3 points", "5 percentage points").
+ */
+function nounByAgreement(doc: Document, i: number): boolean {
+  const { tokens } = doc;
+  const t = tokens[i], before = tokens[i - 1];
+  if (!before || before.sentence !== t.sentence || before.quoted || !/^\p{Ll}+$/u.test(t.text)) return false;
+  const w = words(), forms = cueWords();
+  const sForm = /[^s]s$/.test(t.text) && forms.has(t.text.replace(/e?s$/, ''));
+  if (!sForm && !forms.has(t.text + 's') && !forms.has(t.text + 'es')) return false;
+  const number = (k: number) => /^\p{N}/u.test(tokens[k]?.text ?? '') && tokens[k].sentence === t.sentence;
+  // "Trump's plans", but "he's plans" is no English and "it's claims" none either: a pronoun's "'s" is "is"
+  const possessor = /^\p{L}+['’]s$/u.test(before.text) && !w.agreeingWords.has(before.text.slice(0, -2).toLowerCase()) && !/^(?:he|she|it|there|here|what|who|that|where)$/i.test(before.text.slice(0, -2));
+  if (possessor || number(i - 1) || /^\p{Ll}+$/u.test(before.text) && !/s$/.test(before.text) && !w.irregularPlurals.has(before.text) && number(i - 2)) return true;
+  // "one adviser put it": a past tense can look bare
+  if (sForm || w.pastAsBare.has(t.text)) return false;
+  // a bare form after a singular word, back to where the noun phrase opens; a preposition on the way makes
+  // that word the end of a longer subject ("documents from his tax return show")
+  for (let k = i - 1; k >= 0 && k >= i - 6 && tokens[k].sentence === t.sentence; k--) {
+    const x = tokens[k], low = x.text.toLowerCase();
+    if (k === i - 1 && (!/^\p{Ll}[\p{Ll}-]*$/u.test(x.text) || /^\p{Ll}{3,}[^su]s$/u.test(x.text) || w.irregularPlurals.has(low) || isBridge(x) || w.agreeingWords.has(low))) return false;
+    if (/^(?:who|which|that)$/.test(low)) return false;
+    if (/^(?:of|from|in|on|at|by|for|with|to|over|around|through|about|among|under|across|into|near|behind|like|than)$/.test(low)) {
+      // … unless a verb or a singular word stands before it: "met with a leading advocate for …"
+      const h = tokens[k - 1];
+      return !!h && h.sentence === t.sentence && /^\p{Ll}+$/u.test(h.text) && !/s$/.test(h.text) && !w.irregularPlurals.has(h.text) && !w.agreeingWords.has(h.text);
+    }
+    if (!/^[\p{L}\p{N}]/u.test(x.text) || /^\p{Lu}/u.test(x.text) && k < i - 1) return true;
+  }
+  return false;
+}
+
 /** Where the report resumes after a parenthetical attribution (", he said, <rest>"), if it does. */
 function resumedAfter(doc: Document, comma: number): number | undefined {
   const { tokens } = doc;
@@ -1050,10 +1159,27 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
   if (CLAUSE_END.test(next.text)) return undefined;
   // "said the deal is dead", but not "said of the election", "spoke to reporters"
   // a stance verb's content is its complement: "wants to triple…", "called for the repeal…"
-  if (stance) return /^[\p{L}\p{N}$]/u.test(next.text) || quotedComplement(doc, next) ? cueEnd + 1 : undefined;
+  if (stance) return (/^[\p{L}\p{N}$]/u.test(next.text) || quotedComplement(doc, next)) && !(w.clausalOnly.has(tokens[cueEnd].text.toLowerCase()) && !clauseAhead(doc, cueEnd + 1)) ? cueEnd + 1 : undefined;
   // "said no" answers; "said no decision had been made" reports
   const determinerNo = /^no$/i.test(next.text) && /^\p{Ll}+$/u.test(tokens[cueEnd + 2]?.text ?? '') && tokens[cueEnd + 2].text !== 'to' && tokens[cueEnd + 2].sentence === sentence;
   return w.notClause.has(next.text.toLowerCase()) && !determinerNo ? undefined : cueEnd + 1;
+}
+
+/**
+ * Perceiving and finding out report a proposition, not a thing: "found that the agency …", "knows there
+ * are …", "saw the plan as a bribe", but not "found a way through the law", "knows the answer". Is there a
+ * clause (a finite verb, a later "that", or an "as" judgement) in the complement from token k?
+ */
+function clauseAhead(doc: Document, k: number): boolean {
+  const { tokens } = doc;
+  const sentence = tokens[k].sentence;
+  for (let j = k; j < tokens.length && j < k + 15 && tokens[j].sentence === sentence; j++) {
+    const x = tokens[j].text;
+    // "saw the tweet and removed her": a second verb of the same subject, not a clause
+    if (/^(?:[,;:—―–(]|which|who|whose|where)$/iu.test(x) || /^(?:and|but)$/i.test(x) && /^\p{Ll}{3,}ed$/u.test(tokens[j + 1]?.text ?? '')) return false;
+    if (/^(?:that|as|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|did|do)$/i.test(x) || /^\p{Ll}{3,}ed$/u.test(x) || /^[“"‘'«„]$/u.test(x)) return true;
+  }
+  return false;
 }
 
 /** Does an embedded question open at token k after the cue word ("asked whether", "wondered if", "explained how")? */
@@ -1289,7 +1415,8 @@ function participleClause(ctx: Ctx, out: Quote[], i: number, p: { end: number })
   if (from === undefined) return;
   // "two speechwriters implored her …, arguing that …": the participle shares the subject of the cue before it
   const r = ctx.reporter;
-  const speaker = r && r.sentence === tokens[i].sentence && r.cue < i ? r.speaker : subjectPhrase(ctx, tokens[i].sentence, tokens[i].start);
+  const quoter = ctx.quoter?.get(tokens[i].sentence);
+  const speaker = r && r.sentence === tokens[i].sentence && r.cue < i ? r.speaker : quoter && quoter.cue < i ? quoter.speaker : subjectPhrase(ctx, tokens[i].sentence, tokens[i].start);
   pushIndirect(doc, out, tokens[from].start, clauseEnd(ctx, from), { speaker, cue: cueSpan(doc, i, p.end, false), cueToken: i });
 }
 
@@ -1433,7 +1560,7 @@ function labelled(ctx: Ctx, out: Quote[]): void {
     // a name, not "The Latest:" or "This:"
     if (/^(?:the|a|an|this|that|these|those|also|and|but|or|in|on|at|for|from|with)$/i.test(tokens[first].text) && !(mark.text === ':' && quotationAfter(doc, k + 1))) continue;
     // "Correction: …", "Update: …": the paper's own notice
-    if (words().notSpeakerLabels.has(tokens[first].text)) continue;
+    if (words().notSpeakerLabels.has(tokens[first].text) || words().notSpeakerLabels.has(tokens[first].text.charAt(0) + tokens[first].text.slice(1).toLowerCase())) continue;
     // "WASHINGTON ― Donald Trump…" is a dateline; a dash signs only a quotation ("Adriana Rodarte ― “…”")
     if (mark.text !== ':' && !/^[“"”]$/u.test(tokens[k + 1].text)) continue;
     const start = tokens[k + 1].start;

@@ -75,7 +75,7 @@ function inner(tokens: Token[], i: number): boolean {
 /** An auxiliary or a day word written with a capital after a name is part of it: "Theresa May", "USA Today". */
 function namePart(tokens: Token[], i: number): boolean {
   const t = tokens[i], b = tokens[i - 1];
-  return /^\p{Lu}\p{Ll}/u.test(t.text) && (lists().bridge.has(low(t)) || /^(?:Today|Tonight)$/.test(t.text)) && !!b && b.sentence === t.sentence && /^\p{Lu}\p{Ll}/u.test(b.text) && !lists().stops.has(low(b)) && !lists().determiners.has(low(b));
+  return /^\p{Lu}\p{Ll}/u.test(t.text) && (lists().bridge.has(low(t)) || /^(?:Today|Tonight)$/.test(t.text)) && !!b && b.sentence === t.sentence && /^\p{Lu}[\p{Ll}\p{Lu}]/u.test(b.text) && !lists().stops.has(low(b)) && !lists().determiners.has(low(b));
 }
 
 /** The phrase ending right before token `cue`, skipping bridge words ("the source has also said"). */
@@ -96,6 +96,13 @@ export function phraseBefore(doc: Document, cue: number): Phrase | undefined {
   if (last < 0 || tokens[last].sentence !== sentence || tokens[last].quoted) return undefined;
   last = occasionBefore(tokens, last) ?? last;
   if (tokens[last].text === ',') return appositionBefore(doc, last) ?? relativeBefore(doc, last);
+  // "all the experts I interviewed said": a relative clause without its "that", its pronoun subject and verb
+  // closing the source
+  if (/^\p{Ll}+$/u.test(tokens[last].text) && /^(?:I|we|you|he|she|they)$/.test(tokens[last - 1]?.text ?? '') && last >= 2 && tokens[last - 2].sentence === sentence && /^\p{Ll}{3,}s$/u.test(tokens[last - 2].text) && inner(tokens, last - 2) && inner(tokens, last)) {
+    const head = runBefore(doc, last - 2);
+    // … with its predeterminer: "all the experts"
+    if (head) return { first: /^(?:all|both|half)$/i.test(tokens[head.first - 1]?.text ?? '') && tokens[head.first - 1].sentence === sentence ? head.first - 1 : head.first, last };
+  }
   const run = listBefore(doc, runBefore(doc, last));
   return run && clauseOpensBefore(tokens, run.first) ? run : restrictiveBefore(doc, last) ?? (run && (namedTail(doc, run) ?? participleHead(doc, run))) ?? run;
 }
@@ -247,6 +254,8 @@ function runBefore(doc: Document, last: number): Phrase | undefined {
     if (!inner(tokens, first - 1)) break;
     first--;
   }
+  // "But that freewheeling campaign also showed": a demonstrative "that" opening the clause is the phrase's determiner
+  if (first > 0 && low(tokens[first - 1]) === 'that' && tokens[first - 1].sentence === sentence && clauseOpensBefore(tokens, first - 1) && !/^so$/i.test(tokens[first - 2]?.text ?? '') && /^\p{Ll}/u.test(tokens[first].text) && !w.determiners.has(low(tokens[first])) && !w.pronouns.has(low(tokens[first]))) first--;
   return { first: afterOpeningTime(tokens, focusBefore(tokens, opensWith(tokens, first) ?? first), last), last };
 }
 
@@ -344,7 +353,9 @@ function appositionBefore(doc: Document, comma: number): Phrase | undefined {
   const head = runBefore(doc, j - 1);
   if (!head) return undefined;
   // the head must open its clause, or the commas belong to something else
-  const before = tokens[head.first - 1];
+  let before = tokens[head.first - 1];
+  // "Even China, Pyongyang's only ally, said": a focus word opening the clause stays outside the source
+  if (before && before.sentence === sentence && /^(?:even|only|also)$/i.test(before.text) && clauseOpensBefore(tokens, head.first - 1)) before = tokens[head.first - 2];
   if (before && before.sentence === sentence && !/^(?:[,;:—―–(”"’»]|''?)$/u.test(before.text) && !/^(?:and|but|while|as|because|when|after)$/i.test(before.text) && !typedDash(doc, head.first - 1)) return undefined;
   // "Trump, speaking to a veterans group in Virginia, said": a participle clause, not part of the name
   // … and so is a time or place ("Clinton, at a later press conference, said"), or a likeness ("Clinton, like Obama, has said")
