@@ -1074,3 +1074,14 @@ describe('indirect speech: source phrases', () => {
     assert.equal(find('The mayor sees the plan as a way to cut costs.', 'costs').cue?.text, 'sees');
   });
 });
+
+describe('recall: reports inside other clauses', () => {
+  it('a that-clause in a fronted adjunct ends where a quotation\'s attribution opens: "When X signaled that …, Y said, “…”"', () => {
+    const quotes = quotesOf('So when the company signaled last summer that it was going to make a deal with Mr. Smith, Mr. Jones said, "we were floored."');
+    const signaled = quotes.find((q) => q.cue?.text === 'signaled');
+    assert.equal(signaled?.text, 'it was going to make a deal with Mr. Smith');
+    const direct = quotes.find((q) => q.kind === 'direct');
+    assert.equal(direct?.cue?.text, 'said');
+    assert.equal(direct?.speaker?.mention?.text, 'Mr. Jones');
+  });
+});

@@ -1113,7 +1113,10 @@ function attributionOpens(doc: Document, k: number, afterConjunction = false): b
     if (phraseBefore(doc, c)?.first !== k) return false;
     const after = tokens[cue.end + 1];
     if (lower && !/^that$/i.test(after?.text ?? '')) return false;
-    return !!after && after.sentence === t.sentence && !/^[,.;:!?]$/.test(after.text) && !words().cueTail.has(after.text);
+    if (!after || after.sentence !== t.sentence) return false;
+    // "…, Mr. Lee said, “…”": a cue handing over to a quotation opens a report of its own
+    if (/^[,:]$/.test(after.text) && quotationAfter(doc, cue.end + 2)) return true;
+    return !/^[,.;:!?]$/.test(after.text) && !words().cueTail.has(after.text);
   }
   return false;
 }
