@@ -1084,4 +1084,11 @@ describe('recall: reports inside other clauses', () => {
     assert.equal(direct?.cue?.text, 'said');
     assert.equal(direct?.speaker?.mention?.text, 'Mr. Jones');
   });
+
+  it('a directive whose verb opens a quotation still takes its listener: "urged voters to “look closely” at …"', () => {
+    const q = quotesOf('The senator urged voters to "look closely" at the budget.').find((x) => x.kind === 'indirect');
+    assert.equal(q?.cue?.text, 'urged');
+    assert.equal(q?.text, 'voters to "look closely" at the budget');
+    assert.equal(q?.speaker?.mention?.text, 'The senator');
+  });
 });

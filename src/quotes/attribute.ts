@@ -1038,7 +1038,10 @@ function directsListener(doc: Document, cue: number, cueEnd: number): boolean {
   for (let j = cueEnd + 2; j < tokens.length && j <= cueEnd + 10 && tokens[j].sentence === sentence && !tokens[j].quoted; j++) {
     const t = tokens[j];
     if (/^(?:[.,;:!?—―–()]|that|who|which|and|or|but)$/iu.test(t.text)) return false;
-    if (/^to$/i.test(t.text)) return /^\p{Ll}+$/u.test(tokens[j + 1]?.text ?? '') && !/^(?:the|a|an|his|her|their|its|this|that)$/.test(tokens[j + 1].text);
+    if (!/^to$/i.test(t.text)) continue;
+    // the verb may open a quotation of the speaker's words: "urged voters to “look closely” at …"
+    const verb = /^(?:[“"‘]|'')$/u.test(tokens[j + 1]?.text ?? '') && tokens[j + 2]?.quoted ? tokens[j + 2] : tokens[j + 1];
+    return /^\p{Ll}+$/u.test(verb?.text ?? '') && !/^(?:the|a|an|his|her|their|its|this|that)$/.test(verb.text);
   }
   return false;
 }
