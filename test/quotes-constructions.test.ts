@@ -1091,4 +1091,18 @@ describe('recall: reports inside other clauses', () => {
     assert.equal(q?.text, 'voters to "look closely" at the budget');
     assert.equal(q?.speaker?.mention?.text, 'The senator');
   });
+
+  it('a report in a fronted adjunct clause ends at the comma that opens the main clause: "While a judge found …, his ruling …"', () => {
+    const q = find('After aides insisted in June that the mayor would not run, the campaign began to change course.', 'mayor');
+    assert.equal(q.cue?.text, 'insisted');
+    assert.equal(q.text, 'the mayor would not run');
+  });
+
+  it('a reporting relative clause ends at its comma, and is no part of the main cue\'s speaker: "Smith, who understood that …, told …"', () => {
+    const quotes = quotesOf('Mr. Smith, who understood that a legislative push would be fruitless, told his advisers to find another way.');
+    assert.equal(quotes.find((q) => q.cue?.text === 'understood')?.text, 'a legislative push would be fruitless');
+    const told = quotes.find((q) => q.cue?.text === 'told');
+    assert.equal(told?.text, 'his advisers to find another way');
+    assert.equal(told?.speaker?.mention?.text, 'Mr. Smith');
+  });
 });

@@ -10,13 +10,13 @@ import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
 import { MentionIndex, abbreviationDot, bridgeBefore, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
-interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; notSpeakerLabels: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { openers: string[]; times: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
+interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; notSpeakerLabels: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { subordinators: string[]; openers: string[]; times: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
 
-let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; topicPrepositions: Set<string>; notSpeakerLabels: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { openers: Set<string>; times: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
+let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; topicPrepositions: Set<string>; notSpeakerLabels: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { subordinators: Set<string>; openers: Set<string>; times: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
 function words() {
   if (wordSets) return wordSets;
   const data = loadData<CuesFile>('quotes/cues.json');
-  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), toObject: new Set(data.toObject), topicPrepositions: new Set(data.topicPrepositions), notSpeakerLabels: new Set(data.notSpeakerLabels), raisedVerbs: new Set(data.raisedReports.verbs), raisedPassives: new Set(data.raisedReports.passives), adjuncts: { openers: new Set(data.adjuncts.openers), times: new Set(data.adjuncts.times), media: new Set(data.adjuncts.media), occasions: new Set(data.adjuncts.occasions) }, questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
+  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), toObject: new Set(data.toObject), topicPrepositions: new Set(data.topicPrepositions), notSpeakerLabels: new Set(data.notSpeakerLabels), raisedVerbs: new Set(data.raisedReports.verbs), raisedPassives: new Set(data.raisedReports.passives), adjuncts: { subordinators: new Set(data.adjuncts.subordinators), openers: new Set(data.adjuncts.openers), times: new Set(data.adjuncts.times), media: new Set(data.adjuncts.media), occasions: new Set(data.adjuncts.occasions) }, questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
 }
 interface Cues { speech: TokenTrie<true>; stance: TokenTrie<true>; participles: TokenTrie<true>; partial: TokenTrie<true>; according: TokenTrie<true> }
 
@@ -567,7 +567,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       continue;
     }
     if (p) {
-      found.speaker = speakerOfPhrase(ctx, p);
+      found.speaker = speakerOfPhrase(ctx, withoutReportingRelative(doc, out, p));
       // the sentence's first reporter is its main clause's; a later one reports inside its content ("X told them
       // that she believes …, saying …") or names a noun's owner ("rejected a press request …, saying …")
       if (found.speaker && ctx.reporter?.sentence !== t.sentence) ctx.reporter = { sentence: t.sentence, cue: i, speaker: found.speaker };
@@ -1157,6 +1157,7 @@ function clauseEnd(ctx: Ctx, from: number, object = false): number {
   const sentence = tokens[from].sentence;
   // a quotation later in the sentence is the object's own words, whatever stands between
   if (object) for (let j = from; j < tokens.length && tokens[j].sentence === sentence && object; j++) if (tokens[j].quoted) object = false;
+  const subordinate = inSubordinateClause(doc, from);
   for (let j = from + 1; j < tokens.length && tokens[j].sentence === sentence; j++) {
     const t = tokens[j];
     if (object && adjunctOpens(tokens, j)) return tokens[j - 1].end;
@@ -1176,6 +1177,9 @@ function clauseEnd(ctx: Ctx, from: number, object = false): number {
     const end = closing ? t.end : t.start;
     const lower = next.text.toLowerCase();
     if (comma && !next.quoted && (w.contentStops.has(lower) || /^\p{Ll}+ing$/u.test(next.text))) return end;
+    // "While a judge found that action lawful, his decision was …": the comma closing a fronted or relative
+    // clause hands over to the main clause, its subject or (after a relative) its verb
+    if (subordinate && comma && !next.quoted && !closing && (w.clauseSubjects.has(lower) && !/^(?:when|if|as|while|after|before|since|because)$/.test(lower) || /^\p{Lu}/u.test(next.text) || cueAt(doc, j + 1))) return end;
     if (/^(?:and|but)$/i.test(t.text) && cueAt(doc, j + 1)) return tokens[j - 1].text === ',' ? tokens[j - 1].start : tokens[j - 1].end;
     if (comma && trailingAttribution(doc, j + 1)) return end;
     if (comma && /^(?:and|but)$/i.test(next.text) && w.clauseSubjects.has(tokens[j + 2]?.text.toLowerCase() ?? '')) return end;
@@ -1186,6 +1190,37 @@ function clauseEnd(ctx: Ctx, from: number, object = false): number {
     if (/^[.!?]$/.test(t.text) && /^(?:\p{Lu}|[“"‘'«„])/u.test(next.text) && !abbreviationDot(tokens, j)) return tokens[j - 1].end;
   }
   return contentEnd(doc, sentence);
+}
+
+/**
+ * "Mr. Obama, who understood that …, told …": a relative clause that reports on its own is not part of the
+ * speaker phrase of the main clause's cue; the phrase ends before its comma.
+ */
+function withoutReportingRelative(doc: Document, out: Quote[], p: Phrase): Phrase {
+  const { tokens } = doc;
+  for (let k = p.first + 1; k < p.last; k++) {
+    if (tokens[k].text !== ',' || !/^(?:who|which)$/i.test(tokens[k + 1]?.text ?? '')) continue;
+    const from = tokens[k].end, to = tokens[p.last].end;
+    if (out.some((q) => q.cue && q.cue.start >= from && q.cue.end <= to)) return { ...p, last: k - 1 };
+  }
+  return p;
+}
+
+/**
+ * Does the clause holding token `from` stand before or inside the main clause: a fronted adjunct clause
+ * ("When Smith signaled that …, …") or a relative set off by commas ("Obama, who understood that …, told …")?
+ */
+function inSubordinateClause(doc: Document, from: number): boolean {
+  const { tokens } = doc;
+  const sentence = tokens[from].sentence;
+  let k = from - 1;
+  for (; k >= 0 && tokens[k].sentence === sentence; k--) {
+    if (tokens[k].quoted) continue;
+    if (tokens[k].text === ',') return /^(?:who|which)$/i.test(tokens[k + 1]?.text ?? '');
+  }
+  let first = k + 1;
+  if (/^(?:and|but|so|yet)$/i.test(tokens[first]?.text ?? '')) first++;
+  return !!tokens[first] && first < from && words().adjuncts.subordinators.has(tokens[first].text.toLowerCase());
 }
 
 /**
