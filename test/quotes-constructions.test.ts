@@ -1105,4 +1105,10 @@ describe('recall: reports inside other clauses', () => {
     assert.equal(told?.text, 'his advisers to find another way');
     assert.equal(told?.speaker?.mention?.text, 'Mr. Smith');
   });
+
+  it('a promise\'s infinitive is its content, and a second verb after "and" keeps its own: "promised to … and said she …"', () => {
+    const quotes = quotesOf('Smith promised to keep backing the mayor and said she would stand up to the attacks.');
+    assert.equal(quotes.find((q) => q.cue?.text === 'promised')?.text, 'to keep backing the mayor');
+    assert.equal(quotes.find((q) => q.cue?.text === 'said')?.text, 'she would stand up to the attacks');
+  });
 });

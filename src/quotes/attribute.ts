@@ -990,6 +990,8 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
   if (object || w.gapOpeners.has(next.text) || w.gapOpeners.has(next.text.toLowerCase()) || next.text === ',') {
     // "implored her to bring it back, arguing that …": the directive's own content comes first
     if (object && directsListener(doc, cue, cueEnd)) return cueEnd + 1;
+    // "promised to keep backing the mayor": a stance verb's infinitive, not a listener
+    if (object && stance && /^to$/i.test(next.text) && /^\p{Ll}+$/u.test(tokens[cueEnd + 2]?.text ?? '') && !/^(?:the|a|an|his|her|their|its|this|that|reporters|me|us|him|them)$/.test(tokens[cueEnd + 2].text) && tokens[cueEnd + 2].sentence === sentence) return cueEnd + 1;
     let pronoun: number | undefined;
     for (let j = cueEnd + 1; j < tokens.length && j <= cueEnd + GAP_MAX + 4 && tokens[j].sentence === sentence && (!tokens[j].quoted || object && j > cueEnd + 1); j++) {
       // a programme's name in quotation marks after the listener: told MSNBC's "Morning Joe" that
@@ -998,6 +1000,8 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
       if (/^that$/i.test(tokens[j].text)) return pronoun !== undefined && (!stance || object) && /^\p{Ll}/u.test(tokens[pronoun + 1]?.text ?? '') ? pronoun : tokens[j + 1]?.sentence === sentence ? j + 1 : undefined;
       if (object && j > cueEnd + 1 && opensQuestion(tokens, cueWord, j)) return j;
       if (/^[.;:!?]$/.test(tokens[j].text)) break;
+      // "… and said she …": a second verb of the subject's takes what follows
+      if (/^(?:and|but)$/i.test(tokens[j].text) && cueAt(doc, j + 1)) break;
       // "…, arguing that": the "that" belongs to a participle of its own
       if (tokens[j].text === ',' && /^\p{Ll}+ing$/u.test(tokens[j + 1]?.text ?? '')) break;
       // "said after the convention he would not …": a clause opened by its pronoun subject
