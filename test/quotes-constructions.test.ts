@@ -1111,4 +1111,9 @@ describe('recall: reports inside other clauses', () => {
     assert.equal(quotes.find((q) => q.cue?.text === 'promised')?.text, 'to keep backing the mayor');
     assert.equal(quotes.find((q) => q.cue?.text === 'said')?.text, 'she would stand up to the attacks');
   });
+
+  it('a cue whose object is a relative clause\'s gap reports nothing: "the loopholes he cited are …", "what she said was …"', () => {
+    assert.equal(quotesOf('The three loopholes he cited are common in the tax code.').length, 0);
+    assert.equal(quotesOf('What the mayor said was a mistake, her aides admitted privately.').some((q) => q.cue?.text === 'said'), false);
+  });
 });
