@@ -1116,4 +1116,18 @@ describe('recall: reports inside other clauses', () => {
     assert.equal(quotesOf('The three loopholes he cited are common in the tax code.').length, 0);
     assert.equal(quotesOf('What the mayor said was a mistake, her aides admitted privately.').some((q) => q.cue?.text === 'said'), false);
   });
+
+  it('a participle after a noun for a message reports what the message says: "a tweet attacking …", "a statement announcing …"', () => {
+    const q = find('The mayor called it a tweet attacking a former city employee.', 'employee');
+    assert.ok(quotesOf('The mayor called it a tweet attacking a former city employee.').some((x) => x.cue?.text === 'attacking' && x.text === 'a former city employee' && x.speaker?.name === 'a tweet'), q.text);
+    const quotes = quotesOf('In a statement announcing the pick, the union called the mayor a champion.');
+    assert.equal(quotes.find((x) => x.cue?.text === 'announcing')?.text, 'the pick');
+    assert.equal(quotes.find((x) => x.cue?.text === 'called')?.speaker?.mention?.text, 'the union');
+  });
+
+  it('a participle after ", and" reports on its own and ends the report before it: "…, and calling for …"', () => {
+    const quotes = quotesOf('The group welcomed the plan to increase funding, and calling for new bases in the east.');
+    assert.equal(quotes.find((x) => x.cue?.text === 'welcomed')?.text, 'the plan to increase funding');
+    assert.equal(quotes.find((x) => x.cue?.text === 'calling for')?.text, 'new bases in the east');
+  });
 });

@@ -10,13 +10,13 @@ import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
 import { MentionIndex, abbreviationDot, bridgeBefore, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
-interface CuesFile { needsThat: string[]; finiteAuxiliaries: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; notSpeakerLabels: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { subordinators: string[]; openers: string[]; times: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
+interface CuesFile { messageNouns: string[]; needsThat: string[]; finiteAuxiliaries: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; notSpeakerLabels: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { subordinators: string[]; openers: string[]; times: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
 
-let wordSets: { needsThat: Set<string>; finiteAuxiliaries: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; topicPrepositions: Set<string>; notSpeakerLabels: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { subordinators: Set<string>; openers: Set<string>; times: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
+let wordSets: { messageNouns: Set<string>; needsThat: Set<string>; finiteAuxiliaries: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; topicPrepositions: Set<string>; notSpeakerLabels: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { subordinators: Set<string>; openers: Set<string>; times: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
 function words() {
   if (wordSets) return wordSets;
   const data = loadData<CuesFile>('quotes/cues.json');
-  return (wordSets = { needsThat: new Set(data.needsThat), finiteAuxiliaries: new Set(data.finiteAuxiliaries), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), toObject: new Set(data.toObject), topicPrepositions: new Set(data.topicPrepositions), notSpeakerLabels: new Set(data.notSpeakerLabels), raisedVerbs: new Set(data.raisedReports.verbs), raisedPassives: new Set(data.raisedReports.passives), adjuncts: { subordinators: new Set(data.adjuncts.subordinators), openers: new Set(data.adjuncts.openers), times: new Set(data.adjuncts.times), media: new Set(data.adjuncts.media), occasions: new Set(data.adjuncts.occasions) }, questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
+  return (wordSets = { messageNouns: new Set(data.messageNouns), needsThat: new Set(data.needsThat), finiteAuxiliaries: new Set(data.finiteAuxiliaries), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), toObject: new Set(data.toObject), topicPrepositions: new Set(data.topicPrepositions), notSpeakerLabels: new Set(data.notSpeakerLabels), raisedVerbs: new Set(data.raisedReports.verbs), raisedPassives: new Set(data.raisedReports.passives), adjuncts: { subordinators: new Set(data.adjuncts.subordinators), openers: new Set(data.adjuncts.openers), times: new Set(data.adjuncts.times), media: new Set(data.adjuncts.media), occasions: new Set(data.adjuncts.occasions) }, questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
 }
 interface Cues { speech: TokenTrie<true>; stance: TokenTrie<true>; participles: TokenTrie<true>; partial: TokenTrie<true>; according: TokenTrie<true> }
 
@@ -509,6 +509,8 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     if (topic !== undefined) { i = topic; continue; }
     const opening = openingParticiple(ctx, out, i);
     if (opening !== undefined) { i = opening; continue; }
+    const message = messageParticiple(ctx, out, i);
+    if (message !== undefined) { i = message; continue; }
     // cues are verbs: "the United States" holds no cue
     // a headline capitalises its verbs too: "Obama Says Museum Will Tell of 'Suffering and Delight'"
     const verb = /^\p{Ll}/u.test(t.text) || titleCase(ctx, t.sentence);
@@ -814,6 +816,33 @@ function openingParticiple(ctx: Ctx, out: Quote[], i: number): number | undefine
   const start = tokens[from].start, end = tokens[comma - 1].end;
   pushIndirect(doc, out, start, end, { speaker, cue: cueSpan(doc, i, p.end, false), cueToken: i }, 2);
   return p.end;
+}
+
+/**
+ * "a tweet attacking a former employee", "a statement announcing the pick": a participle right after a noun
+ * for a message says what the message says; the message is the source. Returns the cue's last token.
+ */
+function messageParticiple(ctx: Ctx, out: Quote[], i: number): number | undefined {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const t = tokens[i], before = tokens[i - 1];
+  if (!before || before.sentence !== t.sentence || before.quoted || !/^\p{Ll}+ing$/u.test(t.text) || !words().messageNouns.has(before.text)) return undefined;
+  const c = cueTries();
+  const cue = c.participles.match(tokens, i) ?? c.stance.match(tokens, i);
+  if (!cue) return undefined;
+  const from = contentAfterCue(ctx, i, cue.end, true);
+  if (from === undefined) return undefined;
+  const object = !/^(?:to|that)$/i.test(tokens[from].text) && !words().questionWords.has(tokens[from].text.toLowerCase());
+  // the message's own noun phrase, back to its determiner: "[a Donald Trump tweet] attacking"
+  let first = i - 1;
+  for (let k = i - 1; k >= i - 5 && k >= 0 && tokens[k].sentence === t.sentence; k--) {
+    if (!/^[\p{L}\p{N}'’-]+$/u.test(tokens[k].text) || /^\p{Ll}+ed$/u.test(tokens[k].text)) break;
+    first = k;
+    if (/^(?:a|an|the|his|her|their|its|this|that|these|those)$/i.test(tokens[k].text)) break;
+  }
+  const speaker = speakerOfPhrase(ctx, { first, last: i - 1 });
+  pushIndirect(doc, out, tokens[from].start, clauseEnd(ctx, from, object), { speaker, cue: cueSpan(doc, i, cue.end, false), cueToken: i }, 2);
+  return cue.end;
 }
 
 let topicCues: Map<string, Set<string>> | undefined;
@@ -1190,6 +1219,8 @@ function clauseEnd(ctx: Ctx, from: number, object = false): number {
     if (/^(?:and|but)$/i.test(t.text) && cueAt(doc, j + 1)) return tokens[j - 1].text === ',' ? tokens[j - 1].start : tokens[j - 1].end;
     if (comma && trailingAttribution(doc, j + 1)) return end;
     if (comma && /^(?:and|but)$/i.test(next.text) && w.clauseSubjects.has(tokens[j + 2]?.text.toLowerCase() ?? '')) return end;
+    // "…, and calling for …": a second participle of the same subject's reports on its own
+    if (comma && /^(?:and|but)$/i.test(next.text) && /^\p{Ll}+ing$/u.test(tokens[j + 2]?.text ?? '') && (cueTries().participles.match(tokens, j + 2) || cueTries().stance.match(tokens, j + 2))) return end;
     if (/^(?:—|―|–|--|;)$/u.test(t.text) || t.text === '-' && next.text === '-' && next.start === t.end && !quotationAfter(doc, j + 2)) return t.start;
     // a report of someone else's follows: "…, and Republicans want …", "…, Mr. Lee said that …"
     if ((comma || /^(?:and|but)$/i.test(t.text)) && attributionOpens(doc, /^(?:and|but)$/i.test(next.text) ? j + 2 : j + 1, comma && /^(?:and|but)$/i.test(next.text))) return /^(?:and|but)$/i.test(t.text) && tokens[j - 1].text !== ',' ? tokens[j - 1].end : end;
@@ -1247,7 +1278,8 @@ function participleClause(ctx: Ctx, out: Quote[], i: number, p: { end: number })
   const { tokens } = doc;
   // "…, saying …", and "criticised for saying that …", "after saying that …"
   // an adverb may come between: "…, even suggesting he may have been sabotaged"
-  const comma = ADVERB.test(tokens[i - 1]?.text ?? '') && tokens[i - 1].sentence === tokens[i].sentence ? i - 2 : i - 1;
+  // … or a conjunction: "…, and calling for new bases"
+  const comma = (ADVERB.test(tokens[i - 1]?.text ?? '') || /^and$/i.test(tokens[i - 1]?.text ?? '')) && tokens[i - 1].sentence === tokens[i].sentence ? i - 2 : i - 1;
   const opener = tokens[comma]?.text === ',' || gerundOfSaying(doc, i, p.end);
   if (!opener || tokens[i - 1].sentence !== tokens[i].sentence) return;
   // "…, promising to lift regulations": a participle of intention or evaluation takes a phrase, as its verb does
@@ -1255,7 +1287,9 @@ function participleClause(ctx: Ctx, out: Quote[], i: number, p: { end: number })
   if (from === undefined) return;
   // "two speechwriters implored her …, arguing that …": the participle shares the subject of the cue before it
   const r = ctx.reporter;
-  const speaker = r && r.sentence === tokens[i].sentence && r.cue < i ? r.speaker : subjectPhrase(ctx, tokens[i].sentence, tokens[i].start);
+  // … but after "and" it is coordinated with the main clause's verb, and shares that verb's subject
+  const coordinate = /^and$/i.test(tokens[i - 1].text);
+  const speaker = r && r.sentence === tokens[i].sentence && r.cue < i && !coordinate ? r.speaker : subjectPhrase(ctx, tokens[i].sentence, tokens[i].start);
   pushIndirect(doc, out, tokens[from].start, clauseEnd(ctx, from), { speaker, cue: cueSpan(doc, i, p.end, false), cueToken: i });
 }
 
