@@ -1130,4 +1130,13 @@ describe('recall: reports inside other clauses', () => {
     assert.equal(quotes.find((x) => x.cue?.text === 'welcomed')?.text, 'the plan to increase funding');
     assert.equal(quotes.find((x) => x.cue?.text === 'calling for')?.text, 'new bases in the east');
   });
+
+  it('"Asked about …," opening a sentence reports the question put to its subject, the asker unnamed', () => {
+    const quotes = quotesOf('Asked about the fire, the chief said the cause was unknown.');
+    const asked = quotes.find((x) => x.cue?.text === 'Asked about');
+    assert.equal(asked?.text, 'the fire');
+    assert.equal(asked?.speaker, null);
+    assert.equal(quotes.find((x) => x.cue?.text === 'said')?.text, 'the cause was unknown');
+    assert.equal(quotesOf('Asked to describe the device, the chief declined.').find((x) => x.cue?.text === 'Asked')?.text, 'to describe the device');
+  });
 });

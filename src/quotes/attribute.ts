@@ -509,6 +509,8 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     if (topic !== undefined) { i = topic; continue; }
     const opening = openingParticiple(ctx, out, i);
     if (opening !== undefined) { i = opening; continue; }
+    const asked = askedOpener(ctx, out, i);
+    if (asked !== undefined) { i = asked; continue; }
     const message = messageParticiple(ctx, out, i);
     if (message !== undefined) { i = message; continue; }
     // cues are verbs: "the United States" holds no cue
@@ -816,6 +818,27 @@ function openingParticiple(ctx: Ctx, out: Quote[], i: number): number | undefine
   const start = tokens[from].start, end = tokens[comma - 1].end;
   pushIndirect(doc, out, start, end, { speaker, cue: cueSpan(doc, i, p.end, false), cueToken: i }, 2);
   return p.end;
+}
+
+/**
+ * "Asked about the fire, the chief said …", "Asked to describe the device, he said …": a passive participle
+ * of asking opening the sentence reports the question put to the subject; its asker goes unnamed.
+ */
+function askedOpener(ctx: Ctx, out: Quote[], i: number): number | undefined {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const t = tokens[i];
+  if (!/^Asked$/.test(t.text) || doc.tokenAt(doc.sentences[t.sentence].start) !== i) return undefined;
+  const about = /^(?:about|of)$/.test(tokens[i + 1]?.text ?? '');
+  const from = about ? i + 2 : i + 1;
+  const first = tokens[from];
+  if (!first || first.sentence !== t.sentence || first.text === ',') return undefined;
+  if (!about && !/^to$/.test(first.text) && !words().questionWords.has(first.text.toLowerCase()) && !/^(?:if|whether)$/.test(first.text)) return undefined;
+  let comma = from + 1;
+  while (comma < tokens.length && comma - from <= 30 && tokens[comma].sentence === t.sentence && (tokens[comma].quoted || tokens[comma].text !== ',') && !/^[.;:!?]$/.test(tokens[comma].text)) comma++;
+  if (tokens[comma]?.text !== ',' || tokens[comma].sentence !== t.sentence) return undefined;
+  pushIndirect(doc, out, first.start, tokens[comma - 1].end, { speaker: null, cue: cueSpan(doc, i, from - 1, false), cueToken: i }, 2);
+  return comma;
 }
 
 /**
