@@ -1139,4 +1139,10 @@ describe('recall: reports inside other clauses', () => {
     assert.equal(quotes.find((x) => x.cue?.text === 'said')?.text, 'the cause was unknown');
     assert.equal(quotesOf('Asked to describe the device, the chief declined.').find((x) => x.cue?.text === 'Asked')?.text, 'to describe the device');
   });
+
+  it('an attribution set off by commas keeps its adjunct and still interrupts the report: "…, the mayor said on Friday, …"', () => {
+    const quotes = quotesOf('The plan, the mayor said on Friday, would cost the city millions of dollars.');
+    assert.ok(quotes.some((q) => q.cue?.text === 'said' && q.text === 'The plan'));
+    assert.ok(quotes.some((q) => q.cue?.text === 'said' && q.text === 'would cost the city millions of dollars' && q.speaker?.mention?.text === 'the mayor'));
+  });
 });

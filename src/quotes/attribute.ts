@@ -554,7 +554,9 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     let afterCue = cue.end + 1;
     while (tokens[afterCue] && tokens[afterCue].sentence === t.sentence && words().cueTail.has(tokens[afterCue].text)) afterCue++;
     const nextTok = tokens[afterCue];
-    const atEnd = !nextTok || nextTok.sentence !== t.sentence || CLAUSE_END.test(nextTok.text) || adjunctToEnd(doc, i, afterCue);
+    const adjunctEnd = adjunctToEnd(doc, i, afterCue, !!p && tokens[p.first - 1]?.text === ',' && tokens[p.first - 1].sentence === t.sentence);
+    const atEnd = !nextTok || nextTok.sentence !== t.sentence || CLAUSE_END.test(nextTok.text) || adjunctEnd !== undefined;
+    const resumeAt = adjunctEnd !== undefined && tokens[adjunctEnd].text === ',' ? adjunctEnd : afterCue;
     // "bounce houses and face painting, on game days": a bare "-ing" word after its noun with nothing of its
     // own after it is a noun, not a verb closing a report ("…, the mayor said")
     if (p && atEnd && !progressive && cue.end === i && /^\p{Ll}+ing$/u.test(t.text)) continue;
@@ -582,7 +584,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       if (atEnd && lead) {
         // "But to prevent problems, he said, local officials should be vigilant": the report goes on after
         // the attribution; both parts share the cue
-        const rest = !lead.direct && resumedAfter(doc, afterCue);
+        const rest = !lead.direct && resumedAfter(doc, resumeAt);
         // "But in recent days, advisers say, the president has grown …": a time or place before the attribution is the narrator's
         if (!rest || !circumstance(doc, lead)) pushLead(doc, out, lead, found);
         if (rest) pushIndirect(doc, out, tokens[rest].start, clauseEnd(ctx, rest), found);
@@ -681,20 +683,23 @@ function closesReport(doc: Document, i: number): boolean {
  * After a cue that follows its content, a listener or a time, place or occasion may close the sentence:
  * "…, she told reporters on Thursday.", "…, the agency said in a June report."
  */
-function adjunctToEnd(doc: Document, cue: number, from: number): boolean {
+function adjunctToEnd(doc: Document, cue: number, from: number, medial = false): number | undefined {
   const { tokens } = doc;
   const w = words();
   const first = tokens[from];
   // only a verb of saying: "declined to comment" holds its content after it
-  if (!first || first.sentence !== tokens[cue].sentence || first.quoted || !cueTries().speech.match(tokens, cue) || /^to$/i.test(first.text)) return false;
+  if (!first || first.sentence !== tokens[cue].sentence || first.quoted || !cueTries().speech.match(tokens, cue) || /^to$/i.test(first.text)) return undefined;
   const listener = w.objectCues.has(tokens[cue].text.toLowerCase()) && (/^\p{Lu}/u.test(first.text) || /^(?:the|a|an|his|her|their|reporters|journalists|me|us|him|them)$/i.test(first.text));
-  if (!listener && !w.gapOpeners.has(first.text) && !w.gapOpeners.has(first.text.toLowerCase())) return false;
+  if (!listener && !w.gapOpeners.has(first.text) && !w.gapOpeners.has(first.text.toLowerCase())) return undefined;
   for (let k = from; k < tokens.length && k <= from + 10; k++) {
     const t = tokens[k];
-    if (t.sentence !== first.sentence || /^[.!?]$/.test(t.text) && !abbreviationDot(tokens, k)) return true;
-    if (t.quoted || /^(?:that|to|[,;:—―–])$/iu.test(t.text)) return false;
+    if (t.sentence !== first.sentence || /^[.!?]$/.test(t.text) && !abbreviationDot(tokens, k)) return k;
+    // "<content>, the agency said in a June report, and <content>": set off by commas, the attribution
+    // and its adjunct interrupt the report, which goes on after the second comma
+    if (medial && t.text === ',' && k > from) return k;
+    if (t.quoted || /^(?:that|to|[,;:—―–])$/iu.test(t.text)) return undefined;
   }
-  return false;
+  return undefined;
 }
 
 /** A past participle right after a common noun and before its agent: "a coalition backed by the West". */
