@@ -1145,4 +1145,10 @@ describe('recall: reports inside other clauses', () => {
     assert.ok(quotes.some((q) => q.cue?.text === 'said' && q.text === 'The plan'));
     assert.ok(quotes.some((q) => q.cue?.text === 'said' && q.text === 'would cost the city millions of dollars' && q.speaker?.mention?.text === 'the mayor'));
   });
+
+  it('"about" before a number approximates and opens the reported clause: "has said about 20 people have …"', () => {
+    const q = find('The governor has said about 20 people have shown an interest in the seat.', 'people');
+    assert.equal(q.cue?.text, 'has said');
+    assert.equal(q.text, 'about 20 people have shown an interest in the seat');
+  });
 });

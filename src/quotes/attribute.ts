@@ -1079,7 +1079,9 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
   if (stance) return /^[\p{L}\p{N}$]/u.test(next.text) || quotedComplement(doc, next) ? cueEnd + 1 : undefined;
   // "said no" answers; "said no decision had been made" reports
   const determinerNo = /^no$/i.test(next.text) && /^\p{Ll}+$/u.test(tokens[cueEnd + 2]?.text ?? '') && tokens[cueEnd + 2].text !== 'to' && tokens[cueEnd + 2].sentence === sentence;
-  return w.notClause.has(next.text.toLowerCase()) && !determinerNo ? undefined : cueEnd + 1;
+  // "said about 20 people have …": "about" before a number is an approximation, not the topic
+  const approximate = /^(?:about|nearly|almost|roughly)$/i.test(next.text) && /^[\d$]/u.test(tokens[cueEnd + 2]?.text ?? '') && tokens[cueEnd + 2].sentence === sentence;
+  return w.notClause.has(next.text.toLowerCase()) && !determinerNo && !approximate ? undefined : cueEnd + 1;
 }
 
 /** Does an embedded question open at token k after the cue word ("asked whether", "wondered if", "explained how")? */
