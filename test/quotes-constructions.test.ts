@@ -1151,4 +1151,13 @@ describe('recall: reports inside other clauses', () => {
     assert.equal(q.cue?.text, 'has said');
     assert.equal(q.text, 'about 20 people have shown an interest in the seat');
   });
+
+  it('a second clause with its own subject ends the first report: "…, and Smith is promising to …", "… and 44 percent would support …"', () => {
+    const quotes = quotesOf('The mayor has vowed to bring back lost jobs, and Governor Smith is promising to help towns move into new industries.');
+    assert.equal(quotes.find((q) => q.cue?.text === 'has vowed')?.text, 'to bring back lost jobs');
+    assert.equal(quotes.find((q) => q.cue?.text === 'is promising')?.speaker?.mention?.text, 'Governor Smith');
+    const poll = quotesOf('Among likely voters, 46 percent would choose Smith and 44 percent would support Jones.');
+    assert.equal(poll.find((q) => q.cue?.text === 'would choose')?.text, 'Smith');
+    assert.equal(poll.find((q) => q.cue?.text === 'would support')?.text, 'Jones');
+  });
 });

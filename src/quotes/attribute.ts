@@ -1171,17 +1171,20 @@ function attributionOpens(doc: Document, k: number, afterConjunction = false): b
   const lower = afterConjunction && /^\p{Ll}/u.test(t?.text ?? '');
   // "…, experts say the change …": a short common-noun subject before a verb of saying opens a clause too
   const common = !afterConjunction && tokens[k - 1]?.text === ',' && /^\p{Ll}/u.test(t?.text ?? '') && !/^(?:he|she|they|we)$/.test(t?.text ?? '');
-  if (!t || t.quoted || !/^\p{Lu}/u.test(t.text) && !/^(?:he|she|they|we)$/.test(t.text) && !lower && !common) return false;
+  // "46 percent would choose Clinton and 44 percent would back Trump": a poll's share is a subject too
+  const share = /^(?:and|but|while|,)$/i.test(tokens[k - 1]?.text ?? '') && /^\d/u.test(t?.text ?? '') && /^(?:percent|%)$/i.test(tokens[k + 1]?.text ?? '');
+  if (!t || t.quoted || !/^\p{Lu}/u.test(t.text) && !/^(?:he|she|they|we)$/.test(t.text) && !lower && !common && !share) return false;
   const cues = cueTries();
   for (let c = k + 1; c < tokens.length && c <= k + 8 && tokens[c].sentence === t.sentence && !tokens[c].quoted; c++) {
     if (!/^\p{Ll}/u.test(tokens[c].text)) continue;
     const speech = cues.speech.match(tokens, c);
-    const cue = speech ?? cues.stance.match(tokens, c);
+    // "…, and Clinton is promising to …": a progressive participle
+    const cue = speech ?? cues.stance.match(tokens, c) ?? (/^(?:is|are|was|were)$/i.test(tokens[c - 1].text) ? cues.participles.match(tokens, c) : undefined);
     if (!cue) continue;
     if (common && (!speech || c - k > 3)) return false;
-    if (phraseBefore(doc, c)?.first !== k) return false;
+    if (!share && phraseBefore(doc, c)?.first !== k) return false;
     const after = tokens[cue.end + 1];
-    if (lower && !/^that$/i.test(after?.text ?? '')) return false;
+    if (lower && !share && !/^that$/i.test(after?.text ?? '')) return false;
     if (!after || after.sentence !== t.sentence) return false;
     // "…, Mr. Lee said, “…”": a cue handing over to a quotation opens a report of its own
     if (/^[,:]$/.test(after.text) && quotationAfter(doc, cue.end + 2)) return true;
