@@ -1160,4 +1160,10 @@ describe('recall: reports inside other clauses', () => {
     assert.equal(poll.find((q) => q.cue?.text === 'would choose')?.text, 'Smith');
     assert.equal(poll.find((q) => q.cue?.text === 'would support')?.text, 'Jones');
   });
+
+  it('a noun-like verb after ", and" with an infinitive is the subject\'s second verb: "…, and plans to reduce …"', () => {
+    const q = find('He opposes the new tax, and plans to reduce the cost of housing without new rules.', 'housing');
+    assert.equal(q.cue?.text, 'plans');
+    assert.equal(q.text, 'to reduce the cost of housing without new rules');
+  });
 });

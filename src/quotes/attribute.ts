@@ -1002,6 +1002,8 @@ function verbBetween(doc: Document, i: number): boolean {
   const { tokens } = doc;
   const before = tokens[i - 1], after = tokens[i + 1];
   if (!before || !after || before.sentence !== tokens[i].sentence || after.sentence !== tokens[i].sentence) return false;
+  // "…, and plans to reduce …": after a comma and a conjunction, a second verb of the clause's subject
+  if (/^(?:and|but|yet)$/i.test(before.text) && tokens[i - 2]?.text === ',' && /^to$/i.test(after.text) && /^\p{Ll}+$/u.test(tokens[i + 2]?.text ?? '')) return true;
   if (!/^[\p{L}\p{N}]/u.test(before.text) || /^(?:the|a|an|his|her|their|its|our|my|your|this|these|those|of|for|and|or|to|in|on|with|by|new|first|'s|’s)$/i.test(before.text)) return false;
   return /^(?:\p{Lu}|\p{N})/u.test(after.text) || words().clauseSubjects.has(after.text.toLowerCase()) || /^(?:him|them|us|me|to|how|what|why|whether)$/i.test(after.text);
 }
