@@ -1166,4 +1166,10 @@ describe('recall: reports inside other clauses', () => {
     assert.equal(q.cue?.text, 'plans');
     assert.equal(q.text, 'to reduce the cost of housing without new rules');
   });
+
+  it('a headline\'s title-case quoted words still open the cue\'s complement: "General Reveals “Demoralizing” Experience"', () => {
+    const q = quotesOf('Retired General Reveals “Demoralizing” Experience Of Serving Under Smith.\n\nThe general spoke on Friday.').find((x) => x.cue?.text === 'Reveals');
+    assert.equal(q?.text, '“Demoralizing” Experience Of Serving Under Smith');
+    assert.equal(q?.speaker?.name, 'Retired General');
+  });
 });

@@ -1120,7 +1120,10 @@ function directsListener(doc: Document, cue: number, cueEnd: number): boolean {
  */
 function quotedComplement(doc: Document, open: Token): boolean {
   const q = /^[“"‘]$/u.test(open.text) ? doc.quoteMarkAt(open.end) : undefined;
-  return !!q && q.start === open.start && !/,\s*$/u.test(doc.text.slice(q.contentStart, q.contentEnd));
+  // a headline's quoted words in title case are no quotation of the quote layer's, but still open the phrase:
+  // "General Reveals “Demoralizing” Experience"
+  if (!q) return /^[“‘]$/u.test(open.text) && /^[\p{Lu}]/u.test(doc.text.slice(open.end, open.end + 1)) && /[”’]/u.test(doc.text.slice(open.end, doc.sentences[open.sentence].end));
+  return q.start === open.start && !/,\s*$/u.test(doc.text.slice(q.contentStart, q.contentEnd));
 }
 
 /** A cue verb (with its auxiliaries) starts at token i: "and said …", "and has also vowed …". */
