@@ -1172,4 +1172,14 @@ describe('recall: reports inside other clauses', () => {
     assert.equal(q?.text, '“Demoralizing” Experience Of Serving Under Smith');
     assert.equal(q?.speaker?.name, 'Retired General');
   });
+
+  it('a passive verb of judgement without an agent reports an unnamed judgement: "was accused of …", "have often been criticized for …"', () => {
+    const accused = quotesOf('Mr. Jones was accused of using $50 million for personal expenses.').filter((q) => q.cue?.text === 'was accused of');
+    assert.deepEqual(accused.map((q) => q.text), ['Mr. Jones', 'using $50 million for personal expenses']);
+    assert.ok(accused.every((q) => !q.speaker));
+    const criticized = quotesOf('The member states have often been criticized for being slow to move during crises.').filter((q) => q.cue?.text === 'have often been criticized for');
+    assert.deepEqual(criticized.map((q) => q.text), ['The member states', 'being slow to move during crises']);
+    // with an agent, the agent is the source and this reading stays out
+    assert.equal(quotesOf('Mr. Jones was accused by prosecutors of fraud.').some((q) => q.cue?.text === 'was accused of'), false);
+  });
 });

@@ -10,7 +10,7 @@ import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
 import { MentionIndex, abbreviationDot, bridgeBefore, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
-interface CuesFile { messageNouns: string[]; needsThat: string[]; finiteAuxiliaries: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; notSpeakerLabels: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { subordinators: string[]; openers: string[]; times: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
+interface CuesFile { judgedPassives: Record<string, string>; messageNouns: string[]; needsThat: string[]; finiteAuxiliaries: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; notSpeakerLabels: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { subordinators: string[]; openers: string[]; times: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
 
 let wordSets: { messageNouns: Set<string>; needsThat: Set<string>; finiteAuxiliaries: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; topicPrepositions: Set<string>; notSpeakerLabels: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { subordinators: Set<string>; openers: Set<string>; times: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
 function words() {
@@ -505,6 +505,8 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     if (usedCues.has(i)) continue;
     if (nominal(ctx, out, i)) continue;
     if (raisedReport(ctx, out, i)) { i++; continue; }
+    const judged = judgedPassive(ctx, out, i);
+    if (judged !== undefined) { i = judged; continue; }
     const topic = spacedTopic(ctx, out, i);
     if (topic !== undefined) { i = topic; continue; }
     const opening = openingParticiple(ctx, out, i);
@@ -844,6 +846,38 @@ function askedOpener(ctx: Ctx, out: Quote[], i: number): number | undefined {
   if (tokens[comma]?.text !== ',' || tokens[comma].sentence !== t.sentence) return undefined;
   pushIndirect(doc, out, first.start, tokens[comma - 1].end, { speaker: null, cue: cueSpan(doc, i, from - 1, false), cueToken: i }, 2);
   return comma;
+}
+
+let judged: Map<string, string> | undefined;
+/**
+ * "Mr. Quiros was accused of using …", "they have often been criticized for being slow", "it was labeled
+ * “Mostly True”": a verb of judgement in the passive with no agent reports an unnamed judgement; the subject
+ * and the complement are its content, the cue runs from the auxiliary through the verb's preposition.
+ * Returns the cue's last token.
+ */
+function judgedPassive(ctx: Ctx, out: Quote[], i: number): number | undefined {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const t = tokens[i];
+  judged ??= new Map(Object.entries(loadData<CuesFile>('quotes/cues.json').judgedPassives));
+  const preposition = judged.get(t.text);
+  if (preposition === undefined || !passive(doc, i, true)) return undefined;
+  let last = i;
+  if (preposition && tokens[i + 1]?.text === preposition) last = i + 1;
+  else if (preposition && preposition !== 'as') return undefined;
+  const from = last + 1, next = tokens[from];
+  // "… accused by prosecutors": an agent names the source, read elsewhere
+  if (!next || next.sentence !== t.sentence || /^(?:by|[.,;:!?])$/.test(next.text)) return undefined;
+  // "criticised for saying that …": the words said are the report, read at the participle
+  if (gerundOfSaying(doc, from, from) || /^\p{Ll}+ing$/u.test(next.text) && cueTries().participles.match(tokens, from) && /^that$/i.test(tokens[from + 1]?.text ?? '')) return undefined;
+  const subject = phraseBefore(doc, i);
+  if (!subject || tokens[subject.first].quoted) return undefined;
+  const end = clauseEnd(ctx, from);
+  if (end - next.start < 2) return undefined;
+  const found: Found = { speaker: null, cue: cueSpan(doc, i, last, false), cueToken: i };
+  pushIndirect(doc, out, tokens[subject.first].start, tokens[subject.last].end, found, 2);
+  pushIndirect(doc, out, next.start, end, found, 2);
+  return last;
 }
 
 /**
