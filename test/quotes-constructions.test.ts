@@ -1182,4 +1182,8 @@ describe('recall: reports inside other clauses', () => {
     // with an agent, the agent is the source and this reading stays out
     assert.equal(quotesOf('Mr. Jones was accused by prosecutors of fraud.').some((q) => q.cue?.text === 'was accused of'), false);
   });
+
+  it('"sometimes" between the auxiliaries belongs to the cue like "often": "have sometimes been accused of"', () => {
+    assert.ok(quotesOf('The guards have sometimes been accused of hurting the people they were sent to protect.').some((q) => q.cue?.text === 'have sometimes been accused of'));
+  });
 });
