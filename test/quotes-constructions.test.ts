@@ -1186,4 +1186,9 @@ describe('recall: reports inside other clauses', () => {
   it('"sometimes" between the auxiliaries belongs to the cue like "often": "have sometimes been accused of"', () => {
     assert.ok(quotesOf('The guards have sometimes been accused of hurting the people they were sent to protect.').some((q) => q.cue?.text === 'have sometimes been accused of'));
   });
+
+  it('a passive of judgement keeps an obligatory "as" in its cue but leaves it to a bare complement: "is defined as", "were rated"', () => {
+    assert.ok(quotesOf('A rural area is defined as a county with fewer than 50,000 people.').some((q) => q.cue?.text === 'is defined as'));
+    assert.ok(quotesOf('Most of the statements were rated as mostly true by the end of the year.').some((q) => q.cue?.text === 'were rated'));
+  });
 });

@@ -10,7 +10,7 @@ import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
 import { MentionIndex, abbreviationDot, bridgeBefore, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
-interface CuesFile { judgedPassives: Record<string, string>; messageNouns: string[]; needsThat: string[]; finiteAuxiliaries: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; notSpeakerLabels: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { subordinators: string[]; openers: string[]; times: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
+interface CuesFile { judgedPassives: { verbs: string[]; bareComplement: string[] }; messageNouns: string[]; needsThat: string[]; finiteAuxiliaries: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; notSpeakerLabels: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { subordinators: string[]; openers: string[]; times: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
 
 let wordSets: { messageNouns: Set<string>; needsThat: Set<string>; finiteAuxiliaries: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; topicPrepositions: Set<string>; notSpeakerLabels: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { subordinators: Set<string>; openers: Set<string>; times: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
 function words() {
@@ -848,7 +848,7 @@ function askedOpener(ctx: Ctx, out: Quote[], i: number): number | undefined {
   return comma;
 }
 
-let judged: Map<string, string> | undefined;
+let judged: { verbs: Set<string>; bare: Set<string> } | undefined;
 /**
  * "Mr. Quiros was accused of using …", "they have often been criticized for being slow", "it was labeled
  * “Mostly True”": a verb of judgement in the passive with no agent reports an unnamed judgement; the subject
@@ -859,12 +859,15 @@ function judgedPassive(ctx: Ctx, out: Quote[], i: number): number | undefined {
   const { doc } = ctx;
   const { tokens } = doc;
   const t = tokens[i];
-  judged ??= new Map(Object.entries(loadData<CuesFile>('quotes/cues.json').judgedPassives));
-  const preposition = judged.get(t.text);
-  if (preposition === undefined || !passive(doc, i, true)) return undefined;
-  let last = i;
-  if (preposition && tokens[i + 1]?.text === preposition) last = i + 1;
-  else if (preposition && preposition !== 'as') return undefined;
+  if (!judged) {
+    const data = loadData<CuesFile>('quotes/cues.json').judgedPassives;
+    judged = { verbs: new Set(data.verbs), bare: new Set(data.bareComplement) };
+  }
+  if (!judged.verbs.has(t.text) || !passive(doc, i, true)) return undefined;
+  // the preposition taking the charge or the verdict: "accused of", "blamed for", "viewed as", "credited with";
+  // a verb with a bare complement ("was rated (as) true", "is considered a threat") leaves an "as" to it
+  const joins = /^(?:of|for|with)$/.test(tokens[i + 1]?.text ?? '') || tokens[i + 1]?.text === 'as' && !judged.bare.has(t.text);
+  const last = joins ? i + 1 : i;
   const from = last + 1, next = tokens[from];
   // "… accused by prosecutors": an agent names the source, read elsewhere
   if (!next || next.sentence !== t.sentence || /^(?:by|[.,;:!?])$/.test(next.text)) return undefined;
