@@ -10,13 +10,13 @@ import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
 import { MentionIndex, abbreviationDot, bridgeBefore, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
-interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; prepositionParticiples: string[]; irregularPasts: string[]; modals: string[]; notSpeakerLabels: string[]; irregularPlurals: string[]; agreeingWords: string[]; pastAsBare: string[]; clausalOnly: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { openers: string[]; times: string[]; months: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
+interface CuesFile { judgedPassives: { verbs: string[]; bareComplement: string[] }; messageNouns: string[]; finiteAuxiliaries: string[]; needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; prepositionParticiples: string[]; irregularPasts: string[]; modals: string[]; notSpeakerLabels: string[]; irregularPlurals: string[]; agreeingWords: string[]; pastAsBare: string[]; clausalOnly: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { subordinators: string[]; openers: string[]; times: string[]; months: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
 
-let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; topicPrepositions: Set<string>; irregularPasts: Set<string>; modals: Set<string>; prepositionParticiples: Set<string>; notSpeakerLabels: Set<string>; irregularPlurals: Set<string>; agreeingWords: Set<string>; pastAsBare: Set<string>; clausalOnly: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { openers: Set<string>; times: Set<string>; months: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
+let wordSets: { messageNouns: Set<string>; finiteAuxiliaries: Set<string>; needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; topicPrepositions: Set<string>; irregularPasts: Set<string>; modals: Set<string>; prepositionParticiples: Set<string>; notSpeakerLabels: Set<string>; irregularPlurals: Set<string>; agreeingWords: Set<string>; pastAsBare: Set<string>; clausalOnly: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { subordinators: Set<string>; openers: Set<string>; times: Set<string>; months: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
 function words() {
   if (wordSets) return wordSets;
   const data = loadData<CuesFile>('quotes/cues.json');
-  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), toObject: new Set(data.toObject), topicPrepositions: new Set(data.topicPrepositions), irregularPasts: new Set(data.irregularPasts), modals: new Set(data.modals), prepositionParticiples: new Set(data.prepositionParticiples), notSpeakerLabels: new Set(data.notSpeakerLabels), irregularPlurals: new Set(data.irregularPlurals), agreeingWords: new Set(data.agreeingWords), pastAsBare: new Set(data.pastAsBare), clausalOnly: new Set(data.clausalOnly), raisedVerbs: new Set(data.raisedReports.verbs), raisedPassives: new Set(data.raisedReports.passives), adjuncts: { openers: new Set(data.adjuncts.openers), times: new Set(data.adjuncts.times), months: new Set(data.adjuncts.months), media: new Set(data.adjuncts.media), occasions: new Set(data.adjuncts.occasions) }, questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
+  return (wordSets = { messageNouns: new Set(data.messageNouns), finiteAuxiliaries: new Set(data.finiteAuxiliaries), needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), toObject: new Set(data.toObject), topicPrepositions: new Set(data.topicPrepositions), irregularPasts: new Set(data.irregularPasts), modals: new Set(data.modals), prepositionParticiples: new Set(data.prepositionParticiples), notSpeakerLabels: new Set(data.notSpeakerLabels), irregularPlurals: new Set(data.irregularPlurals), agreeingWords: new Set(data.agreeingWords), pastAsBare: new Set(data.pastAsBare), clausalOnly: new Set(data.clausalOnly), raisedVerbs: new Set(data.raisedReports.verbs), raisedPassives: new Set(data.raisedReports.passives), adjuncts: { subordinators: new Set(data.adjuncts.subordinators), openers: new Set(data.adjuncts.openers), times: new Set(data.adjuncts.times), months: new Set(data.adjuncts.months), media: new Set(data.adjuncts.media), occasions: new Set(data.adjuncts.occasions) }, questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
 }
 interface Cues { speech: TokenTrie<true>; stance: TokenTrie<true>; participles: TokenTrie<true>; partial: TokenTrie<true>; according: TokenTrie<true> }
 
@@ -565,10 +565,16 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     if (usedCues.has(i)) continue;
     if (nominal(ctx, out, i)) continue;
     if (raisedReport(ctx, out, i)) { i++; continue; }
+    const judged = judgedPassive(ctx, out, i);
+    if (judged !== undefined) { i = judged; continue; }
     const topic = spacedTopic(ctx, out, i);
     if (topic !== undefined) { i = topic; continue; }
     const opening = openingParticiple(ctx, out, i);
     if (opening !== undefined) { i = opening; continue; }
+    const asked = askedOpener(ctx, out, i);
+    if (asked !== undefined) { i = asked; continue; }
+    const message = messageParticiple(ctx, out, i);
+    if (message !== undefined) { i = message; continue; }
     // cues are verbs: "the United States" holds no cue
     // a headline capitalises its verbs too: "Obama Says Museum Will Tell of 'Suffering and Delight'"
     const verb = /^\p{Ll}/u.test(t.text) || titleCase(ctx, t.sentence);
@@ -613,7 +619,9 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     let afterCue = cue.end + 1;
     while (tokens[afterCue] && tokens[afterCue].sentence === t.sentence && words().cueTail.has(tokens[afterCue].text)) afterCue++;
     const nextTok = tokens[afterCue];
-    const atEnd = !nextTok || nextTok.sentence !== t.sentence || CLAUSE_END.test(nextTok.text) || adjunctToEnd(doc, i, afterCue);
+    const adjunctEnd = adjunctToEnd(doc, i, afterCue, !!p && tokens[p.first - 1]?.text === ',' && tokens[p.first - 1].sentence === t.sentence);
+    const atEnd = !nextTok || nextTok.sentence !== t.sentence || CLAUSE_END.test(nextTok.text) || adjunctEnd !== undefined;
+    const resumeAt = adjunctEnd !== undefined && tokens[adjunctEnd].text === ',' ? adjunctEnd : afterCue;
     // "bounce houses and face painting, on game days": a bare "-ing" word after its noun with nothing of its
     // own after it is a noun, not a verb closing a report ("…, the mayor said")
     if (p && atEnd && !progressive && cue.end === i && /^\p{Ll}+ing$/u.test(t.text)) continue;
@@ -632,7 +640,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     if (p) {
       // "in a box labeled “medical problem”": a noun after a preposition is no subject; its participle names no speaker
       const governed = /^\p{Ll}+ed$/u.test(t.text) && cue.end === i && /^(?:in|on|at|from|with|into|under|over|inside)$/i.test(tokens[p.first - 1]?.text ?? '') && tokens[p.first - 1].sentence === t.sentence;
-      found.speaker = governed ? null : speakerOfPhrase(ctx, p);
+      found.speaker = governed ? null : speakerOfPhrase(ctx, withoutReportingRelative(doc, out, p));
       // the sentence's first reporter is its main clause's; a later one reports inside its content ("X told them
       // that she believes …, saying …") or names a noun's owner ("rejected a press request …, saying …")
       if (found.speaker && ctx.reporter?.sentence !== t.sentence) ctx.reporter = { sentence: t.sentence, cue: i, speaker: found.speaker };
@@ -643,7 +651,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       if (atEnd && lead) {
         // "But to prevent problems, he said, local officials should be vigilant": the report goes on after
         // the attribution; both parts share the cue
-        const rest = !lead.direct && resumedAfter(doc, afterCue);
+        const rest = !lead.direct && resumedAfter(doc, resumeAt);
         // "But in recent days, advisers say, the president has grown …": a time or place before the attribution is the narrator's
         if (!rest || !circumstance(doc, lead)) pushLead(doc, out, lead, found);
         if (rest) pushIndirect(doc, out, tokens[rest].start, clauseEnd(ctx, rest), found);
@@ -745,20 +753,23 @@ function closesReport(doc: Document, i: number): boolean {
  * After a cue that follows its content, a listener or a time, place or occasion may close the sentence:
  * "…, she told reporters on Thursday.", "…, the agency said in a June report."
  */
-function adjunctToEnd(doc: Document, cue: number, from: number): boolean {
+function adjunctToEnd(doc: Document, cue: number, from: number, medial = false): number | undefined {
   const { tokens } = doc;
   const w = words();
   const first = tokens[from];
   // only a verb of saying: "declined to comment" holds its content after it
-  if (!first || first.sentence !== tokens[cue].sentence || first.quoted || !cueTries().speech.match(tokens, cue) || /^to$/i.test(first.text)) return false;
+  if (!first || first.sentence !== tokens[cue].sentence || first.quoted || !cueTries().speech.match(tokens, cue) || /^to$/i.test(first.text)) return undefined;
   const listener = w.objectCues.has(tokens[cue].text.toLowerCase()) && (/^\p{Lu}/u.test(first.text) || /^(?:the|a|an|his|her|their|reporters|journalists|me|us|him|them)$/i.test(first.text));
-  if (!listener && !w.gapOpeners.has(first.text) && !w.gapOpeners.has(first.text.toLowerCase())) return false;
+  if (!listener && !w.gapOpeners.has(first.text) && !w.gapOpeners.has(first.text.toLowerCase())) return undefined;
   for (let k = from; k < tokens.length && k <= from + 10; k++) {
     const t = tokens[k];
-    if (t.sentence !== first.sentence || /^[.!?]$/.test(t.text) && !abbreviationDot(tokens, k)) return true;
-    if (t.quoted || /^(?:that|to|[,;:—―–])$/iu.test(t.text)) return false;
+    if (t.sentence !== first.sentence || /^[.!?]$/.test(t.text) && !abbreviationDot(tokens, k)) return k;
+    // "<content>, the agency said in a June report, and <content>": set off by commas, the attribution
+    // and its adjunct interrupt the report, which goes on after the second comma
+    if (medial && t.text === ',' && k > from) return k;
+    if (t.quoted || /^(?:that|to|[,;:—―–])$/iu.test(t.text)) return undefined;
   }
-  return false;
+  return undefined;
 }
 
 /** A past participle right after a common noun and before its agent: "a coalition backed by the West". */
@@ -887,6 +898,89 @@ function openingParticiple(ctx: Ctx, out: Quote[], i: number): number | undefine
 /** Token k is the first of sentence `sentence`. */
 function opensSentence(doc: Document, sentence: number, k: number): boolean {
   return doc.tokenAt(doc.sentences[sentence].start) === k;
+}
+
+/**
+ * "Asked about the fire, the chief said …", "Asked to describe the device, he said …": a passive participle
+ * of asking opening the sentence reports the question put to the subject; its asker goes unnamed.
+ */
+function askedOpener(ctx: Ctx, out: Quote[], i: number): number | undefined {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const t = tokens[i];
+  if (!/^Asked$/.test(t.text) || doc.tokenAt(doc.sentences[t.sentence].start) !== i) return undefined;
+  const about = /^(?:about|of)$/.test(tokens[i + 1]?.text ?? '');
+  const from = about ? i + 2 : i + 1;
+  const first = tokens[from];
+  if (!first || first.sentence !== t.sentence || first.text === ',') return undefined;
+  if (!about && !/^to$/.test(first.text) && !words().questionWords.has(first.text.toLowerCase()) && !/^(?:if|whether)$/.test(first.text)) return undefined;
+  let comma = from + 1;
+  while (comma < tokens.length && comma - from <= 30 && tokens[comma].sentence === t.sentence && (tokens[comma].quoted || tokens[comma].text !== ',') && !/^[.;:!?]$/.test(tokens[comma].text)) comma++;
+  if (tokens[comma]?.text !== ',' || tokens[comma].sentence !== t.sentence) return undefined;
+  pushIndirect(doc, out, first.start, tokens[comma - 1].end, { speaker: null, cue: cueSpan(doc, i, from - 1, false), cueToken: i }, 2);
+  return comma;
+}
+
+let judged: { verbs: Set<string>; bare: Set<string> } | undefined;
+/**
+ * "Mr. Quiros was accused of using …", "they have often been criticized for being slow", "it was labeled
+ * “Mostly True”": a verb of judgement in the passive with no agent reports an unnamed judgement; the subject
+ * and the complement are its content, the cue runs from the auxiliary through the verb's preposition.
+ * Returns the cue's last token.
+ */
+function judgedPassive(ctx: Ctx, out: Quote[], i: number): number | undefined {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const t = tokens[i];
+  if (!judged) {
+    const data = loadData<CuesFile>('quotes/cues.json').judgedPassives;
+    judged = { verbs: new Set(data.verbs), bare: new Set(data.bareComplement) };
+  }
+  if (!judged.verbs.has(t.text) || !passive(doc, i, true)) return undefined;
+  // the preposition taking the charge or the verdict: "accused of", "blamed for", "viewed as", "credited with";
+  // a verb with a bare complement ("was rated (as) true", "is considered a threat") leaves an "as" to it
+  const joins = /^(?:of|for|with)$/.test(tokens[i + 1]?.text ?? '') || tokens[i + 1]?.text === 'as' && !judged.bare.has(t.text);
+  const last = joins ? i + 1 : i;
+  const from = last + 1, next = tokens[from];
+  // "… accused by prosecutors": an agent names the source, read elsewhere
+  if (!next || next.sentence !== t.sentence || /^(?:by|[.,;:!?])$/.test(next.text)) return undefined;
+  // "criticised for saying that …": the words said are the report, read at the participle
+  if (gerundOfSaying(doc, from, from) || /^\p{Ll}+ing$/u.test(next.text) && cueTries().participles.match(tokens, from) && /^that$/i.test(tokens[from + 1]?.text ?? '')) return undefined;
+  const subject = phraseBefore(doc, i);
+  if (!subject || tokens[subject.first].quoted) return undefined;
+  const end = clauseEnd(ctx, from);
+  if (end - next.start < 2) return undefined;
+  const found: Found = { speaker: null, cue: cueSpan(doc, i, last, false), cueToken: i };
+  pushIndirect(doc, out, tokens[subject.first].start, tokens[subject.last].end, found, 2);
+  pushIndirect(doc, out, next.start, end, found, 2);
+  return last;
+}
+
+/**
+ * "a tweet attacking a former employee", "a statement announcing the pick": a participle right after a noun
+ * for a message says what the message says; the message is the source. Returns the cue's last token.
+ */
+function messageParticiple(ctx: Ctx, out: Quote[], i: number): number | undefined {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const t = tokens[i], before = tokens[i - 1];
+  if (!before || before.sentence !== t.sentence || before.quoted || !/^\p{Ll}+ing$/u.test(t.text) || !words().messageNouns.has(before.text)) return undefined;
+  const c = cueTries();
+  const cue = c.participles.match(tokens, i) ?? c.stance.match(tokens, i);
+  if (!cue) return undefined;
+  const from = contentAfterCue(ctx, i, cue.end, true);
+  if (from === undefined) return undefined;
+  const object = !/^(?:to|that)$/i.test(tokens[from].text) && !words().questionWords.has(tokens[from].text.toLowerCase());
+  // the message's own noun phrase, back to its determiner: "[a Donald Trump tweet] attacking"
+  let first = i - 1;
+  for (let k = i - 1; k >= i - 5 && k >= 0 && tokens[k].sentence === t.sentence; k--) {
+    if (!/^[\p{L}\p{N}'’-]+$/u.test(tokens[k].text) || /^\p{Ll}+ed$/u.test(tokens[k].text)) break;
+    first = k;
+    if (/^(?:a|an|the|his|her|their|its|this|that|these|those)$/i.test(tokens[k].text)) break;
+  }
+  const speaker = speakerOfPhrase(ctx, { first, last: i - 1 });
+  pushIndirect(doc, out, tokens[from].start, clauseEnd(ctx, from, object), { speaker, cue: cueSpan(doc, i, cue.end, false), cueToken: i }, 2);
+  return cue.end;
 }
 
 let topicCues: Map<string, Set<string>> | undefined;
@@ -1018,6 +1112,8 @@ function verbBetween(doc: Document, i: number): boolean {
   const { tokens } = doc;
   const before = tokens[i - 1], after = tokens[i + 1];
   if (!before || !after || before.sentence !== tokens[i].sentence || after.sentence !== tokens[i].sentence) return false;
+  // "…, and plans to reduce …": after a comma and a conjunction, a second verb of the clause's subject
+  if (/^(?:and|but|yet)$/i.test(before.text) && tokens[i - 2]?.text === ',' && /^to$/i.test(after.text) && /^\p{Ll}+$/u.test(tokens[i + 2]?.text ?? '')) return true;
   if (!/^[\p{L}\p{N}]/u.test(before.text) || /^(?:the|a|an|his|her|their|its|our|my|your|this|these|those|of|for|and|or|to|in|on|with|by|new|first|'s|’s)$/i.test(before.text)) return false;
   return /^(?:\p{Lu}|\p{N})/u.test(after.text) || words().clauseSubjects.has(after.text.toLowerCase()) || /^(?:him|them|us|me|to|how|what|why|whether)$/i.test(after.text);
 }
@@ -1137,6 +1233,8 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
   if (object || w.gapOpeners.has(next.text) || w.gapOpeners.has(next.text.toLowerCase()) || next.text === ',') {
     // "implored her to bring it back, arguing that …": the directive's own content comes first
     if (object && directsListener(doc, cue, cueEnd)) return cueEnd + 1;
+    // "promised to keep backing the mayor": a stance verb's infinitive, not a listener
+    if (object && stance && /^to$/i.test(next.text) && /^\p{Ll}+$/u.test(tokens[cueEnd + 2]?.text ?? '') && !/^(?:the|a|an|his|her|their|its|this|that|reporters|me|us|him|them)$/.test(tokens[cueEnd + 2].text) && tokens[cueEnd + 2].sentence === sentence) return cueEnd + 1;
     let pronoun: number | undefined;
     for (let j = cueEnd + 1; j < tokens.length && j <= cueEnd + GAP_MAX + 4 && tokens[j].sentence === sentence && (!tokens[j].quoted || object && j > cueEnd + 1); j++) {
       // a programme's name in quotation marks after the listener: told MSNBC's "Morning Joe" that
@@ -1145,6 +1243,8 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
       if (/^that$/i.test(tokens[j].text)) return pronoun !== undefined && (!stance || object) && /^\p{Ll}/u.test(tokens[pronoun + 1]?.text ?? '') ? pronoun : tokens[j + 1]?.sentence === sentence ? j + 1 : undefined;
       if (object && j > cueEnd + 1 && opensQuestion(tokens, cueWord, j)) return j;
       if (/^[.;:!?]$/.test(tokens[j].text)) break;
+      // "… and said she …": a second verb of the subject's takes what follows
+      if (/^(?:and|but)$/i.test(tokens[j].text) && cueAt(doc, j + 1)) break;
       // "…, arguing that": the "that" belongs to a participle of its own
       if (tokens[j].text === ',' && /^\p{Ll}+ing$/u.test(tokens[j + 1]?.text ?? '')) break;
       // "said after the convention he would not …": a clause opened by its pronoun subject
@@ -1157,12 +1257,17 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
     if (!stance || object) return undefined;
   }
   if (CLAUSE_END.test(next.text)) return undefined;
+  // "the loopholes he cited are …", "what she said was true": a finite verb right after the cue is the main
+  // clause's, the cue's object a gap in a relative clause
+  if (w.finiteAuxiliaries.has(next.text.toLowerCase())) return undefined;
   // "said the deal is dead", but not "said of the election", "spoke to reporters"
   // a stance verb's content is its complement: "wants to triple…", "called for the repeal…"
   if (stance) return (/^[\p{L}\p{N}$]/u.test(next.text) || quotedComplement(doc, next)) && !(w.clausalOnly.has(tokens[cueEnd].text.toLowerCase()) && !clauseAhead(doc, cueEnd + 1)) ? cueEnd + 1 : undefined;
   // "said no" answers; "said no decision had been made" reports
   const determinerNo = /^no$/i.test(next.text) && /^\p{Ll}+$/u.test(tokens[cueEnd + 2]?.text ?? '') && tokens[cueEnd + 2].text !== 'to' && tokens[cueEnd + 2].sentence === sentence;
-  return w.notClause.has(next.text.toLowerCase()) && !determinerNo ? undefined : cueEnd + 1;
+  // "said about 20 people have …": "about" before a number is an approximation, not the topic
+  const approximate = /^(?:about|nearly|almost|roughly)$/i.test(next.text) && /^[\d$]/u.test(tokens[cueEnd + 2]?.text ?? '') && tokens[cueEnd + 2].sentence === sentence;
+  return w.notClause.has(next.text.toLowerCase()) && !determinerNo && !approximate ? undefined : cueEnd + 1;
 }
 
 /**
@@ -1202,7 +1307,10 @@ function directsListener(doc: Document, cue: number, cueEnd: number): boolean {
   for (let j = cueEnd + 2; j < tokens.length && j <= cueEnd + 10 && tokens[j].sentence === sentence && !tokens[j].quoted; j++) {
     const t = tokens[j];
     if (/^(?:[.,;:!?—―–()]|that|who|which|and|or|but)$/iu.test(t.text)) return false;
-    if (/^to$/i.test(t.text)) return /^\p{Ll}+$/u.test(tokens[j + 1]?.text ?? '') && !/^(?:the|a|an|his|her|their|its|this|that)$/.test(tokens[j + 1].text);
+    if (!/^to$/i.test(t.text)) continue;
+    // the verb may open a quotation of the speaker's words: "urged voters to “look closely” at …"
+    const verb = /^(?:[“"‘]|'')$/u.test(tokens[j + 1]?.text ?? '') && tokens[j + 2]?.quoted ? tokens[j + 2] : tokens[j + 1];
+    return /^\p{Ll}+$/u.test(verb?.text ?? '') && !/^(?:the|a|an|his|her|their|its|this|that)$/.test(verb.text);
   }
   return false;
 }
@@ -1213,7 +1321,10 @@ function directsListener(doc: Document, cue: number, cueEnd: number): boolean {
  */
 function quotedComplement(doc: Document, open: Token): boolean {
   const q = /^[“"‘]$/u.test(open.text) ? doc.quoteMarkAt(open.end) : undefined;
-  return !!q && q.start === open.start && !/,\s*$/u.test(doc.text.slice(q.contentStart, q.contentEnd));
+  // a headline's quoted words in title case are no quotation of the quote layer's, but still open the phrase:
+  // "General Reveals “Demoralizing” Experience"
+  if (!q) return /^[“‘]$/u.test(open.text) && /^[\p{Lu}]/u.test(doc.text.slice(open.end, open.end + 1)) && /[”’]/u.test(doc.text.slice(open.end, doc.sentences[open.sentence].end));
+  return q.start === open.start && !/,\s*$/u.test(doc.text.slice(q.contentStart, q.contentEnd));
 }
 
 /** A cue verb (with its auxiliaries) starts at token i: "and said …", "and has also vowed …". */
@@ -1279,18 +1390,24 @@ function attributionOpens(doc: Document, k: number, afterConjunction = false): b
   const lower = afterConjunction && /^\p{Ll}/u.test(t?.text ?? '');
   // "…, experts say the change …": a short common-noun subject before a verb of saying opens a clause too
   const common = !afterConjunction && tokens[k - 1]?.text === ',' && /^\p{Ll}/u.test(t?.text ?? '') && !/^(?:he|she|they|we)$/.test(t?.text ?? '');
-  if (!t || t.quoted || !/^\p{Lu}/u.test(t.text) && !/^(?:he|she|they|we)$/.test(t.text) && !lower && !common) return false;
+  // "46 percent would choose Clinton and 44 percent would back Trump": a poll's share is a subject too
+  const share = /^(?:and|but|while|,)$/i.test(tokens[k - 1]?.text ?? '') && /^\d/u.test(t?.text ?? '') && /^(?:percent|%)$/i.test(tokens[k + 1]?.text ?? '');
+  if (!t || t.quoted || !/^\p{Lu}/u.test(t.text) && !/^(?:he|she|they|we)$/.test(t.text) && !lower && !common && !share) return false;
   const cues = cueTries();
   for (let c = k + 1; c < tokens.length && c <= k + 8 && tokens[c].sentence === t.sentence && !tokens[c].quoted; c++) {
     if (!/^\p{Ll}/u.test(tokens[c].text)) continue;
     const speech = cues.speech.match(tokens, c);
-    const cue = speech ?? cues.stance.match(tokens, c);
+    // "…, and Clinton is promising to …": a progressive participle
+    const cue = speech ?? cues.stance.match(tokens, c) ?? (/^(?:is|are|was|were)$/i.test(tokens[c - 1].text) ? cues.participles.match(tokens, c) : undefined);
     if (!cue) continue;
     if (common && (!speech || c - k > 3)) return false;
-    if (phraseBefore(doc, c)?.first !== k) return false;
+    if (!share && phraseBefore(doc, c)?.first !== k) return false;
     const after = tokens[cue.end + 1];
-    if (lower && !/^that$/i.test(after?.text ?? '')) return false;
-    return !!after && after.sentence === t.sentence && !/^[,.;:!?]$/.test(after.text) && !words().cueTail.has(after.text);
+    if (lower && !share && !/^that$/i.test(after?.text ?? '')) return false;
+    if (!after || after.sentence !== t.sentence) return false;
+    // "…, Mr. Lee said, “…”": a cue handing over to a quotation opens a report of its own
+    if (/^[,:]$/.test(after.text) && quotationAfter(doc, cue.end + 2)) return true;
+    return !/^[,.;:!?]$/.test(after.text) && !words().cueTail.has(after.text);
   }
   return false;
 }
@@ -1347,6 +1464,7 @@ function clauseEnd(ctx: Ctx, from: number, object = false): number {
   const sentence = tokens[from].sentence;
   // a quotation later in the sentence is the object's own words, whatever stands between
   if (object) for (let j = from; j < tokens.length && tokens[j].sentence === sentence && object; j++) if (tokens[j].quoted) object = false;
+  const subordinate = inSubordinateClause(doc, from);
   for (let j = from + 1; j < tokens.length && tokens[j].sentence === sentence; j++) {
     const t = tokens[j];
     if (object && adjunctOpens(tokens, j)) return tokens[j - 1].end;
@@ -1371,9 +1489,14 @@ function clauseEnd(ctx: Ctx, from: number, object = false): number {
     // "…, but would eventually add $84 billion": a modal with no subject of its own goes on with the content's subject
     const goesOn = lower === 'but' && w.modals.has((/^(?:also|still|then)$/i.test(tokens[j + 2]?.text ?? '') ? tokens[j + 3] : tokens[j + 2])?.text.toLowerCase() ?? '');
     if (comma && !next.quoted && !goesOn && (w.contentStops.has(lower) || /^\p{Ll}+ing$/u.test(next.text) && !(w.prepositionParticiples.has(lower) && !quotedLater(tokens, j + 2)))) return end;
+    // "While a judge found that action lawful, his decision was …": the comma closing a fronted or relative
+    // clause hands over to the main clause, its subject or (after a relative) its verb
+    if (subordinate && comma && !next.quoted && !closing && (w.clauseSubjects.has(lower) && !/^(?:when|if|as|while|after|before|since|because)$/.test(lower) || /^\p{Lu}/u.test(next.text) || cueAt(doc, j + 1))) return end;
     if (/^(?:and|but)$/i.test(t.text) && cueAt(doc, j + 1) && !infinitiveGoesOn(tokens, from, j)) return tokens[j - 1].text === ',' ? tokens[j - 1].start : tokens[j - 1].end;
     if (comma && trailingAttribution(doc, j + 1)) return end;
     if (comma && /^(?:and|but)$/i.test(next.text) && w.clauseSubjects.has(tokens[j + 2]?.text.toLowerCase() ?? '')) return end;
+    // "…, and calling for …": a second participle of the same subject's reports on its own
+    if (comma && /^(?:and|but)$/i.test(next.text) && /^\p{Ll}+ing$/u.test(tokens[j + 2]?.text ?? '') && (cueTries().participles.match(tokens, j + 2) || cueTries().stance.match(tokens, j + 2))) return end;
     if (/^(?:—|―|–|--|;)$/u.test(t.text) || t.text === '-' && next.text === '-' && next.start === t.end && !quotationAfter(doc, j + 2)) return t.start;
     // a report of someone else's follows: "…, and Republicans want …", "…, Mr. Lee said that …"
     if ((comma || /^(?:and|but)$/i.test(t.text)) && attributionOpens(doc, /^(?:and|but)$/i.test(next.text) ? j + 2 : j + 1, comma && /^(?:and|but)$/i.test(next.text))) return /^(?:and|but)$/i.test(t.text) && tokens[j - 1].text !== ',' ? tokens[j - 1].end : end;
@@ -1388,6 +1511,37 @@ function quotedLater(tokens: Document['tokens'], from: number): boolean {
   const sentence = tokens[from - 1]?.sentence;
   for (let k = from; k < tokens.length && tokens[k].sentence === sentence; k++) if (tokens[k].quoted || /^(?:''|``)$/.test(tokens[k].text)) return true;
   return false;
+}
+
+/**
+ * "Mr. Obama, who understood that …, told …": a relative clause that reports on its own is not part of the
+ * speaker phrase of the main clause's cue; the phrase ends before its comma.
+ */
+function withoutReportingRelative(doc: Document, out: Quote[], p: Phrase): Phrase {
+  const { tokens } = doc;
+  for (let k = p.first + 1; k < p.last; k++) {
+    if (tokens[k].text !== ',' || !/^(?:who|which)$/i.test(tokens[k + 1]?.text ?? '')) continue;
+    const from = tokens[k].end, to = tokens[p.last].end;
+    if (out.some((q) => q.cue && q.cue.start >= from && q.cue.end <= to)) return { ...p, last: k - 1 };
+  }
+  return p;
+}
+
+/**
+ * Does the clause holding token `from` stand before or inside the main clause: a fronted adjunct clause
+ * ("When Smith signaled that …, …") or a relative set off by commas ("Obama, who understood that …, told …")?
+ */
+function inSubordinateClause(doc: Document, from: number): boolean {
+  const { tokens } = doc;
+  const sentence = tokens[from].sentence;
+  let k = from - 1;
+  for (; k >= 0 && tokens[k].sentence === sentence; k--) {
+    if (tokens[k].quoted) continue;
+    if (tokens[k].text === ',') return /^(?:who|which)$/i.test(tokens[k + 1]?.text ?? '');
+  }
+  let first = k + 1;
+  if (/^(?:and|but|so|yet)$/i.test(tokens[first]?.text ?? '')) first++;
+  return !!tokens[first] && first < from && words().adjuncts.subordinators.has(tokens[first].text.toLowerCase());
 }
 
 /**
@@ -1407,7 +1561,8 @@ function participleClause(ctx: Ctx, out: Quote[], i: number, p: { end: number })
   const { tokens } = doc;
   // "…, saying …", and "criticised for saying that …", "after saying that …"
   // an adverb may come between: "…, even suggesting he may have been sabotaged"
-  const comma = ADVERB.test(tokens[i - 1]?.text ?? '') && tokens[i - 1].sentence === tokens[i].sentence ? i - 2 : i - 1;
+  // … or a conjunction: "…, and calling for new bases"
+  const comma = (ADVERB.test(tokens[i - 1]?.text ?? '') || /^and$/i.test(tokens[i - 1]?.text ?? '')) && tokens[i - 1].sentence === tokens[i].sentence ? i - 2 : i - 1;
   const opener = tokens[comma]?.text === ',' || gerundOfSaying(doc, i, p.end);
   if (!opener || tokens[i - 1].sentence !== tokens[i].sentence) return;
   // "…, promising to lift regulations": a participle of intention or evaluation takes a phrase, as its verb does
@@ -1416,7 +1571,9 @@ function participleClause(ctx: Ctx, out: Quote[], i: number, p: { end: number })
   // "two speechwriters implored her …, arguing that …": the participle shares the subject of the cue before it
   const r = ctx.reporter;
   const quoter = ctx.quoter?.get(tokens[i].sentence);
-  const speaker = r && r.sentence === tokens[i].sentence && r.cue < i ? r.speaker : quoter && quoter.cue < i ? quoter.speaker : subjectPhrase(ctx, tokens[i].sentence, tokens[i].start);
+  // … but after "and" it is coordinated with the main clause's verb, and shares that verb's subject
+  const coordinate = /^and$/i.test(tokens[i - 1].text);
+  const speaker = r && r.sentence === tokens[i].sentence && r.cue < i && !coordinate ? r.speaker : quoter && quoter.cue < i ? quoter.speaker : subjectPhrase(ctx, tokens[i].sentence, tokens[i].start);
   pushIndirect(doc, out, tokens[from].start, clauseEnd(ctx, from), { speaker, cue: cueSpan(doc, i, p.end, false), cueToken: i });
 }
 
