@@ -53,6 +53,11 @@ describe('cues', () => {
     assert.equal(q.cue?.text, 'going on to say');
   });
 
+  it('a possessive "\'s" after a noun is the owner\'s, not an auxiliary of the cue: "the OECD\'s estimate of"', () => {
+    const q = find("Oil prices rose again. That was enough to hold the OECD's estimate of world trade steady at 2.5 percent this year.", 'world trade');
+    assert.equal(q.cue?.text, 'estimate of');
+  });
+
   it('a contracted "has" belongs to the cue, not to the speaker: "The mayor\'s called for"', () => {
     const q = find("The mayor's called for an end to the strike.", 'strike');
     assert.equal(q.cue?.text, "'s called for");

@@ -39,6 +39,8 @@ export function isBridge(t: Token): boolean {
 export function bridgeBefore(tokens: Token[], k: number): number {
   const t = tokens[k];
   if (!t || t.quoted) return 0;
+  // "’s" is "has" or "is" only after a pronoun ("he’s said"); after a noun it marks a possessor ("the IMF's estimate")
+  if (/^['’]s$/u.test(t.text) && !/^(?:he|she|it|who|that|there|here|what|where)$/i.test(tokens[k - 1]?.text ?? '')) return 0;
   if (low(t) !== 'to') return isBridge(t) ? 1 : 0;
   const w = lists();
   const one = tokens[k - 1], two = tokens[k - 2];
