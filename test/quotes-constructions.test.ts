@@ -53,6 +53,11 @@ describe('cues', () => {
     assert.equal(q.cue?.text, 'going on to say');
   });
 
+  it('an -s word before a relative "that" and its verb is a plural noun: "the bitter disputes that have split"', () => {
+    const qs = quotesOf('The council met on Monday. The mayor has tried to end the bitter disputes that have split the town for a decade.');
+    assert.ok(!qs.some((q) => q.cue?.text === 'disputes'));
+  });
+
   it('a possessive "\'s" after a noun is the owner\'s, not an auxiliary of the cue: "the OECD\'s estimate of"', () => {
     const q = find("Oil prices rose again. That was enough to hold the OECD's estimate of world trade steady at 2.5 percent this year.", 'world trade');
     assert.equal(q.cue?.text, 'estimate of');

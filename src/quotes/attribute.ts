@@ -10,13 +10,13 @@ import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
 import { MentionIndex, abbreviationDot, bridgeBefore, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
-interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; prepositionParticiples: string[]; irregularPasts: string[]; modals: string[]; notSpeakerLabels: string[]; irregularPlurals: string[]; agreeingWords: string[]; pastAsBare: string[]; clausalOnly: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { openers: string[]; times: string[]; months: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
+interface CuesFile { needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; prepositionParticiples: string[]; irregularPasts: string[]; modals: string[]; notSpeakerLabels: string[]; irregularPlurals: string[]; agreeingWords: string[]; pastAsBare: string[]; clausalOnly: string[]; finiteAuxiliaries: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { openers: string[]; times: string[]; months: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
 
-let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; topicPrepositions: Set<string>; irregularPasts: Set<string>; modals: Set<string>; prepositionParticiples: Set<string>; notSpeakerLabels: Set<string>; irregularPlurals: Set<string>; agreeingWords: Set<string>; pastAsBare: Set<string>; clausalOnly: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { openers: Set<string>; times: Set<string>; months: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
+let wordSets: { needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; topicPrepositions: Set<string>; irregularPasts: Set<string>; modals: Set<string>; prepositionParticiples: Set<string>; notSpeakerLabels: Set<string>; irregularPlurals: Set<string>; agreeingWords: Set<string>; pastAsBare: Set<string>; clausalOnly: Set<string>; finiteAuxiliaries: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { openers: Set<string>; times: Set<string>; months: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
 function words() {
   if (wordSets) return wordSets;
   const data = loadData<CuesFile>('quotes/cues.json');
-  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), toObject: new Set(data.toObject), topicPrepositions: new Set(data.topicPrepositions), irregularPasts: new Set(data.irregularPasts), modals: new Set(data.modals), prepositionParticiples: new Set(data.prepositionParticiples), notSpeakerLabels: new Set(data.notSpeakerLabels), irregularPlurals: new Set(data.irregularPlurals), agreeingWords: new Set(data.agreeingWords), pastAsBare: new Set(data.pastAsBare), clausalOnly: new Set(data.clausalOnly), raisedVerbs: new Set(data.raisedReports.verbs), raisedPassives: new Set(data.raisedReports.passives), adjuncts: { openers: new Set(data.adjuncts.openers), times: new Set(data.adjuncts.times), months: new Set(data.adjuncts.months), media: new Set(data.adjuncts.media), occasions: new Set(data.adjuncts.occasions) }, questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
+  return (wordSets = { needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), toObject: new Set(data.toObject), topicPrepositions: new Set(data.topicPrepositions), irregularPasts: new Set(data.irregularPasts), modals: new Set(data.modals), prepositionParticiples: new Set(data.prepositionParticiples), notSpeakerLabels: new Set(data.notSpeakerLabels), irregularPlurals: new Set(data.irregularPlurals), agreeingWords: new Set(data.agreeingWords), pastAsBare: new Set(data.pastAsBare), clausalOnly: new Set(data.clausalOnly), finiteAuxiliaries: new Set(data.finiteAuxiliaries), raisedVerbs: new Set(data.raisedReports.verbs), raisedPassives: new Set(data.raisedReports.passives), adjuncts: { openers: new Set(data.adjuncts.openers), times: new Set(data.adjuncts.times), months: new Set(data.adjuncts.months), media: new Set(data.adjuncts.media), occasions: new Set(data.adjuncts.occasions) }, questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
 }
 interface Cues { speech: TokenTrie<true>; stance: TokenTrie<true>; participles: TokenTrie<true>; partial: TokenTrie<true>; according: TokenTrie<true> }
 
@@ -601,6 +601,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     // words that are more often nouns ("the rules", "her plans") are cues only before "that"
     if (cue && cue.end === i && words().needsThat.has(t.text.toLowerCase()) && !/^that$/i.test(tokens[i + 1]?.text ?? '') && !verbBetween(doc, i) && !closesReport(doc, i)) cue = undefined;
     if (cue && nounByAgreement(doc, i)) cue = undefined;
+    if (cue && cue.end === i && pluralBeforeRelative(doc, i)) cue = undefined;
     if (cue && askedOfReader(doc, i)) cue = undefined;
     if (cue && cue.end === i && naming(doc, i)) cue = undefined;
     if (!cue) {
@@ -1094,6 +1095,19 @@ function nounByAgreement(doc: Document, i: number): boolean {
     if (!/^[\p{L}\p{N}]/u.test(x.text) || /^\p{Lu}/u.test(x.text) && k < i - 1) return true;
   }
   return false;
+}
+
+/**
+ * "the personal attacks that have defined his bid": a "that" with a finite verb right after it opens a relative
+ * clause, not a reported one, so the -s word before it, after a modifier rather than a subject, is a plural noun.
+ */
+function pluralBeforeRelative(doc: Document, i: number): boolean {
+  const { tokens } = doc;
+  const t = tokens[i], before = tokens[i - 1], that = tokens[i + 1], verb = tokens[i + 2];
+  const w = words();
+  if (!/^\p{Ll}+s$/u.test(t.text) || !before || before.sentence !== t.sentence || !/^\p{Ll}+$/u.test(before.text)) return false;
+  if (w.agreeingWords.has(before.text) || isBridge(before) || that?.text !== 'that' || !verb || verb.sentence !== t.sentence) return false;
+  return w.finiteAuxiliaries.has(verb.text) || w.modals.has(verb.text);
 }
 
 /** Where the report resumes after a parenthetical attribution (", he said, <rest>"), if it does. */
