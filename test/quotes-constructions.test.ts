@@ -53,6 +53,11 @@ describe('cues', () => {
     assert.equal(q.cue?.text, 'going on to say');
   });
 
+  it('"compared to" after a comma is a preposition, not a cue: "…, compared to only 20% of the new wells"', () => {
+    const qs = quotesOf('Wells were tested. Conversely, a majority of the old wells (60%) were rated as mostly or entirely unsafe, compared to only 20% of the new wells.');
+    assert.ok(!qs.some((q) => q.cue?.text === 'compared'));
+  });
+
   it('an -s word before a relative "that" and its verb is a plural noun: "the bitter disputes that have split"', () => {
     const qs = quotesOf('The council met on Monday. The mayor has tried to end the bitter disputes that have split the town for a decade.');
     assert.ok(!qs.some((q) => q.cue?.text === 'disputes'));
