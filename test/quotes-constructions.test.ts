@@ -53,6 +53,12 @@ describe('cues', () => {
     assert.equal(q.cue?.text, 'going on to say');
   });
 
+  it('a day word in capitals after a name in capitals is part of it: "a FARM TODAY analysis … shows"', () => {
+    const q = find('Farm exports fell by nearly a fifth in May, a FARM TODAY analysis of customs records shows.', 'Farm exports');
+    assert.equal(q.cue?.text, 'shows');
+    assert.equal(q.speaker?.mention?.text, 'a FARM TODAY analysis of customs records');
+  });
+
   it('"compared to" after a comma is a preposition, not a cue: "…, compared to only 20% of the new wells"', () => {
     const qs = quotesOf('Wells were tested. Conversely, a majority of the old wells (60%) were rated as mostly or entirely unsafe, compared to only 20% of the new wells.');
     assert.ok(!qs.some((q) => q.cue?.text === 'compared'));
