@@ -53,6 +53,27 @@ describe('cues', () => {
     assert.equal(q.cue?.text, 'going on to say');
   });
 
+  it('a day word in capitals after a name in capitals is part of it: "a FARM TODAY analysis … shows"', () => {
+    const q = find('Farm exports fell by nearly a fifth in May, a FARM TODAY analysis of customs records shows.', 'Farm exports');
+    assert.equal(q.cue?.text, 'shows');
+    assert.equal(q.speaker?.mention?.text, 'a FARM TODAY analysis of customs records');
+  });
+
+  it('"compared to" after a comma is a preposition, not a cue: "…, compared to only 20% of the new wells"', () => {
+    const qs = quotesOf('Wells were tested. Conversely, a majority of the old wells (60%) were rated as mostly or entirely unsafe, compared to only 20% of the new wells.');
+    assert.ok(!qs.some((q) => q.cue?.text === 'compared'));
+  });
+
+  it('an -s word before a relative "that" and its verb is a plural noun: "the bitter disputes that have split"', () => {
+    const qs = quotesOf('The council met on Monday. The mayor has tried to end the bitter disputes that have split the town for a decade.');
+    assert.ok(!qs.some((q) => q.cue?.text === 'disputes'));
+  });
+
+  it('a possessive "\'s" after a noun is the owner\'s, not an auxiliary of the cue: "the OECD\'s estimate of"', () => {
+    const q = find("Oil prices rose again. That was enough to hold the OECD's estimate of world trade steady at 2.5 percent this year.", 'world trade');
+    assert.equal(q.cue?.text, 'estimate of');
+  });
+
   it('a contracted "has" belongs to the cue, not to the speaker: "The mayor\'s called for"', () => {
     const q = find("The mayor's called for an end to the strike.", 'strike');
     assert.equal(q.cue?.text, "'s called for");

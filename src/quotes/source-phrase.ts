@@ -39,6 +39,8 @@ export function isBridge(t: Token): boolean {
 export function bridgeBefore(tokens: Token[], k: number): number {
   const t = tokens[k];
   if (!t || t.quoted) return 0;
+  // "’s" is "has" or "is" only after a pronoun ("he’s said"); after a noun it marks a possessor ("the IMF's estimate")
+  if (/^['’]s$/u.test(t.text) && !/^(?:he|she|it|who|that|there|here|what|where)$/i.test(tokens[k - 1]?.text ?? '')) return 0;
   if (low(t) !== 'to') return isBridge(t) ? 1 : 0;
   const w = lists();
   const one = tokens[k - 1], two = tokens[k - 2];
@@ -72,10 +74,10 @@ function inner(tokens: Token[], i: number): boolean {
   return WORDLIKE.test(t.text) && (!lists().stops.has(low(t)) || namePart(tokens, i)) && !lists().pronouns.has(low(t));
 }
 
-/** An auxiliary or a day word written with a capital after a name is part of it: "Theresa May", "USA Today". */
+/** An auxiliary or a day word written with a capital after a name is part of it: "Theresa May", "USA Today", "USA TODAY". */
 function namePart(tokens: Token[], i: number): boolean {
   const t = tokens[i], b = tokens[i - 1];
-  return /^\p{Lu}\p{Ll}/u.test(t.text) && (lists().bridge.has(low(t)) || /^(?:Today|Tonight)$/.test(t.text)) && !!b && b.sentence === t.sentence && /^\p{Lu}[\p{Ll}\p{Lu}]/u.test(b.text) && !lists().stops.has(low(b)) && !lists().determiners.has(low(b));
+  return /^\p{Lu}(?:\p{Ll}|\p{Lu}+$)/u.test(t.text) && (lists().bridge.has(low(t)) || /^(?:today|tonight)$/.test(low(t))) && !!b && b.sentence === t.sentence && /^\p{Lu}[\p{Ll}\p{Lu}]/u.test(b.text) && !lists().stops.has(low(b)) && !lists().determiners.has(low(b));
 }
 
 /** The phrase ending right before token `cue`, skipping bridge words ("the source has also said"). */
