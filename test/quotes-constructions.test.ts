@@ -1341,4 +1341,10 @@ describe('recall: reports inside other clauses', () => {
     assert.ok(quotesOf('A rural area is defined as a county with fewer than 50,000 people.').some((q) => q.cue?.text === 'is defined as'));
     assert.ok(quotesOf('Most of the statements were rated as mostly true by the end of the year.').some((q) => q.cue?.text === 'were rated'));
   });
+
+  it('"rated" in the active is a verb of judgement like "labeled": "The fact-checker rated 40% of her claims as “false”"', () => {
+    const q = quotesOf('The fact-checker rated 40% of her claims as “false” last year.').find((x) => x.cue?.text === 'rated');
+    assert.equal(q?.speaker?.name, 'The fact-checker');
+    assert.match(q?.text ?? '', /^40% of her claims as “false”/);
+  });
 });
