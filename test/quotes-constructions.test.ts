@@ -1347,4 +1347,11 @@ describe('recall: reports inside other clauses', () => {
     assert.equal(q?.speaker?.name, 'The fact-checker');
     assert.match(q?.text ?? '', /^40% of her claims as “false”/);
   });
+
+  it('a circumstance right after a quoted stance object is the narrator\'s: \'described the plan as a “total mess” during a radio interview\'', () => {
+    const q = quotesOf('The governor described the plan as a “total mess” during a radio interview in Dayton.').find((x) => x.cue?.text === 'described');
+    assert.equal(q?.text, 'the plan as a “total mess”');
+    const day = quotesOf('The senator called the bill a “giveaway” Wednesday on a morning show.').find((x) => x.cue?.text === 'called');
+    assert.equal(day?.text, 'the bill a “giveaway”');
+  });
 });
