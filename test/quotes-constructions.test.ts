@@ -1354,4 +1354,9 @@ describe('recall: reports inside other clauses', () => {
     const day = quotesOf('The senator called the bill a “giveaway” Wednesday on a morning show.').find((x) => x.cue?.text === 'called');
     assert.equal(day?.text, 'the bill a “giveaway”');
   });
+
+  it('a day\'s possessive opens a stance verb\'s object, not a time: \'called Tuesday\'s vote a “clear win”\'', () => {
+    const q = quotesOf('The mayor called Tuesday\'s vote a “clear win for the city.”').find((x) => x.cue?.text === 'called' && x.kind === 'indirect');
+    assert.equal(q?.text, 'Tuesday\'s vote a “clear win for the city.”');
+  });
 });

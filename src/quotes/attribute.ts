@@ -669,7 +669,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
         const start = tokens[from].start, end = clauseEnd(ctx, from, object);
         // "spoke on Monday": a time where the object would be is no object; nor is the particle of a phrasal
         // verb ("showed up at the debate", "backed out", "called in to a radio show")
-        if (end - start >= (object ? 2 : 8) && !(object && (words().adjuncts.times.has(tokens[from].text) || PARTICLE.test(tokens[from].text) || /^in$/i.test(tokens[from].text) && /^to$/i.test(tokens[from + 1]?.text ?? '')))) { pushIndirect(doc, out, start, end, found, object ? 2 : 8); i = cue.end; }
+        if (end - start >= (object ? 2 : 8) && !(object && (words().adjuncts.times.has(tokens[from].text) && !/^(?:'s|’s)$/.test(tokens[from + 1]?.text ?? '') || PARTICLE.test(tokens[from].text) || /^in$/i.test(tokens[from].text) && /^to$/i.test(tokens[from + 1]?.text ?? '')))) { pushIndirect(doc, out, start, end, found, object ? 2 : 8); i = cue.end; }
       }
       continue;
     }
