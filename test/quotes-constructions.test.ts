@@ -1359,4 +1359,9 @@ describe('recall: reports inside other clauses', () => {
     const q = quotesOf('The mayor called Tuesday\'s vote a “clear win for the city.”').find((x) => x.cue?.text === 'called' && x.kind === 'indirect');
     assert.equal(q?.text, 'Tuesday\'s vote a “clear win for the city.”');
   });
+
+  it('an adverb before a participle after a comma still ends the report: "…, implicitly putting his name on the line"', () => {
+    const q = quotesOf('The governor said he would see it as a "betrayal" if they stayed home, implicitly putting his own record on the ballot.').find((x) => x.cue?.text === 'said');
+    assert.equal(q?.text, 'he would see it as a "betrayal" if they stayed home');
+  });
 });

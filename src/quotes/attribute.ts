@@ -1493,7 +1493,9 @@ function clauseEnd(ctx: Ctx, from: number, object = false): number {
     // "…, including its annexation of Crimea": a participle used as a preposition opens a noun phrase of the content's
     // "…, but would eventually add $84 billion": a modal with no subject of its own goes on with the content's subject
     const goesOn = lower === 'but' && w.modals.has((/^(?:also|still|then)$/i.test(tokens[j + 2]?.text ?? '') ? tokens[j + 3] : tokens[j + 2])?.text.toLowerCase() ?? '');
-    if (comma && !next.quoted && !goesOn && (w.contentStops.has(lower) || /^\p{Ll}+ing$/u.test(next.text) && !(w.prepositionParticiples.has(lower) && !quotedLater(tokens, j + 2)))) return end;
+    // … and an adverb may open the participle's clause: "…, implicitly putting his name on the line"
+    const ing = /^\p{Ll}+ly$/u.test(next.text) && /^\p{Ll}+ing$/u.test(tokens[j + 2]?.text ?? '') && tokens[j + 2].sentence === sentence ? j + 2 : j + 1;
+    if (comma && !next.quoted && !goesOn && (w.contentStops.has(lower) || /^\p{Ll}+ing$/u.test(tokens[ing].text) && !(w.prepositionParticiples.has(tokens[ing].text.toLowerCase()) && !quotedLater(tokens, ing + 1)))) return end;
     // "While a judge found that action lawful, his decision was …": the comma closing a fronted or relative
     // clause hands over to the main clause, its subject or (after a relative) its verb
     if (subordinate && comma && !next.quoted && !closing && (w.clauseSubjects.has(lower) && !/^(?:when|if|as|while|after|before|since|because)$/.test(lower) || /^\p{Lu}/u.test(next.text) || cueAt(doc, j + 1))) return end;
