@@ -1364,4 +1364,10 @@ describe('recall: reports inside other clauses', () => {
     const q = quotesOf('The governor said he would see it as a "betrayal" if they stayed home, implicitly putting his own record on the ballot.').find((x) => x.cue?.text === 'said');
     assert.equal(q?.text, 'he would see it as a "betrayal" if they stayed home');
   });
+
+  it('"exhorted" directs its listener like "urged": \'exhorted delegates to “stand firm”\'', () => {
+    const q = quotesOf('The chairman exhorted delegates to “stand firm” in the final vote.').find((x) => x.kind === 'indirect');
+    assert.equal(q?.cue?.text, 'exhorted');
+    assert.equal(q?.text, 'delegates to “stand firm” in the final vote');
+  });
 });
