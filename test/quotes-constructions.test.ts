@@ -1370,4 +1370,10 @@ describe('recall: reports inside other clauses', () => {
     assert.equal(q?.cue?.text, 'exhorted');
     assert.equal(q?.text, 'delegates to “stand firm” in the final vote');
   });
+
+  it('"despite" before a participle of saying reports like "after": "The speaker, despite admitting that …, said …"', () => {
+    const q = quotesOf('The speaker, despite admitting that the bill had flaws, said it would pass.').find((x) => x.cue?.text === 'admitting');
+    assert.equal(q?.text, 'the bill had flaws');
+    assert.equal(q?.speaker?.name, 'The speaker');
+  });
 });

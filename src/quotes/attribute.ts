@@ -1544,7 +1544,8 @@ function inSubordinateClause(doc: Document, from: number): boolean {
   let k = from - 1;
   for (; k >= 0 && tokens[k].sentence === sentence; k--) {
     if (tokens[k].quoted) continue;
-    if (tokens[k].text === ',') return /^(?:who|which)$/i.test(tokens[k + 1]?.text ?? '');
+    // … or an adjunct with a gerund set off after the subject: "Ryan, despite admitting that …, said"
+    if (tokens[k].text === ',') return /^(?:who|which)$/i.test(tokens[k + 1]?.text ?? '') || /^(?:despite|after|before|while|since)$/i.test(tokens[k + 1]?.text ?? '') && /^\p{Ll}+ing$/u.test(tokens[k + 2]?.text ?? '');
   }
   let first = k + 1;
   if (/^(?:and|but|so|yet)$/i.test(tokens[first]?.text ?? '')) first++;
@@ -1558,7 +1559,7 @@ function inSubordinateClause(doc: Document, from: number): boolean {
 function gerundOfSaying(doc: Document, i: number, end: number): boolean {
   const { tokens } = doc;
   const preposition = tokens[i - 1]?.text.toLowerCase() ?? '';
-  if (/^(?:for|after|by|before|while)$/.test(preposition) && /^that$/i.test(tokens[end + 1]?.text ?? '')) return true;
+  if (/^(?:for|after|by|before|while|despite)$/.test(preposition) && /^that$/i.test(tokens[end + 1]?.text ?? '')) return true;
   return /^(?:by|from)$/.test(preposition) && /^(?:saying|telling)$/i.test(tokens[i].text);
 }
 
