@@ -1376,4 +1376,9 @@ describe('recall: reports inside other clauses', () => {
     assert.equal(q?.text, 'the bill had flaws');
     assert.equal(q?.speaker?.name, 'The speaker');
   });
+
+  it('a circumstance after a quoted object ends it even when a later quotation follows: \'as a “failure” after he vetoed … “reckless”\'', () => {
+    const q = quotesOf('The senator described the mayor as a “failure” after he vetoed the bill and called the veto “reckless.”').find((x) => x.cue?.text === 'described');
+    assert.equal(q?.text, 'the mayor as a “failure”');
+  });
 });

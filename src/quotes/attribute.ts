@@ -1463,16 +1463,15 @@ function clauseEnd(ctx: Ctx, from: number, object = false): number {
   const w = words();
   const sentence = tokens[from].sentence;
   // a quotation later in the sentence is the object's own words, whatever stands between
-  // … but right after the last of them, a circumstance is the narrator's again: 'called the law a “crazy system”
+  // … but right after a closing mark, a circumstance is the narrator's again: 'called the law a “crazy system”
   // during a campaign stop'
-  let lastQuoted = -1;
-  if (object) for (let j = from; j < tokens.length && tokens[j].sentence === sentence; j++) if (tokens[j].quoted) lastQuoted = j;
-  const quotedObject = object && lastQuoted >= 0;
+  let quotedObject = false;
+  if (object) for (let j = from; j < tokens.length && tokens[j].sentence === sentence && !quotedObject; j++) if (tokens[j].quoted) quotedObject = true;
   if (quotedObject) object = false;
   const subordinate = inSubordinateClause(doc, from);
   for (let j = from + 1; j < tokens.length && tokens[j].sentence === sentence; j++) {
     const t = tokens[j];
-    if ((object || quotedObject && j > lastQuoted && /^[”"’']$/u.test(tokens[j - 1].text)) && adjunctOpens(tokens, j)) return tokens[j - 1].end;
+    if ((object || quotedObject && /^[”"’']$/u.test(tokens[j - 1].text)) && adjunctOpens(tokens, j)) return tokens[j - 1].end;
     // "championed gay rights and extended benefits to …": a second predicate of the subject's closes the object
     if (object && secondPredicate(tokens, from, j)) return tokens[j - 1].end;
     // "responded by saying …": what follows is a report of its own
