@@ -1362,4 +1362,44 @@ describe('recall: reports inside other clauses', () => {
     assert.ok(quotesOf('A rural area is defined as a county with fewer than 50,000 people.').some((q) => q.cue?.text === 'is defined as'));
     assert.ok(quotesOf('Most of the statements were rated as mostly true by the end of the year.').some((q) => q.cue?.text === 'were rated'));
   });
+
+  it('"rated" in the active is a verb of judgement like "labeled": "The fact-checker rated 40% of her claims as “false”"', () => {
+    const q = quotesOf('The fact-checker rated 40% of her claims as “false” last year.').find((x) => x.cue?.text === 'rated');
+    assert.equal(q?.speaker?.name, 'The fact-checker');
+    assert.match(q?.text ?? '', /^40% of her claims as “false”/);
+  });
+
+  it('a circumstance right after a quoted stance object is the narrator\'s: \'described the plan as a “total mess” during a radio interview\'', () => {
+    const q = quotesOf('The governor described the plan as a “total mess” during a radio interview in Dayton.').find((x) => x.cue?.text === 'described');
+    assert.equal(q?.text, 'the plan as a “total mess”');
+    const day = quotesOf('The senator called the bill a “giveaway” Wednesday on a morning show.').find((x) => x.cue?.text === 'called');
+    assert.equal(day?.text, 'the bill a “giveaway”');
+  });
+
+  it('a day\'s possessive opens a stance verb\'s object, not a time: \'called Tuesday\'s vote a “clear win”\'', () => {
+    const q = quotesOf('The mayor called Tuesday\'s vote a “clear win for the city.”').find((x) => x.cue?.text === 'called' && x.kind === 'indirect');
+    assert.equal(q?.text, 'Tuesday\'s vote a “clear win for the city.”');
+  });
+
+  it('an adverb before a participle after a comma still ends the report: "…, implicitly putting his name on the line"', () => {
+    const q = quotesOf('The governor said he would see it as a "betrayal" if they stayed home, implicitly putting his own record on the ballot.').find((x) => x.cue?.text === 'said');
+    assert.equal(q?.text, 'he would see it as a "betrayal" if they stayed home');
+  });
+
+  it('"exhorted" directs its listener like "urged": \'exhorted delegates to “stand firm”\'', () => {
+    const q = quotesOf('The chairman exhorted delegates to “stand firm” in the final vote.').find((x) => x.kind === 'indirect');
+    assert.equal(q?.cue?.text, 'exhorted');
+    assert.equal(q?.text, 'delegates to “stand firm” in the final vote');
+  });
+
+  it('"despite" before a participle of saying reports like "after": "The speaker, despite admitting that …, said …"', () => {
+    const q = quotesOf('The speaker, despite admitting that the bill had flaws, said it would pass.').find((x) => x.cue?.text === 'admitting');
+    assert.equal(q?.text, 'the bill had flaws');
+    assert.equal(q?.speaker?.name, 'The speaker');
+  });
+
+  it('a circumstance after a quoted object ends it even when a later quotation follows: \'as a “failure” after he vetoed … “reckless”\'', () => {
+    const q = quotesOf('The senator described the mayor as a “failure” after he vetoed the bill and called the veto “reckless.”').find((x) => x.cue?.text === 'described');
+    assert.equal(q?.text, 'the mayor as a “failure”');
+  });
 });

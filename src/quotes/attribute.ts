@@ -672,7 +672,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
         const start = tokens[from].start, end = clauseEnd(ctx, from, object);
         // "spoke on Monday": a time where the object would be is no object; nor is the particle of a phrasal
         // verb ("showed up at the debate", "backed out", "called in to a radio show")
-        if (end - start >= (object ? 2 : 8) && !(object && (words().adjuncts.times.has(tokens[from].text) || PARTICLE.test(tokens[from].text) || /^in$/i.test(tokens[from].text) && /^to$/i.test(tokens[from + 1]?.text ?? '')))) { pushIndirect(doc, out, start, end, found, object ? 2 : 8); i = cue.end; }
+        if (end - start >= (object ? 2 : 8) && !(object && (words().adjuncts.times.has(tokens[from].text) && !/^(?:'s|’s)$/.test(tokens[from + 1]?.text ?? '') || PARTICLE.test(tokens[from].text) || /^in$/i.test(tokens[from].text) && /^to$/i.test(tokens[from + 1]?.text ?? '')))) { pushIndirect(doc, out, start, end, found, object ? 2 : 8); i = cue.end; }
       }
       continue;
     }
@@ -1479,11 +1479,15 @@ function clauseEnd(ctx: Ctx, from: number, object = false): number {
   const w = words();
   const sentence = tokens[from].sentence;
   // a quotation later in the sentence is the object's own words, whatever stands between
-  if (object) for (let j = from; j < tokens.length && tokens[j].sentence === sentence && object; j++) if (tokens[j].quoted) object = false;
+  // … but right after a closing mark, a circumstance is the narrator's again: 'called the law a “crazy system”
+  // during a campaign stop'
+  let quotedObject = false;
+  if (object) for (let j = from; j < tokens.length && tokens[j].sentence === sentence && !quotedObject; j++) if (tokens[j].quoted) quotedObject = true;
+  if (quotedObject) object = false;
   const subordinate = inSubordinateClause(doc, from);
   for (let j = from + 1; j < tokens.length && tokens[j].sentence === sentence; j++) {
     const t = tokens[j];
-    if (object && adjunctOpens(tokens, j)) return tokens[j - 1].end;
+    if ((object || quotedObject && /^[”"’']$/u.test(tokens[j - 1].text)) && adjunctOpens(tokens, j)) return tokens[j - 1].end;
     // "championed gay rights and extended benefits to …": a second predicate of the subject's closes the object
     if (object && secondPredicate(tokens, from, j)) return tokens[j - 1].end;
     // "responded by saying …": what follows is a report of its own
@@ -1504,7 +1508,9 @@ function clauseEnd(ctx: Ctx, from: number, object = false): number {
     // "…, including its annexation of Crimea": a participle used as a preposition opens a noun phrase of the content's
     // "…, but would eventually add $84 billion": a modal with no subject of its own goes on with the content's subject
     const goesOn = lower === 'but' && w.modals.has((/^(?:also|still|then)$/i.test(tokens[j + 2]?.text ?? '') ? tokens[j + 3] : tokens[j + 2])?.text.toLowerCase() ?? '');
-    if (comma && !next.quoted && !goesOn && (w.contentStops.has(lower) || /^\p{Ll}+ing$/u.test(next.text) && !(w.prepositionParticiples.has(lower) && !quotedLater(tokens, j + 2)))) return end;
+    // … and an adverb may open the participle's clause: "…, implicitly putting his name on the line"
+    const ing = /^\p{Ll}+ly$/u.test(next.text) && /^\p{Ll}+ing$/u.test(tokens[j + 2]?.text ?? '') && tokens[j + 2].sentence === sentence ? j + 2 : j + 1;
+    if (comma && !next.quoted && !goesOn && (w.contentStops.has(lower) || /^\p{Ll}+ing$/u.test(tokens[ing].text) && !(w.prepositionParticiples.has(tokens[ing].text.toLowerCase()) && !quotedLater(tokens, ing + 1)))) return end;
     // "While a judge found that action lawful, his decision was …": the comma closing a fronted or relative
     // clause hands over to the main clause, its subject or (after a relative) its verb
     if (subordinate && comma && !next.quoted && !closing && (w.clauseSubjects.has(lower) && !/^(?:when|if|as|while|after|before|since|because)$/.test(lower) || /^\p{Lu}/u.test(next.text) || cueAt(doc, j + 1))) return end;
@@ -1553,7 +1559,8 @@ function inSubordinateClause(doc: Document, from: number): boolean {
   let k = from - 1;
   for (; k >= 0 && tokens[k].sentence === sentence; k--) {
     if (tokens[k].quoted) continue;
-    if (tokens[k].text === ',') return /^(?:who|which)$/i.test(tokens[k + 1]?.text ?? '');
+    // … or an adjunct with a gerund set off after the subject: "Ryan, despite admitting that …, said"
+    if (tokens[k].text === ',') return /^(?:who|which)$/i.test(tokens[k + 1]?.text ?? '') || /^(?:despite|after|before|while|since)$/i.test(tokens[k + 1]?.text ?? '') && /^\p{Ll}+ing$/u.test(tokens[k + 2]?.text ?? '');
   }
   let first = k + 1;
   if (/^(?:and|but|so|yet)$/i.test(tokens[first]?.text ?? '')) first++;
@@ -1567,7 +1574,7 @@ function inSubordinateClause(doc: Document, from: number): boolean {
 function gerundOfSaying(doc: Document, i: number, end: number): boolean {
   const { tokens } = doc;
   const preposition = tokens[i - 1]?.text.toLowerCase() ?? '';
-  if (/^(?:for|after|by|before|while)$/.test(preposition) && /^that$/i.test(tokens[end + 1]?.text ?? '')) return true;
+  if (/^(?:for|after|by|before|while|despite)$/.test(preposition) && /^that$/i.test(tokens[end + 1]?.text ?? '')) return true;
   return /^(?:by|from)$/.test(preposition) && /^(?:saying|telling)$/i.test(tokens[i].text);
 }
 
