@@ -304,6 +304,11 @@ describe('content bounds', () => {
     const q = find('The fund said that it is lowering its forecast for growth, and the downgrade is casting a shadow on markets.', 'lowering');
     assert.equal(q.text, 'it is lowering its forecast for growth');
   });
+
+  it('ends before an absolute ", with …" or ", without …", the narrator\'s comment on the report', () => {
+    assert.equal(find('The mayor said the plan would fail, with aides expected to resign.', 'fail').text, 'the plan would fail');
+    assert.equal(find('The governor says the budget is balanced, without offering any figures.', 'balanced').text, 'the budget is balanced');
+  });
 });
 
 describe('speaker phrases', () => {
