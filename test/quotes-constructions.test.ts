@@ -305,6 +305,16 @@ describe('content bounds', () => {
     assert.equal(q.text, 'it is lowering its forecast for growth');
   });
 
+  it('keeps a finite clause of reason or time after a noun object: "criticized the law because it created …"', () => {
+    assert.equal(find('The senator criticized the new law because it created a mandatory minimum sentence.', 'law').text, 'the new law because it created a mandatory minimum sentence');
+    assert.equal(find('The governor attacked the mayor in a speech while aides watched.', 'mayor').text, 'the mayor');
+  });
+
+  it('ends a stance object before ", said X" that attributes the whole sentence', () => {
+    const qs = quotesOf('State officials felt comfortable with the new arrangement for the cleanup work, said Mr. Ruiz, the agency lawyer.');
+    assert.ok(qs.every((q) => !q.text.includes('said Mr. Ruiz')));
+  });
+
   it('ends before an absolute ", with …" or ", without …", the narrator\'s comment on the report', () => {
     assert.equal(find('The mayor said the plan would fail, with aides expected to resign.', 'fail').text, 'the plan would fail');
     assert.equal(find('The governor says the budget is balanced, without offering any figures.', 'balanced').text, 'the budget is balanced');
