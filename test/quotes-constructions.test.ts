@@ -315,6 +315,11 @@ describe('content bounds', () => {
     assert.ok(qs.every((q) => !q.text.includes('said Mr. Ruiz')));
   });
 
+  it('ends before an "as" clause with its own subject and verb, but keeps "just as …" and "as a …"', () => {
+    assert.equal(find('The minister condemned the latest rocket launch as the rebels fired two more rockets.', 'launch').text, 'the latest rocket launch');
+    assert.equal(find('The mayor described the plan as a waste of money.', 'plan').text, 'the plan as a waste of money');
+  });
+
   it('ends before an absolute ", with …" or ", without …", the narrator\'s comment on the report', () => {
     assert.equal(find('The mayor said the plan would fail, with aides expected to resign.', 'fail').text, 'the plan would fail');
     assert.equal(find('The governor says the budget is balanced, without offering any figures.', 'balanced').text, 'the budget is balanced');

@@ -1450,7 +1450,7 @@ function finiteClauseAt(doc: Document, k: number): boolean {
   for (let m = k + 1; m <= k + 5 && tokens[m] && tokens[m].sentence === t.sentence; m++) {
     const low = tokens[m].text.toLowerCase();
     if (w.finiteAuxiliaries.has(low) || w.modals.has(low) || w.irregularPasts.has(low) || /^\p{Ll}{2,}ed$/u.test(tokens[m].text)) return !cueAt(doc, m);
-    if (!/^[\p{L}'’.-]+$/u.test(tokens[m].text) || /^(?:of|in|on|at|for|with|by|to|and|or)$/.test(low)) return false;
+    if (!/^[\p{L}'’.-]+$/u.test(tokens[m].text) || /^(?:of|in|on|at|for|with|by|to|and|or|who|which|that|whose)$/.test(low)) return false;
   }
   return false;
 }
@@ -1503,6 +1503,9 @@ function clauseEnd(ctx: Ctx, from: number, object = false): number {
     const comma = t.text === ',' || closing;
     const end = closing ? t.end : t.start;
     const lower = next.text.toLowerCase();
+    // "… missile launch as Pyongyang fired three missiles": an "as" clause with its own subject and verb is the
+    // narrator's setting, unless a word before makes it a comparison ("just as", "even as", "as well as")
+    if (/^as$/i.test(t.text) && !/^(?:just|even|such|well|soon|so|same|much|long|far|as)$/i.test(tokens[j - 1].text) && !/^(?:a|an)$/i.test(tokens[j + 1]?.text ?? '') && finiteClauseAt(doc, j + 1)) return /^(?:,|-{1,2}|[—–])$/.test(tokens[j - 1].text) ? tokens[j - 1].start : tokens[j - 1].end;
     // "…, said Mr. Barrett, the lawyer …": a verb of saying after the comma closes the report it attributes
     if (comma && !next.quoted && /^\p{Ll}/u.test(next.text) && cueTries().speech.match(tokens, j + 1)) return end;
     // "…, including its annexation of Crimea": a participle used as a preposition opens a noun phrase of the content's
