@@ -320,6 +320,11 @@ describe('content bounds', () => {
     assert.equal(find('The mayor described the plan as a waste of money.', 'plan').text, 'the plan as a waste of money');
   });
 
+  it('keeps a short time or place inside a judged object when the reason follows: "criticized X on Tuesday for …"', () => {
+    assert.equal(find('The senator criticized the bank on Tuesday for its role in the fraud.', 'bank').text, 'the bank on Tuesday for its role in the fraud');
+    assert.equal(find('The governor attacked the mayor in a speech.', 'mayor').text, 'the mayor');
+  });
+
   it('ends before an absolute ", with …" or ", without …", the narrator\'s comment on the report', () => {
     assert.equal(find('The mayor said the plan would fail, with aides expected to resign.', 'fail').text, 'the plan would fail');
     assert.equal(find('The governor says the budget is balanced, without offering any figures.', 'balanced').text, 'the budget is balanced');

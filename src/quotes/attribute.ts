@@ -1438,6 +1438,18 @@ function adjunctOpens(tokens: Token[], j: number): boolean {
   return false;
 }
 
+/**
+ * "criticized Trump on Twitter for backing …", "grilled the chief executive on Tuesday for his role …": a short
+ * time or place followed by the reason for the judgement sits inside the object, not after it; the "for", else 0.
+ */
+function reasonAfter(tokens: Token[], j: number): number {
+  for (let k = j + 1; k <= j + 4 && tokens[k] && tokens[k].sentence === tokens[j].sentence; k++) {
+    if (!/^[\p{L}'’-]+$/u.test(tokens[k].text)) return 0;
+    if (/^for$/i.test(tokens[k].text)) return k > j + 1 && /^(?:\p{Ll}+ing|his|her|their|its|the|a|an)$/u.test(tokens[k + 1]?.text ?? '') ? k : 0;
+  }
+  return 0;
+}
+
 /** Does a clause with a subject and a finite verb open at token k ("she was …", "the board voted …")? */
 function finiteClauseAt(doc: Document, k: number): boolean {
   const w = words();
@@ -1485,7 +1497,12 @@ function clauseEnd(ctx: Ctx, from: number, object = false): number {
   for (let j = from + 1; j < tokens.length && tokens[j].sentence === sentence; j++) {
     const t = tokens[j];
     // "criticized the act because it created …": a finite clause of reason or time is the report's, not the narrator's
-    if (object && adjunctOpens(tokens, j) && !(w.adjuncts.keptClauses.has(t.text.toLowerCase()) && finiteClauseAt(doc, j + 1))) return tokens[j - 1].end;
+    if (object && adjunctOpens(tokens, j) && !(w.adjuncts.keptClauses.has(t.text.toLowerCase()) && finiteClauseAt(doc, j + 1))) {
+      const reason = reasonAfter(tokens, j);
+      if (!reason) return tokens[j - 1].end;
+      j = reason - 1;
+      continue;
+    }
     // "championed gay rights and extended benefits to …": a second predicate of the subject's closes the object
     if (object && secondPredicate(tokens, from, j)) return tokens[j - 1].end;
     // "responded by saying …": what follows is a report of its own
