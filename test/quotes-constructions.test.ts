@@ -325,6 +325,10 @@ describe('content bounds', () => {
     assert.equal(find('The governor attacked the mayor in a speech.', 'mayor').text, 'the mayor');
   });
 
+  it('ends before a relative clause that holds a report of its own: ", which he said were …"', () => {
+    assert.equal(find('The senator criticized the lobbyists for their gifts, which he said came with strings attached.', 'lobbyists').text, 'the lobbyists for their gifts');
+  });
+
   it('ends before an absolute ", with …" or ", without …", the narrator\'s comment on the report', () => {
     assert.equal(find('The mayor said the plan would fail, with aides expected to resign.', 'fail').text, 'the plan would fail');
     assert.equal(find('The governor says the budget is balanced, without offering any figures.', 'balanced').text, 'the budget is balanced');

@@ -1523,6 +1523,8 @@ function clauseEnd(ctx: Ctx, from: number, object = false): number {
     // "… missile launch as Pyongyang fired three missiles": an "as" clause with its own subject and verb is the
     // narrator's setting, unless a word before makes it a comparison ("just as", "even as", "as well as")
     if (/^as$/i.test(t.text) && !/^(?:just|even|such|well|soon|so|same|much|long|far|as)$/i.test(tokens[j - 1].text) && !/^(?:a|an)$/i.test(tokens[j + 1]?.text ?? '') && finiteClauseAt(doc, j + 1)) return /^(?:,|-{1,2}|[—–])$/.test(tokens[j - 1].text) ? tokens[j - 1].start : tokens[j - 1].end;
+    // "…, which he said were at his side": a relative clause holding a report of its own is no longer the content
+    if (comma && /^(?:which|who|whom)$/.test(lower) && /^(?:he|she|they|we|i|\p{Lu}\p{Ll}+)$/u.test(tokens[j + 2]?.text ?? '') && cueAt(doc, j + 3)) return end;
     // "…, said Mr. Barrett, the lawyer …": a verb of saying after the comma closes the report it attributes
     if (comma && !next.quoted && /^\p{Ll}/u.test(next.text) && cueTries().speech.match(tokens, j + 1)) return end;
     // "…, including its annexation of Crimea": a participle used as a preposition opens a noun phrase of the content's
