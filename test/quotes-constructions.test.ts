@@ -325,6 +325,35 @@ describe('content bounds', () => {
     const q = find('The fund said that it is lowering its forecast for growth, and the downgrade is casting a shadow on markets.', 'lowering');
     assert.equal(q.text, 'it is lowering its forecast for growth');
   });
+
+  it('keeps a finite clause of reason or time after a noun object: "criticized the law because it created …"', () => {
+    assert.equal(find('The senator criticized the new law because it created a mandatory minimum sentence.', 'law').text, 'the new law because it created a mandatory minimum sentence');
+    assert.equal(find('The governor attacked the mayor in a speech while aides watched.', 'mayor').text, 'the mayor');
+  });
+
+  it('ends a stance object before ", said X" that attributes the whole sentence', () => {
+    const qs = quotesOf('State officials felt comfortable with the new arrangement for the cleanup work, said Mr. Ruiz, the agency lawyer.');
+    assert.ok(qs.every((q) => !q.text.includes('said Mr. Ruiz')));
+  });
+
+  it('ends before an "as" clause with its own subject and verb, but keeps "just as …" and "as a …"', () => {
+    assert.equal(find('The minister condemned the latest rocket launch as the rebels fired two more rockets.', 'launch').text, 'the latest rocket launch');
+    assert.equal(find('The mayor described the plan as a waste of money.', 'plan').text, 'the plan as a waste of money');
+  });
+
+  it('keeps a short time or place inside a judged object when the reason follows: "criticized X on Tuesday for …"', () => {
+    assert.equal(find('The senator criticized the bank on Tuesday for its role in the fraud.', 'bank').text, 'the bank on Tuesday for its role in the fraud');
+    assert.equal(find('The governor attacked the mayor in a speech.', 'mayor').text, 'the mayor');
+  });
+
+  it('ends before a relative clause that holds a report of its own: ", which he said were …"', () => {
+    assert.equal(find('The senator criticized the lobbyists for their gifts, which he said came with strings attached.', 'lobbyists').text, 'the lobbyists for their gifts');
+  });
+
+  it('ends before an absolute ", with …" or ", without …", the narrator\'s comment on the report', () => {
+    assert.equal(find('The mayor said the plan would fail, with aides expected to resign.', 'fail').text, 'the plan would fail');
+    assert.equal(find('The governor says the budget is balanced, without offering any figures.', 'balanced').text, 'the budget is balanced');
+  });
 });
 
 describe('speaker phrases', () => {

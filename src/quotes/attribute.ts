@@ -10,13 +10,13 @@ import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
 import { MentionIndex, abbreviationDot, bridgeBefore, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
-interface CuesFile { judgedPassives: { verbs: string[]; bareComplement: string[] }; messageNouns: string[]; finiteAuxiliaries: string[]; needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; prepositionParticiples: string[]; irregularPasts: string[]; modals: string[]; notSpeakerLabels: string[]; irregularPlurals: string[]; agreeingWords: string[]; pastAsBare: string[]; clausalOnly: string[]; complexPrepositions: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { subordinators: string[]; openers: string[]; times: string[]; months: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
+interface CuesFile { judgedPassives: { verbs: string[]; bareComplement: string[] }; messageNouns: string[]; finiteAuxiliaries: string[]; needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; prepositionParticiples: string[]; irregularPasts: string[]; modals: string[]; notSpeakerLabels: string[]; irregularPlurals: string[]; agreeingWords: string[]; pastAsBare: string[]; clausalOnly: string[]; complexPrepositions: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { subordinators: string[]; keptClauses: string[]; openers: string[]; times: string[]; months: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
 
-let wordSets: { messageNouns: Set<string>; finiteAuxiliaries: Set<string>; needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; topicPrepositions: Set<string>; irregularPasts: Set<string>; modals: Set<string>; prepositionParticiples: Set<string>; notSpeakerLabels: Set<string>; irregularPlurals: Set<string>; agreeingWords: Set<string>; pastAsBare: Set<string>; clausalOnly: Set<string>; complexPrepositions: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { subordinators: Set<string>; openers: Set<string>; times: Set<string>; months: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
+let wordSets: { messageNouns: Set<string>; finiteAuxiliaries: Set<string>; needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; topicPrepositions: Set<string>; irregularPasts: Set<string>; modals: Set<string>; prepositionParticiples: Set<string>; notSpeakerLabels: Set<string>; irregularPlurals: Set<string>; agreeingWords: Set<string>; pastAsBare: Set<string>; clausalOnly: Set<string>; complexPrepositions: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { subordinators: Set<string>; keptClauses: Set<string>; openers: Set<string>; times: Set<string>; months: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
 function words() {
   if (wordSets) return wordSets;
   const data = loadData<CuesFile>('quotes/cues.json');
-  return (wordSets = { messageNouns: new Set(data.messageNouns), finiteAuxiliaries: new Set(data.finiteAuxiliaries), needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), toObject: new Set(data.toObject), topicPrepositions: new Set(data.topicPrepositions), irregularPasts: new Set(data.irregularPasts), modals: new Set(data.modals), prepositionParticiples: new Set(data.prepositionParticiples), notSpeakerLabels: new Set(data.notSpeakerLabels), irregularPlurals: new Set(data.irregularPlurals), agreeingWords: new Set(data.agreeingWords), pastAsBare: new Set(data.pastAsBare), clausalOnly: new Set(data.clausalOnly), complexPrepositions: new Set(data.complexPrepositions), raisedVerbs: new Set(data.raisedReports.verbs), raisedPassives: new Set(data.raisedReports.passives), adjuncts: { subordinators: new Set(data.adjuncts.subordinators), openers: new Set(data.adjuncts.openers), times: new Set(data.adjuncts.times), months: new Set(data.adjuncts.months), media: new Set(data.adjuncts.media), occasions: new Set(data.adjuncts.occasions) }, questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
+  return (wordSets = { messageNouns: new Set(data.messageNouns), finiteAuxiliaries: new Set(data.finiteAuxiliaries), needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), toObject: new Set(data.toObject), topicPrepositions: new Set(data.topicPrepositions), irregularPasts: new Set(data.irregularPasts), modals: new Set(data.modals), prepositionParticiples: new Set(data.prepositionParticiples), notSpeakerLabels: new Set(data.notSpeakerLabels), irregularPlurals: new Set(data.irregularPlurals), agreeingWords: new Set(data.agreeingWords), pastAsBare: new Set(data.pastAsBare), clausalOnly: new Set(data.clausalOnly), complexPrepositions: new Set(data.complexPrepositions), raisedVerbs: new Set(data.raisedReports.verbs), raisedPassives: new Set(data.raisedReports.passives), adjuncts: { subordinators: new Set(data.adjuncts.subordinators), keptClauses: new Set(data.adjuncts.keptClauses), openers: new Set(data.adjuncts.openers), times: new Set(data.adjuncts.times), months: new Set(data.adjuncts.months), media: new Set(data.adjuncts.media), occasions: new Set(data.adjuncts.occasions) }, questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
 }
 interface Cues { speech: TokenTrie<true>; stance: TokenTrie<true>; participles: TokenTrie<true>; partial: TokenTrie<true>; according: TokenTrie<true> }
 
@@ -1455,6 +1455,35 @@ function adjunctOpens(tokens: Token[], j: number): boolean {
 }
 
 /**
+ * "criticized Trump on Twitter for backing …", "grilled the chief executive on Tuesday for his role …": a short
+ * time or place followed by the reason for the judgement sits inside the object, not after it; the "for", else 0.
+ */
+function reasonAfter(tokens: Token[], j: number): number {
+  for (let k = j + 1; k <= j + 4 && tokens[k] && tokens[k].sentence === tokens[j].sentence; k++) {
+    if (!/^[\p{L}'’-]+$/u.test(tokens[k].text)) return 0;
+    if (/^for$/i.test(tokens[k].text)) return k > j + 1 && /^(?:\p{Ll}+ing|his|her|their|its|the|a|an)$/u.test(tokens[k + 1]?.text ?? '') ? k : 0;
+  }
+  return 0;
+}
+
+/** Does a clause with a subject and a finite verb open at token k ("she was …", "the board voted …")? */
+function finiteClauseAt(doc: Document, k: number): boolean {
+  const w = words();
+  const { tokens } = doc;
+  const t = tokens[k];
+  if (!t || t.quoted) return false;
+  // a verb of saying or stance there opens a report of its own: "after it backed Clinton"
+  if (/^(?:he|she|they|it|we|i|you)$/i.test(t.text)) return /^\p{Ll}/u.test(tokens[k + 1]?.text ?? '') && !cueAt(doc, k + 1);
+  if (!/^(?:the|a|an|his|her|their|its|this|these|those)$/i.test(t.text) && !/^\p{Lu}/u.test(t.text)) return false;
+  for (let m = k + 1; m <= k + 5 && tokens[m] && tokens[m].sentence === t.sentence; m++) {
+    const low = tokens[m].text.toLowerCase();
+    if (w.finiteAuxiliaries.has(low) || w.modals.has(low) || w.irregularPasts.has(low) || /^\p{Ll}{2,}ed$/u.test(tokens[m].text)) return !cueAt(doc, m);
+    if (!/^[\p{L}'’.-]+$/u.test(tokens[m].text) || /^(?:of|in|on|at|for|with|by|to|and|or|who|which|that|whose)$/.test(low)) return false;
+  }
+  return false;
+}
+
+/**
  * "and (then) purged them", "but has been met with …": a conjunction before a verb in the past or a perfect,
  * unless a relative clause in the object could own it ("a rich guy who inherited …, gamed … and looked …") or
  * the participle is passive ("unsubstantiated and fabricated by …").
@@ -1487,7 +1516,13 @@ function clauseEnd(ctx: Ctx, from: number, object = false): number {
   const subordinate = inSubordinateClause(doc, from);
   for (let j = from + 1; j < tokens.length && tokens[j].sentence === sentence; j++) {
     const t = tokens[j];
-    if ((object || quotedObject && /^[”"’']$/u.test(tokens[j - 1].text)) && adjunctOpens(tokens, j)) return tokens[j - 1].end;
+    // "criticized the act because it created …": a finite clause of reason or time is the report's, not the narrator's
+    if ((object || quotedObject && /^[”"’']$/u.test(tokens[j - 1].text)) && adjunctOpens(tokens, j) && !(w.adjuncts.keptClauses.has(t.text.toLowerCase()) && finiteClauseAt(doc, j + 1))) {
+      const reason = reasonAfter(tokens, j);
+      if (!reason) return tokens[j - 1].end;
+      j = reason - 1;
+      continue;
+    }
     // "championed gay rights and extended benefits to …": a second predicate of the subject's closes the object
     if (object && secondPredicate(tokens, from, j)) return tokens[j - 1].end;
     // "responded by saying …": what follows is a report of its own
@@ -1505,6 +1540,13 @@ function clauseEnd(ctx: Ctx, from: number, object = false): number {
     const comma = t.text === ',' || closing;
     const end = closing ? t.end : t.start;
     const lower = next.text.toLowerCase();
+    // "… missile launch as Pyongyang fired three missiles": an "as" clause with its own subject and verb is the
+    // narrator's setting, unless a word before makes it a comparison ("just as", "even as", "as well as")
+    if (/^as$/i.test(t.text) && !/^(?:just|even|such|well|soon|so|same|much|long|far|as)$/i.test(tokens[j - 1].text) && !/^(?:a|an)$/i.test(tokens[j + 1]?.text ?? '') && finiteClauseAt(doc, j + 1)) return /^(?:,|-{1,2}|[—–])$/.test(tokens[j - 1].text) ? tokens[j - 1].start : tokens[j - 1].end;
+    // "…, which he said were at his side": a relative clause holding a report of its own is no longer the content
+    if (comma && /^(?:which|who|whom)$/.test(lower) && /^(?:he|she|they|we|i|\p{Lu}\p{Ll}+)$/u.test(tokens[j + 2]?.text ?? '') && cueAt(doc, j + 3)) return end;
+    // "…, said Mr. Barrett, the lawyer …": a verb of saying after the comma closes the report it attributes
+    if (comma && !next.quoted && /^\p{Ll}/u.test(next.text) && cueTries().speech.match(tokens, j + 1)) return end;
     // "…, including its annexation of Crimea": a participle used as a preposition opens a noun phrase of the content's
     // "…, but would eventually add $84 billion": a modal with no subject of its own goes on with the content's subject
     const goesOn = lower === 'but' && w.modals.has((/^(?:also|still|then)$/i.test(tokens[j + 2]?.text ?? '') ? tokens[j + 3] : tokens[j + 2])?.text.toLowerCase() ?? '');
