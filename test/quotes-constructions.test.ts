@@ -1341,4 +1341,10 @@ describe('recall: reports inside other clauses', () => {
     assert.ok(quotesOf('A rural area is defined as a county with fewer than 50,000 people.').some((q) => q.cue?.text === 'is defined as'));
     assert.ok(quotesOf('Most of the statements were rated as mostly true by the end of the year.').some((q) => q.cue?.text === 'were rated'));
   });
+
+  it('"made it clear" with its dummy object is a cue like "made clear": "has made it clear he will not resign"', () => {
+    const q = quotesOf('The mayor has made it clear he will not resign his office.').find((x) => x.cue?.text === 'has made it clear');
+    assert.equal(q?.text, 'he will not resign his office');
+    assert.equal(q?.speaker?.mention?.text ?? q?.speaker?.name, 'The mayor');
+  });
 });
