@@ -1347,4 +1347,13 @@ describe('recall: reports inside other clauses', () => {
     assert.equal(q?.text, 'he will not resign his office');
     assert.equal(q?.speaker?.mention?.text ?? q?.speaker?.name, 'The mayor');
   });
+  it('an impersonal adjective of evidence asserts its clause with no named source: "it should be obvious that …", "It was clear …"', () => {
+    const obvious = quotesOf('By now it should be obvious that the council will not approve the budget.').find((x) => x.cue?.text === 'it should be obvious');
+    assert.equal(obvious?.text, 'that the council will not approve the budget');
+    assert.equal(obvious?.speaker, null);
+    const clear = quotesOf('It’s clear the mayor is trying to win over younger voters this year.').find((x) => x.cue?.text === 'It’s clear');
+    assert.equal(clear?.text, 'the mayor is trying to win over younger voters this year');
+    // doubt is not evidence: "it is unclear whether …" stays out
+    assert.equal(quotesOf('It is unclear whether the council will approve the budget.').length, 0);
+  });
 });

@@ -10,7 +10,7 @@ import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
 import { MentionIndex, abbreviationDot, bridgeBefore, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
-interface CuesFile { judgedPassives: { verbs: string[]; bareComplement: string[] }; messageNouns: string[]; finiteAuxiliaries: string[]; needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; prepositionParticiples: string[]; irregularPasts: string[]; modals: string[]; notSpeakerLabels: string[]; irregularPlurals: string[]; agreeingWords: string[]; pastAsBare: string[]; clausalOnly: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { subordinators: string[]; openers: string[]; times: string[]; months: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
+interface CuesFile { evidentialAdjectives: string[]; judgedPassives: { verbs: string[]; bareComplement: string[] }; messageNouns: string[]; finiteAuxiliaries: string[]; needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; prepositionParticiples: string[]; irregularPasts: string[]; modals: string[]; notSpeakerLabels: string[]; irregularPlurals: string[]; agreeingWords: string[]; pastAsBare: string[]; clausalOnly: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { subordinators: string[]; openers: string[]; times: string[]; months: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
 
 let wordSets: { messageNouns: Set<string>; finiteAuxiliaries: Set<string>; needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; topicPrepositions: Set<string>; irregularPasts: Set<string>; modals: Set<string>; prepositionParticiples: Set<string>; notSpeakerLabels: Set<string>; irregularPlurals: Set<string>; agreeingWords: Set<string>; pastAsBare: Set<string>; clausalOnly: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { subordinators: Set<string>; openers: Set<string>; times: Set<string>; months: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
 function words() {
@@ -573,6 +573,8 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     if (opening !== undefined) { i = opening; continue; }
     const asked = askedOpener(ctx, out, i);
     if (asked !== undefined) { i = asked; continue; }
+    const evident = evidentOpener(ctx, out, i);
+    if (evident !== undefined) { i = evident; continue; }
     const message = messageParticiple(ctx, out, i);
     if (message !== undefined) { i = message; continue; }
     // cues are verbs: "the United States" holds no cue
@@ -919,6 +921,36 @@ function askedOpener(ctx: Ctx, out: Quote[], i: number): number | undefined {
   if (tokens[comma]?.text !== ',' || tokens[comma].sentence !== t.sentence) return undefined;
   pushIndirect(doc, out, first.start, tokens[comma - 1].end, { speaker: null, cue: cueSpan(doc, i, from - 1, false), cueToken: i }, 2);
   return comma;
+}
+
+let evidentials: Set<string> | undefined;
+/**
+ * "It is clear that …", "it should be obvious that …": an impersonal adjective of evidence asserts its clause
+ * with no named source; the cue runs from "it" through the adjective. Returns the cue's last token.
+ */
+function evidentOpener(ctx: Ctx, out: Quote[], i: number): number | undefined {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const t = tokens[i];
+  if (!/^it(?:['’]s)?$/i.test(t.text) || t.quoted) return undefined;
+  evidentials ??= new Set(loadData<CuesFile>('quotes/cues.json').evidentialAdjectives);
+  // "it is", "it's", "it was", "it should be", "it has become": a form of "be" (after a modal or "has")
+  let k = i + 1;
+  if (t.text.length > 2) k = i;
+  else {
+    if (words().modals.has(tokens[k]?.text ?? '') || /^(?:has|had|have)$/.test(tokens[k]?.text ?? '')) k++;
+    if (!/^(?:is|was|['’]s|be|been|becomes|became)$/.test(tokens[k]?.text ?? '')) return undefined;
+  }
+  const adjective = tokens[k + 1];
+  if (!adjective || adjective.sentence !== t.sentence || !evidentials.has(adjective.text)) return undefined;
+  const first = tokens[k + 2];
+  // the clause follows at once: "that …" or a bare clause with its own subject ("It was clear Clinton is …")
+  if (!first || first.sentence !== t.sentence || first.quoted) return undefined;
+  if (!/^that$/.test(first.text) && !words().clauseSubjects.has(first.text) && !/^\p{Lu}\p{Ll}+$/u.test(first.text)) return undefined;
+  const end = clauseEnd(ctx, k + 2);
+  if (end - first.start < 8) return undefined;
+  pushIndirect(doc, out, first.start, end, { speaker: null, cue: doc.textSpan(t.start, adjective.end), cueToken: k + 1 });
+  return k + 1;
 }
 
 let judged: { verbs: Set<string>; bare: Set<string> } | undefined;
