@@ -1356,4 +1356,11 @@ describe('recall: reports inside other clauses', () => {
     // doubt is not evidence: "it is unclear whether …" stays out
     assert.equal(quotesOf('It is unclear whether the council will approve the budget.').length, 0);
   });
+  it('an adjective of attitude after "be" reports its topic too, its degree words in the cue: "were not too concerned about …"', () => {
+    const q = quotesOf('Local farmers were not too concerned about the new water rules.').find((x) => x.cue?.text === 'were not too concerned about');
+    assert.equal(q?.text, 'the new water rules');
+    assert.equal(q?.speaker?.mention?.text ?? q?.speaker?.name, 'Local farmers');
+    // a hypothetical attitude after a modal is no report
+    assert.equal(quotesOf('Then he would not be worried about the new water rules.').some((x) => /worried/.test(x.cue?.text ?? '')), false);
+  });
 });

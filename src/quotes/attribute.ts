@@ -605,7 +605,11 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     // … and a verb when it has a subject of its own: "Regulators worried that …"
     // … and after "have": "Both candidates have opposed the deal"
     const verbal = adjective && /ed$/.test(t.text) && (/^that$/i.test(tokens[(cue?.end ?? i) + 1]?.text ?? '') && !!phraseBefore(doc, i) || perfectBefore(doc, i));
-    if (cue && adjective && !verbal && !(passive(doc, i, true) && /^(?:that|to)$/i.test(tokens[cue.end + 1]?.text ?? ''))) cue = undefined;
+    // … and before a topic: "Republicans were concerned about the shift", "Graham has been critical of Trump"
+    const be = adjective ? beBeforeAdjective(doc, i) : -1;
+    const topical = !!cue && be >= 0 && cue.end <= i + 1 && /^(?:about|of|over)$/.test(tokens[i + 1]?.text ?? '') && tokens[i + 2]?.sentence === t.sentence && !tokens[i + 2].quoted;
+    if (cue && topical) cue = { ...cue, end: i + 1 };
+    else if (cue && adjective && !verbal && !(passive(doc, i, true) && /^(?:that|to)$/i.test(tokens[cue.end + 1]?.text ?? ''))) cue = undefined;
     // words that are more often nouns ("the rules", "her plans") are cues only before "that"
     if (cue && cue.end === i && words().needsThat.has(t.text.toLowerCase()) && !/^that$/i.test(tokens[i + 1]?.text ?? '') && !verbBetween(doc, i) && !closesReport(doc, i)) cue = undefined;
     if (cue && nounByAgreement(doc, i)) cue = undefined;
@@ -615,8 +619,10 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       if (participle) participleClause(ctx, out, i, participle);
       continue;
     }
-    const found: Found = { speaker: null, cue: cueSpan(doc, i, cue.end, false), cueToken: i };
-    const p = phraseBefore(doc, i);
+    // the cue of a topical adjective starts at its "be", degree words and all ("weren't too concerned about")
+    const head = topical ? be : i;
+    const found: Found = { speaker: null, cue: cueSpan(doc, head, cue.end, false), cueToken: i };
+    const p = phraseBefore(doc, head);
     // "said Friday afternoon, as …": a day after the cue still leaves it at the clause's end
     let afterCue = cue.end + 1;
     while (tokens[afterCue] && tokens[afterCue].sentence === t.sentence && words().cueTail.has(tokens[afterCue].text)) afterCue++;
@@ -1077,6 +1083,14 @@ function passive(doc: Document, i: number, anyWord = false): boolean {
   let k = i - 1;
   while (k >= 0 && tokens[k].sentence === tokens[i].sentence && /^(?:\p{Ll}+ly|not|also|first|widely|being)$/u.test(tokens[k].text)) k--;
   return k >= 0 && tokens[k].sentence === tokens[i].sentence && /^(?:is|are|was|were|be|been|’s|'s|remain|remains|remained|seem|seems|seemed|appear|appears|appeared)$/i.test(tokens[k].text) && (anyWord || /(?:ed|en|wn|ne|ht|id|ld)$/.test(tokens[i].text));
+}
+
+/** "were not too concerned", "'re worried", "has been so critical": the form of "be" before an adjective and its degree words, else -1. */
+function beBeforeAdjective(doc: Document, i: number): number {
+  const { tokens } = doc;
+  let k = i - 1;
+  while (k >= 0 && tokens[k].sentence === tokens[i].sentence && /^(?:\p{Ll}+ly|not|n['’]t|also|too|so|more|less|very|still)$/u.test(tokens[k].text)) k--;
+  return k >= 0 && tokens[k].sentence === tokens[i].sentence && /^(?:is|are|was|were|been|[’']s|[’']re|[’']m|am|remain|remains|remained|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)$/i.test(tokens[k].text) ? k : -1;
 }
 
 /** A headline: most of the sentence's words are capitalised. */
