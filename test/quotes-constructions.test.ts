@@ -1363,4 +1363,10 @@ describe('recall: reports inside other clauses', () => {
     // a hypothetical attitude after a modal is no report
     assert.equal(quotesOf('Then he would not be worried about the new water rules.').some((x) => /worried/.test(x.cue?.text ?? '')), false);
   });
+  it('a verb of expressing with a noun of attitude reports its topic: "have expressed deep concern about …", "voiced outrage over …"', () => {
+    const q = quotesOf('Several tenant groups have expressed deep concern about the new zoning plan.').find((x) => x.cue?.text === 'have expressed deep concern about');
+    assert.equal(q?.text, 'the new zoning plan');
+    assert.equal(q?.speaker?.mention?.text ?? q?.speaker?.name, 'Several tenant groups');
+    assert.ok(quotesOf('Fishermen voiced outrage over the quota cuts.').some((x) => x.cue?.text === 'voiced outrage over' && x.text === 'the quota cuts'));
+  });
 });

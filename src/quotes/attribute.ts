@@ -10,7 +10,7 @@ import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
 import { MentionIndex, abbreviationDot, bridgeBefore, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
-interface CuesFile { evidentialAdjectives: string[]; judgedPassives: { verbs: string[]; bareComplement: string[] }; messageNouns: string[]; finiteAuxiliaries: string[]; needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; prepositionParticiples: string[]; irregularPasts: string[]; modals: string[]; notSpeakerLabels: string[]; irregularPlurals: string[]; agreeingWords: string[]; pastAsBare: string[]; clausalOnly: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { subordinators: string[]; openers: string[]; times: string[]; months: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
+interface CuesFile { evidentialAdjectives: string[]; expressedAttitudes: { verbs: string[]; nouns: string[] }; judgedPassives: { verbs: string[]; bareComplement: string[] }; messageNouns: string[]; finiteAuxiliaries: string[]; needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; prepositionParticiples: string[]; irregularPasts: string[]; modals: string[]; notSpeakerLabels: string[]; irregularPlurals: string[]; agreeingWords: string[]; pastAsBare: string[]; clausalOnly: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { subordinators: string[]; openers: string[]; times: string[]; months: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
 
 let wordSets: { messageNouns: Set<string>; finiteAuxiliaries: Set<string>; needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; topicPrepositions: Set<string>; irregularPasts: Set<string>; modals: Set<string>; prepositionParticiples: Set<string>; notSpeakerLabels: Set<string>; irregularPlurals: Set<string>; agreeingWords: Set<string>; pastAsBare: Set<string>; clausalOnly: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { subordinators: Set<string>; openers: Set<string>; times: Set<string>; months: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
 function words() {
@@ -573,6 +573,8 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     if (opening !== undefined) { i = opening; continue; }
     const asked = askedOpener(ctx, out, i);
     if (asked !== undefined) { i = asked; continue; }
+    const expressed = expressedAttitude(ctx, out, i);
+    if (expressed !== undefined) { i = expressed; continue; }
     const evident = evidentOpener(ctx, out, i);
     if (evident !== undefined) { i = evident; continue; }
     const message = messageParticiple(ctx, out, i);
@@ -927,6 +929,38 @@ function askedOpener(ctx: Ctx, out: Quote[], i: number): number | undefined {
   if (tokens[comma]?.text !== ',' || tokens[comma].sentence !== t.sentence) return undefined;
   pushIndirect(doc, out, first.start, tokens[comma - 1].end, { speaker: null, cue: cueSpan(doc, i, from - 1, false), cueToken: i }, 2);
   return comma;
+}
+
+let attitudes: { verbs: Set<string>; nouns: Set<string> } | undefined;
+/**
+ * "Voting rights advocates have expressed deep concern about the policy", "leaders voiced outrage over the
+ * test": a verb of expressing with a noun of attitude reports its topic; the cue runs through the preposition.
+ * Returns the cue's last token.
+ */
+function expressedAttitude(ctx: Ctx, out: Quote[], i: number): number | undefined {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const t = tokens[i];
+  if (t.quoted) return undefined;
+  if (!attitudes) {
+    const data = loadData<CuesFile>('quotes/cues.json').expressedAttitudes;
+    attitudes = { verbs: new Set(data.verbs), nouns: new Set(data.nouns) };
+  }
+  if (!attitudes.verbs.has(t.text)) return undefined;
+  // at most two modifiers before the noun: "deep concern", "serious and growing doubts"
+  let k = i + 1;
+  while (k <= i + 3 && tokens[k] && tokens[k].sentence === t.sentence && /^\p{Ll}+$/u.test(tokens[k].text) && !attitudes.nouns.has(tokens[k].text)) k++;
+  if (!tokens[k] || tokens[k].sentence !== t.sentence || !attitudes.nouns.has(tokens[k].text)) return undefined;
+  const prep = k + 1, from = k + 2;
+  if (!/^(?:about|over|at)$/.test(tokens[prep]?.text ?? '') || !tokens[from] || tokens[from].sentence !== t.sentence || tokens[from].quoted) return undefined;
+  const p = phraseBefore(doc, i);
+  if (!p || tokens[p.first].quoted) return undefined;
+  const end = clauseEnd(ctx, from, true);
+  if (end - tokens[from].start < 2) return undefined;
+  const found: Found = { speaker: speakerOfPhrase(ctx, withoutReportingRelative(doc, out, p)), cue: cueSpan(doc, i, prep, false), cueToken: i };
+  if (!found.speaker) return undefined;
+  pushIndirect(doc, out, tokens[from].start, end, found, 2);
+  return prep;
 }
 
 let evidentials: Set<string> | undefined;
