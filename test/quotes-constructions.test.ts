@@ -1369,4 +1369,11 @@ describe('recall: reports inside other clauses', () => {
     assert.equal(q?.speaker?.mention?.text ?? q?.speaker?.name, 'Several tenant groups');
     assert.ok(quotesOf('Fishermen voiced outrage over the quota cuts.').some((x) => x.cue?.text === 'voiced outrage over' && x.text === 'the quota cuts'));
   });
+  it('adjectives of attitude that take only a topic report it after "be": "has been critical of …", "were coy about …"', () => {
+    const q = quotesOf('The senator has been critical of the governor since the spring.').find((x) => x.cue?.text === 'has been critical of');
+    assert.equal(q?.text, 'the governor');
+    assert.equal(q?.speaker?.mention?.text ?? q?.speaker?.name, 'The senator');
+    // they never report a clause: "critical to" is no attitude
+    assert.equal(quotesOf('The harbor was critical to the growth of the town.').length, 0);
+  });
 });
