@@ -1431,4 +1431,39 @@ describe('recall: reports inside other clauses', () => {
     const q = quotesOf('The senator described the mayor as a “failure” after he vetoed the bill and called the veto “reckless.”').find((x) => x.cue?.text === 'described');
     assert.equal(q?.text, 'the mayor as a “failure”');
   });
+
+  it('"made it clear" with its dummy object is a cue like "made clear": "has made it clear he will not resign"', () => {
+    const q = quotesOf('The mayor has made it clear he will not resign his office.').find((x) => x.cue?.text === 'has made it clear');
+    assert.equal(q?.text, 'he will not resign his office');
+    assert.equal(q?.speaker?.mention?.text ?? q?.speaker?.name, 'The mayor');
+  });
+  it('an impersonal adjective of evidence asserts its clause with no named source: "it should be obvious that …", "It was clear …"', () => {
+    const obvious = quotesOf('By now it should be obvious that the council will not approve the budget.').find((x) => x.cue?.text === 'it should be obvious');
+    assert.equal(obvious?.text, 'that the council will not approve the budget');
+    assert.equal(obvious?.speaker, null);
+    const clear = quotesOf('It’s clear the mayor is trying to win over younger voters this year.').find((x) => x.cue?.text === 'It’s clear');
+    assert.equal(clear?.text, 'the mayor is trying to win over younger voters this year');
+    // doubt is not evidence: "it is unclear whether …" stays out
+    assert.equal(quotesOf('It is unclear whether the council will approve the budget.').length, 0);
+  });
+  it('an adjective of attitude after "be" reports its topic too, its degree words in the cue: "were not too concerned about …"', () => {
+    const q = quotesOf('Local farmers were not too concerned about the new water rules.').find((x) => x.cue?.text === 'were not too concerned about');
+    assert.equal(q?.text, 'the new water rules');
+    assert.equal(q?.speaker?.mention?.text ?? q?.speaker?.name, 'Local farmers');
+    // a hypothetical attitude after a modal is no report
+    assert.equal(quotesOf('Then he would not be worried about the new water rules.').some((x) => /worried/.test(x.cue?.text ?? '')), false);
+  });
+  it('a verb of expressing with a noun of attitude reports its topic: "have expressed deep concern about …", "voiced outrage over …"', () => {
+    const q = quotesOf('Several tenant groups have expressed deep concern about the new zoning plan.').find((x) => x.cue?.text === 'have expressed deep concern about');
+    assert.equal(q?.text, 'the new zoning plan');
+    assert.equal(q?.speaker?.mention?.text ?? q?.speaker?.name, 'Several tenant groups');
+    assert.ok(quotesOf('Fishermen voiced outrage over the quota cuts.').some((x) => x.cue?.text === 'voiced outrage over' && x.text === 'the quota cuts'));
+  });
+  it('adjectives of attitude that take only a topic report it after "be": "has been critical of …", "were coy about …"', () => {
+    const q = quotesOf('The senator has been critical of the governor since the spring.').find((x) => x.cue?.text === 'has been critical of');
+    assert.equal(q?.text, 'the governor');
+    assert.equal(q?.speaker?.mention?.text ?? q?.speaker?.name, 'The senator');
+    // they never report a clause: "critical to" is no attitude
+    assert.equal(quotesOf('The harbor was critical to the growth of the town.').length, 0);
+  });
 });

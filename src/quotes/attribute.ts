@@ -10,13 +10,13 @@ import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
 import { MentionIndex, abbreviationDot, bridgeBefore, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
-interface CuesFile { judgedPassives: { verbs: string[]; bareComplement: string[] }; messageNouns: string[]; finiteAuxiliaries: string[]; needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; prepositionParticiples: string[]; irregularPasts: string[]; modals: string[]; notSpeakerLabels: string[]; irregularPlurals: string[]; agreeingWords: string[]; pastAsBare: string[]; clausalOnly: string[]; complexPrepositions: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { subordinators: string[]; keptClauses: string[]; openers: string[]; times: string[]; months: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
+interface CuesFile { evidentialAdjectives: string[]; expressedAttitudes: { verbs: string[]; nouns: string[] }; topicalAdjectives: string[]; judgedPassives: { verbs: string[]; bareComplement: string[] }; messageNouns: string[]; finiteAuxiliaries: string[]; needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; prepositionParticiples: string[]; irregularPasts: string[]; modals: string[]; notSpeakerLabels: string[]; irregularPlurals: string[]; agreeingWords: string[]; pastAsBare: string[]; clausalOnly: string[]; complexPrepositions: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { subordinators: string[]; keptClauses: string[]; openers: string[]; times: string[]; months: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
 
-let wordSets: { messageNouns: Set<string>; finiteAuxiliaries: Set<string>; needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; topicPrepositions: Set<string>; irregularPasts: Set<string>; modals: Set<string>; prepositionParticiples: Set<string>; notSpeakerLabels: Set<string>; irregularPlurals: Set<string>; agreeingWords: Set<string>; pastAsBare: Set<string>; clausalOnly: Set<string>; complexPrepositions: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { subordinators: Set<string>; keptClauses: Set<string>; openers: Set<string>; times: Set<string>; months: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
+let wordSets: { topicalAdjectives: Set<string>; messageNouns: Set<string>; finiteAuxiliaries: Set<string>; needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; topicPrepositions: Set<string>; irregularPasts: Set<string>; modals: Set<string>; prepositionParticiples: Set<string>; notSpeakerLabels: Set<string>; irregularPlurals: Set<string>; agreeingWords: Set<string>; pastAsBare: Set<string>; clausalOnly: Set<string>; complexPrepositions: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { subordinators: Set<string>; keptClauses: Set<string>; openers: Set<string>; times: Set<string>; months: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
 function words() {
   if (wordSets) return wordSets;
   const data = loadData<CuesFile>('quotes/cues.json');
-  return (wordSets = { messageNouns: new Set(data.messageNouns), finiteAuxiliaries: new Set(data.finiteAuxiliaries), needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), toObject: new Set(data.toObject), topicPrepositions: new Set(data.topicPrepositions), irregularPasts: new Set(data.irregularPasts), modals: new Set(data.modals), prepositionParticiples: new Set(data.prepositionParticiples), notSpeakerLabels: new Set(data.notSpeakerLabels), irregularPlurals: new Set(data.irregularPlurals), agreeingWords: new Set(data.agreeingWords), pastAsBare: new Set(data.pastAsBare), clausalOnly: new Set(data.clausalOnly), complexPrepositions: new Set(data.complexPrepositions), raisedVerbs: new Set(data.raisedReports.verbs), raisedPassives: new Set(data.raisedReports.passives), adjuncts: { subordinators: new Set(data.adjuncts.subordinators), keptClauses: new Set(data.adjuncts.keptClauses), openers: new Set(data.adjuncts.openers), times: new Set(data.adjuncts.times), months: new Set(data.adjuncts.months), media: new Set(data.adjuncts.media), occasions: new Set(data.adjuncts.occasions) }, questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
+  return (wordSets = { topicalAdjectives: new Set(data.topicalAdjectives), messageNouns: new Set(data.messageNouns), finiteAuxiliaries: new Set(data.finiteAuxiliaries), needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), toObject: new Set(data.toObject), topicPrepositions: new Set(data.topicPrepositions), irregularPasts: new Set(data.irregularPasts), modals: new Set(data.modals), prepositionParticiples: new Set(data.prepositionParticiples), notSpeakerLabels: new Set(data.notSpeakerLabels), irregularPlurals: new Set(data.irregularPlurals), agreeingWords: new Set(data.agreeingWords), pastAsBare: new Set(data.pastAsBare), clausalOnly: new Set(data.clausalOnly), complexPrepositions: new Set(data.complexPrepositions), raisedVerbs: new Set(data.raisedReports.verbs), raisedPassives: new Set(data.raisedReports.passives), adjuncts: { subordinators: new Set(data.adjuncts.subordinators), keptClauses: new Set(data.adjuncts.keptClauses), openers: new Set(data.adjuncts.openers), times: new Set(data.adjuncts.times), months: new Set(data.adjuncts.months), media: new Set(data.adjuncts.media), occasions: new Set(data.adjuncts.occasions) }, questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
 }
 interface Cues { speech: TokenTrie<true>; stance: TokenTrie<true>; participles: TokenTrie<true>; partial: TokenTrie<true>; according: TokenTrie<true> }
 
@@ -573,6 +573,10 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     if (opening !== undefined) { i = opening; continue; }
     const asked = askedOpener(ctx, out, i);
     if (asked !== undefined) { i = asked; continue; }
+    const expressed = expressedAttitude(ctx, out, i);
+    if (expressed !== undefined) { i = expressed; continue; }
+    const evident = evidentOpener(ctx, out, i);
+    if (evident !== undefined) { i = evident; continue; }
     const message = messageParticiple(ctx, out, i);
     if (message !== undefined) { i = message; continue; }
     // cues are verbs: "the United States" holds no cue
@@ -603,7 +607,16 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     // … and a verb when it has a subject of its own: "Regulators worried that …"
     // … and after "have": "Both candidates have opposed the deal"
     const verbal = adjective && /ed$/.test(t.text) && (/^that$/i.test(tokens[(cue?.end ?? i) + 1]?.text ?? '') && !!phraseBefore(doc, i) || perfectBefore(doc, i));
-    if (cue && adjective && !verbal && !(passive(doc, i, true) && /^(?:that|to)$/i.test(tokens[cue.end + 1]?.text ?? ''))) cue = undefined;
+    // … and before a topic: "Republicans were concerned about the shift", "Graham has been critical of Trump"
+    // (some adjectives of attitude take only a topic, never a clause: "has been critical of Trump"), but not
+    // "what she is more passionate about than …", whose topic went before
+    const topicalOnly = verb && !cue && !t.quoted && words().topicalAdjectives.has(t.text);
+    if (topicalOnly) cue = { end: i, values: [] };
+    const be = adjective || topicalOnly ? beBeforeAdjective(doc, i) : -1;
+    const topical = !!cue && be >= 0 && cue.end <= i + 1 && /^(?:about|of|over)$/.test(tokens[i + 1]?.text ?? '') && tokens[i + 2]?.sentence === t.sentence && !tokens[i + 2].quoted && tokens[i + 2].text !== 'than';
+    if (cue && topical) cue = { ...cue, end: i + 1 };
+    else if (topicalOnly) cue = undefined;
+    else if (cue && adjective && !verbal && !(passive(doc, i, true) && /^(?:that|to)$/i.test(tokens[cue.end + 1]?.text ?? ''))) cue = undefined;
     // words that are more often nouns ("the rules", "her plans") are cues only before "that"
     if (cue && cue.end === i && words().needsThat.has(t.text.toLowerCase()) && !/^that$/i.test(tokens[i + 1]?.text ?? '') && !verbBetween(doc, i) && !closesReport(doc, i)) cue = undefined;
     if (cue && nounByAgreement(doc, i)) cue = undefined;
@@ -616,8 +629,10 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       if (participle) participleClause(ctx, out, i, participle);
       continue;
     }
-    const found: Found = { speaker: null, cue: cueSpan(doc, i, cue.end, false), cueToken: i };
-    const p = phraseBefore(doc, i);
+    // the cue of a topical adjective starts at its "be", degree words and all ("weren't too concerned about")
+    const head = topical ? be : i;
+    const found: Found = { speaker: null, cue: cueSpan(doc, head, cue.end, false), cueToken: i };
+    const p = phraseBefore(doc, head);
     // "said Friday afternoon, as …": a day after the cue still leaves it at the clause's end
     let afterCue = cue.end + 1;
     while (tokens[afterCue] && tokens[afterCue].sentence === t.sentence && words().cueTail.has(tokens[afterCue].text)) afterCue++;
@@ -924,6 +939,68 @@ function askedOpener(ctx: Ctx, out: Quote[], i: number): number | undefined {
   return comma;
 }
 
+let attitudes: { verbs: Set<string>; nouns: Set<string> } | undefined;
+/**
+ * "Voting rights advocates have expressed deep concern about the policy", "leaders voiced outrage over the
+ * test": a verb of expressing with a noun of attitude reports its topic; the cue runs through the preposition.
+ * Returns the cue's last token.
+ */
+function expressedAttitude(ctx: Ctx, out: Quote[], i: number): number | undefined {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const t = tokens[i];
+  if (t.quoted) return undefined;
+  if (!attitudes) {
+    const data = loadData<CuesFile>('quotes/cues.json').expressedAttitudes;
+    attitudes = { verbs: new Set(data.verbs), nouns: new Set(data.nouns) };
+  }
+  if (!attitudes.verbs.has(t.text)) return undefined;
+  // at most two modifiers before the noun: "deep concern", "serious and growing doubts"
+  let k = i + 1;
+  while (k <= i + 3 && tokens[k] && tokens[k].sentence === t.sentence && /^\p{Ll}+$/u.test(tokens[k].text) && !attitudes.nouns.has(tokens[k].text)) k++;
+  if (!tokens[k] || tokens[k].sentence !== t.sentence || !attitudes.nouns.has(tokens[k].text)) return undefined;
+  const prep = k + 1, from = k + 2;
+  if (!/^(?:about|over|at)$/.test(tokens[prep]?.text ?? '') || !tokens[from] || tokens[from].sentence !== t.sentence || tokens[from].quoted) return undefined;
+  const p = phraseBefore(doc, i);
+  if (!p || tokens[p.first].quoted) return undefined;
+  const end = clauseEnd(ctx, from, true);
+  if (end - tokens[from].start < 2) return undefined;
+  const found: Found = { speaker: speakerOfPhrase(ctx, withoutReportingRelative(doc, out, p)), cue: cueSpan(doc, i, prep, false), cueToken: i };
+  if (!found.speaker) return undefined;
+  pushIndirect(doc, out, tokens[from].start, end, found, 2);
+  return prep;
+}
+
+let evidentials: Set<string> | undefined;
+/**
+ * "It is clear that …", "it should be obvious that …": an impersonal adjective of evidence asserts its clause
+ * with no named source; the cue runs from "it" through the adjective. Returns the cue's last token.
+ */
+function evidentOpener(ctx: Ctx, out: Quote[], i: number): number | undefined {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const t = tokens[i];
+  if (!/^it(?:['’]s)?$/i.test(t.text) || t.quoted) return undefined;
+  evidentials ??= new Set(loadData<CuesFile>('quotes/cues.json').evidentialAdjectives);
+  // "it is", "it's", "it was", "it should be", "it has become": a form of "be" (after a modal or "has")
+  let k = i + 1;
+  if (t.text.length > 2) k = i;
+  else {
+    if (words().modals.has(tokens[k]?.text ?? '') || /^(?:has|had|have)$/.test(tokens[k]?.text ?? '')) k++;
+    if (!/^(?:is|was|['’]s|be|been|becomes|became)$/.test(tokens[k]?.text ?? '')) return undefined;
+  }
+  const adjective = tokens[k + 1];
+  if (!adjective || adjective.sentence !== t.sentence || !evidentials.has(adjective.text)) return undefined;
+  const first = tokens[k + 2];
+  // the clause follows at once: "that …" or a bare clause with its own subject ("It was clear Clinton is …")
+  if (!first || first.sentence !== t.sentence || first.quoted) return undefined;
+  if (!/^that$/.test(first.text) && !words().clauseSubjects.has(first.text) && !/^\p{Lu}\p{Ll}+$/u.test(first.text)) return undefined;
+  const end = clauseEnd(ctx, k + 2);
+  if (end - first.start < 8) return undefined;
+  pushIndirect(doc, out, first.start, end, { speaker: null, cue: doc.textSpan(t.start, adjective.end), cueToken: k + 1 });
+  return k + 1;
+}
+
 let judged: { verbs: Set<string>; bare: Set<string> } | undefined;
 /**
  * "Mr. Quiros was accused of using …", "they have often been criticized for being slow", "it was labeled
@@ -1048,6 +1125,14 @@ function passive(doc: Document, i: number, anyWord = false): boolean {
   let k = i - 1;
   while (k >= 0 && tokens[k].sentence === tokens[i].sentence && /^(?:\p{Ll}+ly|not|also|first|widely|being)$/u.test(tokens[k].text)) k--;
   return k >= 0 && tokens[k].sentence === tokens[i].sentence && /^(?:is|are|was|were|be|been|’s|'s|remain|remains|remained|seem|seems|seemed|appear|appears|appeared)$/i.test(tokens[k].text) && (anyWord || /(?:ed|en|wn|ne|ht|id|ld)$/.test(tokens[i].text));
+}
+
+/** "were not too concerned", "'re worried", "has been so critical": the form of "be" before an adjective and its degree words, else -1. */
+function beBeforeAdjective(doc: Document, i: number): number {
+  const { tokens } = doc;
+  let k = i - 1;
+  while (k >= 0 && tokens[k].sentence === tokens[i].sentence && /^(?:\p{Ll}+ly|not|n['’]t|also|too|so|more|less|very|still)$/u.test(tokens[k].text)) k--;
+  return k >= 0 && tokens[k].sentence === tokens[i].sentence && /^(?:is|are|was|were|been|[’']s|[’']re|[’']m|am|remain|remains|remained|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)$/i.test(tokens[k].text) ? k : -1;
 }
 
 /** A headline: most of the sentence's words are capitalised. */
