@@ -420,6 +420,14 @@ describe('speaker phrases', () => {
     assert.equal(q.cue?.text, 'said');
   });
 
+  it('an aside between dashes after the subject belongs to the source: "Kemp -- author of a book on …, -- said"', () => {
+    const q = find('Kemp -- author of a history of the county fair, a yearly event since 1890 -- said the board would cancel the parade.', 'parade');
+    assert.equal(q.cue?.text, 'said');
+    assert.equal(q.text, 'the board would cancel the parade');
+    assert.equal(q.speaker?.mention?.text, 'Kemp -- author of a history of the county fair, a yearly event since 1890 --');
+    assert.equal(find('The audit — published by the county — shows that the fund ran dry.', 'fund').speaker?.mention?.text, 'The audit — published by the county —');
+  });
+
   it('a likeness between commas is no apposition: "Lee, like her father, has argued"', () => {
     assert.equal(find('Senator Ann Lee, like her father, has argued that the tax is unfair.', 'tax').speaker?.mention?.text, 'Senator Ann Lee');
   });

@@ -97,6 +97,8 @@ export function phraseBefore(doc: Document, cue: number): Phrase | undefined {
   }
   if (last < 0 || tokens[last].sentence !== sentence || tokens[last].quoted) return undefined;
   last = occasionBefore(tokens, last) ?? last;
+  const dashed = dashAppositionBefore(doc, last);
+  if (dashed) return dashed;
   if (tokens[last].text === ',') return appositionBefore(doc, last) ?? relativeBefore(doc, last);
   // "all the experts I interviewed said": a relative clause without its "that", its pronoun subject and verb
   // closing the source
@@ -341,6 +343,36 @@ function conjunctBefore(doc: Document, last: number): number | undefined {
 function typedDash(doc: Document, k: number): boolean {
   const t = doc.tokens[k];
   return t?.text === '-' && /[\s-]/.test(doc.text[t.start - 1] ?? '') && /\s/.test(doc.text[t.end] ?? '');
+}
+
+/** Is token k a dash (a typed "--" counts at its second hyphen, or at its first when `opening`)? */
+function dashAt(tokens: Token[], k: number, opening = false): boolean {
+  const t = tokens[k];
+  if (!t) return false;
+  if (/^[—―–]$/u.test(t.text)) return true;
+  const other = tokens[opening ? k + 1 : k - 1];
+  return t.text === '-' && other?.text === '-' && (opening ? other.start === t.end : t.start === other.end);
+}
+
+/**
+ * "Kall -- co-editor of a book on the debates -- said", "The report — released by the city — shows": an aside
+ * between dashes after the subject belongs to the source, as an apposition between commas does.
+ */
+function dashAppositionBefore(doc: Document, last: number): Phrase | undefined {
+  const { tokens } = doc;
+  if (!dashAt(tokens, last)) return undefined;
+  const sentence = tokens[last].sentence;
+  let j = last - (tokens[last].text === '-' ? 2 : 1);
+  const stop = j;
+  while (j >= 0 && j > stop - 30 && tokens[j].sentence === sentence && !tokens[j].quoted && !dashAt(tokens, j) && (!/^[.;:!?()]$/u.test(tokens[j].text) || abbreviationDot(tokens, j))) j--;
+  if (j < 1 || j === stop || tokens[j].sentence !== sentence || !dashAt(tokens, j)) return undefined;
+  const open = tokens[j].text === '-' ? j - 1 : j;
+  if (!dashAt(tokens, open, true) && !/^[—―–]$/u.test(tokens[open].text)) return undefined;
+  // a relative or participle clause between the dashes is no apposition ("Clinton — who has called for … —")
+  if (/^(?:who|which|whose|where)$/i.test(tokens[open + (tokens[open].text === '-' ? 2 : 1)]?.text ?? '')) return undefined;
+  const head = runBefore(doc, open - 1);
+  if (!head || !clauseOpensBefore(tokens, head.first)) return undefined;
+  return { first: head.first, last };
 }
 
 /** "The state's campaign chairman, Phil Lovas, said": a phrase, a comma, an apposition, a comma. */
