@@ -428,6 +428,16 @@ describe('speaker phrases', () => {
     assert.equal(find('The audit — published by the county — shows that the fund ran dry.', 'fund').speaker?.mention?.text, 'The audit — published by the county —');
   });
 
+  it('a cause\'s object reports in the infinitive after it: "prompted the council to denounce …"', () => {
+    const q = find('The flooding prompted the city council at its Monday meeting to denounce the dam operators.', 'operators');
+    assert.equal(q.cue?.text, 'to denounce');
+    assert.equal(q.text, 'the dam operators');
+    assert.equal(q.speaker?.mention?.text, 'the city council');
+    assert.equal(find('The strike led Mayor Ruth Ames to fear a long winter.', 'winter').speaker?.mention?.text, 'Mayor Ruth Ames');
+    // … but not an infinitive that reports nothing
+    assert.equal(quotesOf('The flooding forced the mayor to close the bridge.').length, 0);
+  });
+
   it('a likeness between commas is no apposition: "Lee, like her father, has argued"', () => {
     assert.equal(find('Senator Ann Lee, like her father, has argued that the tax is unfair.', 'tax').speaker?.mention?.text, 'Senator Ann Lee');
   });
