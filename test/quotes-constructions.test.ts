@@ -438,6 +438,16 @@ describe('speaker phrases', () => {
     assert.equal(quotesOf('The flooding forced the mayor to close the bridge.').length, 0);
   });
 
+  it('an infinitive of purpose after a meeting reports for those who met: "gathered Monday to discuss …"', () => {
+    const q = find('Farm ministers gathered Monday to discuss the grain shortage.', 'shortage');
+    assert.equal(q.cue?.text, 'to discuss');
+    assert.equal(q.text, 'the grain shortage');
+    assert.equal(q.speaker?.mention?.text, 'Farm ministers');
+    assert.equal(find('The mayor spoke at a breakfast meeting of grocers to discuss the new tax.', 'tax').speaker?.mention?.text, 'The mayor');
+    // … but not an infinitive of purpose after any verb
+    assert.equal(quotesOf('Farm ministers flew to Rome to discuss the grain shortage.').length, 0);
+  });
+
   it('a likeness between commas is no apposition: "Lee, like her father, has argued"', () => {
     assert.equal(find('Senator Ann Lee, like her father, has argued that the tax is unfair.', 'tax').speaker?.mention?.text, 'Senator Ann Lee');
   });

@@ -10,13 +10,13 @@ import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
 import { MentionIndex, abbreviationDot, bridgeBefore, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
-interface CuesFile { causatives: string[]; evidentialAdjectives: string[]; expressedAttitudes: { verbs: string[]; nouns: string[] }; topicalAdjectives: string[]; judgedPassives: { verbs: string[]; bareComplement: string[] }; messageNouns: string[]; finiteAuxiliaries: string[]; needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; prepositionParticiples: string[]; irregularPasts: string[]; modals: string[]; notSpeakerLabels: string[]; irregularPlurals: string[]; agreeingWords: string[]; pastAsBare: string[]; clausalOnly: string[]; complexPrepositions: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { subordinators: string[]; keptClauses: string[]; openers: string[]; times: string[]; months: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
+interface CuesFile { assemblies: { verbs: string[]; nouns: string[] }; causatives: string[]; evidentialAdjectives: string[]; expressedAttitudes: { verbs: string[]; nouns: string[] }; topicalAdjectives: string[]; judgedPassives: { verbs: string[]; bareComplement: string[] }; messageNouns: string[]; finiteAuxiliaries: string[]; needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; prepositionParticiples: string[]; irregularPasts: string[]; modals: string[]; notSpeakerLabels: string[]; irregularPlurals: string[]; agreeingWords: string[]; pastAsBare: string[]; clausalOnly: string[]; complexPrepositions: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { subordinators: string[]; keptClauses: string[]; openers: string[]; times: string[]; months: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
 
-let wordSets: { causatives: Set<string>; topicalAdjectives: Set<string>; messageNouns: Set<string>; finiteAuxiliaries: Set<string>; needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; topicPrepositions: Set<string>; irregularPasts: Set<string>; modals: Set<string>; prepositionParticiples: Set<string>; notSpeakerLabels: Set<string>; irregularPlurals: Set<string>; agreeingWords: Set<string>; pastAsBare: Set<string>; clausalOnly: Set<string>; complexPrepositions: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { subordinators: Set<string>; keptClauses: Set<string>; openers: Set<string>; times: Set<string>; months: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
+let wordSets: { assemblyVerbs: Set<string>; assemblyNouns: Set<string>; causatives: Set<string>; topicalAdjectives: Set<string>; messageNouns: Set<string>; finiteAuxiliaries: Set<string>; needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; topicPrepositions: Set<string>; irregularPasts: Set<string>; modals: Set<string>; prepositionParticiples: Set<string>; notSpeakerLabels: Set<string>; irregularPlurals: Set<string>; agreeingWords: Set<string>; pastAsBare: Set<string>; clausalOnly: Set<string>; complexPrepositions: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { subordinators: Set<string>; keptClauses: Set<string>; openers: Set<string>; times: Set<string>; months: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
 function words() {
   if (wordSets) return wordSets;
   const data = loadData<CuesFile>('quotes/cues.json');
-  return (wordSets = { causatives: new Set(data.causatives), topicalAdjectives: new Set(data.topicalAdjectives), messageNouns: new Set(data.messageNouns), finiteAuxiliaries: new Set(data.finiteAuxiliaries), needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), toObject: new Set(data.toObject), topicPrepositions: new Set(data.topicPrepositions), irregularPasts: new Set(data.irregularPasts), modals: new Set(data.modals), prepositionParticiples: new Set(data.prepositionParticiples), notSpeakerLabels: new Set(data.notSpeakerLabels), irregularPlurals: new Set(data.irregularPlurals), agreeingWords: new Set(data.agreeingWords), pastAsBare: new Set(data.pastAsBare), clausalOnly: new Set(data.clausalOnly), complexPrepositions: new Set(data.complexPrepositions), raisedVerbs: new Set(data.raisedReports.verbs), raisedPassives: new Set(data.raisedReports.passives), adjuncts: { subordinators: new Set(data.adjuncts.subordinators), keptClauses: new Set(data.adjuncts.keptClauses), openers: new Set(data.adjuncts.openers), times: new Set(data.adjuncts.times), months: new Set(data.adjuncts.months), media: new Set(data.adjuncts.media), occasions: new Set(data.adjuncts.occasions) }, questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
+  return (wordSets = { assemblyVerbs: new Set(data.assemblies.verbs), assemblyNouns: new Set(data.assemblies.nouns), causatives: new Set(data.causatives), topicalAdjectives: new Set(data.topicalAdjectives), messageNouns: new Set(data.messageNouns), finiteAuxiliaries: new Set(data.finiteAuxiliaries), needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), toObject: new Set(data.toObject), topicPrepositions: new Set(data.topicPrepositions), irregularPasts: new Set(data.irregularPasts), modals: new Set(data.modals), prepositionParticiples: new Set(data.prepositionParticiples), notSpeakerLabels: new Set(data.notSpeakerLabels), irregularPlurals: new Set(data.irregularPlurals), agreeingWords: new Set(data.agreeingWords), pastAsBare: new Set(data.pastAsBare), clausalOnly: new Set(data.clausalOnly), complexPrepositions: new Set(data.complexPrepositions), raisedVerbs: new Set(data.raisedReports.verbs), raisedPassives: new Set(data.raisedReports.passives), adjuncts: { subordinators: new Set(data.adjuncts.subordinators), keptClauses: new Set(data.adjuncts.keptClauses), openers: new Set(data.adjuncts.openers), times: new Set(data.adjuncts.times), months: new Set(data.adjuncts.months), media: new Set(data.adjuncts.media), occasions: new Set(data.adjuncts.occasions) }, questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
 }
 interface Cues { speech: TokenTrie<true>; stance: TokenTrie<true>; participles: TokenTrie<true>; partial: TokenTrie<true>; according: TokenTrie<true> }
 
@@ -581,6 +581,8 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     if (message !== undefined) { i = message; continue; }
     const caused = causedReport(ctx, out, i);
     if (caused !== undefined) { i = caused; continue; }
+    const purpose = purposeReport(ctx, out, i);
+    if (purpose !== undefined) { i = purpose; continue; }
     // cues are verbs: "the United States" holds no cue
     // a headline capitalises its verbs too: "Obama Says Museum Will Tell of 'Suffering and Delight'"
     const verb = /^\p{Ll}/u.test(t.text) || titleCase(ctx, t.sentence);
@@ -1062,6 +1064,42 @@ function messageParticiple(ctx: Ctx, out: Quote[], i: number): number | undefine
   }
   const speaker = speakerOfPhrase(ctx, { first, last: i - 1 });
   pushIndirect(doc, out, tokens[from].start, clauseEnd(ctx, from, object), { speaker, cue: cueSpan(doc, i, cue.end, false), cueToken: i }, 2);
+  return cue.end;
+}
+
+/**
+ * "European leaders gathered Friday to discuss the crisis", "The council called an emergency meeting to discuss
+ * the test": people meet to talk, so a cue verb in the infinitive of purpose after a meeting reports for those
+ * who met. `i` is the "to"; returns the cue's last token, if a report was found.
+ */
+function purposeReport(ctx: Ctx, out: Quote[], i: number): number | undefined {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const t = tokens[i], verb = tokens[i + 1];
+  if (t.quoted || t.text !== 'to' || !verb || verb.sentence !== t.sentence || verb.quoted || !/^\p{Ll}+$/u.test(verb.text)) return undefined;
+  const c = cueTries();
+  const cue = c.stance.match(tokens, i + 1) ?? c.speech.match(tokens, i + 1);
+  if (!cue) return undefined;
+  // the meeting within the clause before: its verb, or a verb and a noun of meeting ("called [an emergency meeting]")
+  let met: number | undefined;
+  for (let k = i - 1; k >= 0 && k >= i - 10 && tokens[k].sentence === t.sentence && !tokens[k].quoted && !/^[,;:—―–()]$/u.test(tokens[k].text); k--) {
+    if (words().assemblyVerbs.has(tokens[k].text)) { met = k; break; }
+    if (words().assemblyNouns.has(tokens[k].text)) {
+      let d = k - 1;
+      while (d > k - 4 && d > 0 && !/^(?:a|an|the)$/.test(tokens[d].text)) d--;
+      if (!/^(?:a|an|the)$/.test(tokens[d]?.text ?? '')) return undefined;
+      const v = /^(?:at|to|for|in)$/.test(tokens[d - 1]?.text ?? '') ? d - 2 : d - 1;
+      if (v >= 0 && tokens[v].sentence === t.sentence && /^\p{Ll}+(?:ed|ke|oke|eld)$/u.test(tokens[v].text)) met = v;
+      break;
+    }
+  }
+  if (met === undefined) return undefined;
+  const p = phraseBefore(doc, met);
+  if (!p) return undefined;
+  const from = contentAfterCue(ctx, i + 1, cue.end, true);
+  if (from === undefined) return undefined;
+  const object = from === cue.end + 1 && !/^(?:to|that)$/i.test(tokens[from].text) && !words().questionWords.has(tokens[from].text.toLowerCase());
+  pushIndirect(doc, out, tokens[from].start, clauseEnd(ctx, from, object), { speaker: speakerOfPhrase(ctx, p), cue: cueSpan(doc, i, cue.end, false), cueToken: i + 1 }, object ? 2 : 8);
   return cue.end;
 }
 
