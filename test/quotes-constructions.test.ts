@@ -448,6 +448,14 @@ describe('speaker phrases', () => {
     assert.equal(quotesOf('Farm ministers flew to Rome to discuss the grain shortage.').length, 0);
   });
 
+  it('a judging verb with an object and "as" is a verb: "Farmers see tariffs as a tax on bread"', () => {
+    const q = find('Farmers see tariffs as a tax on bread.', 'tariffs');
+    assert.equal(q.cue?.text, 'see');
+    assert.equal(q.text, 'tariffs as a tax on bread');
+    assert.equal(q.speaker?.mention?.text, 'Farmers');
+    assert.equal(find('Many growers regard subsidies as harmful to small farms.', 'subsidies').cue?.text, 'regard');
+  });
+
   it('a likeness between commas is no apposition: "Lee, like her father, has argued"', () => {
     assert.equal(find('Senator Ann Lee, like her father, has argued that the tax is unfair.', 'tax').speaker?.mention?.text, 'Senator Ann Lee');
   });

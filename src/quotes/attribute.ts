@@ -622,7 +622,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     else if (topicalOnly) cue = undefined;
     else if (cue && adjective && !verbal && !(passive(doc, i, true) && /^(?:that|to)$/i.test(tokens[cue.end + 1]?.text ?? ''))) cue = undefined;
     // words that are more often nouns ("the rules", "her plans") are cues only before "that"
-    if (cue && cue.end === i && words().needsThat.has(t.text.toLowerCase()) && !/^that$/i.test(tokens[i + 1]?.text ?? '') && !verbBetween(doc, i) && !closesReport(doc, i)) cue = undefined;
+    if (cue && cue.end === i && words().needsThat.has(t.text.toLowerCase()) && !/^that$/i.test(tokens[i + 1]?.text ?? '') && !verbBetween(doc, i) && !closesReport(doc, i) && !judgedAs(doc, i)) cue = undefined;
     if (cue && nounByAgreement(doc, i)) cue = undefined;
     if (cue && cue.end === i && pluralBeforeRelative(doc, i)) cue = undefined;
     // "…, compared with 11 percent last year": a participle fused with its preposition compares, it reports nothing
@@ -1269,6 +1269,20 @@ function nominal(ctx: Ctx, out: Quote[], i: number): boolean {
  * A word that is often a noun ("shows", "plans") is a verb between a subject and an object: "Video of the
  * incident shows him …", "Trump plans to …" — not after an article or a possessor ("her plans", "the shows").
  */
+/**
+ * "Critics see reauthorization as an opportunity": a judging verb (one of `judgedPassives.verbs` in its active
+ * form) with an object and "as" is a verb, not a noun; is token i one?
+ */
+function judgedAs(doc: Document, i: number): boolean {
+  const { tokens } = doc;
+  if (!/^(?:see|sees|view|views|regard|regards)$/i.test(tokens[i].text) || /^(?:the|a|an|his|her|their|its|our|my|your|this|'s|’s)$/i.test(tokens[i - 1]?.text ?? '')) return false;
+  for (let k = i + 2; k < tokens.length && k <= i + 8 && tokens[k].sentence === tokens[i].sentence; k++) {
+    if (!/^[\p{L}\p{N}'’-]+$/u.test(tokens[k].text) || /^(?:that|which|who)$/i.test(tokens[k].text)) return false;
+    if (tokens[k].text === 'as') return /^(?:a|an|the|one|part|more|less|too|very|\p{Ll}+(?:ing|ful|ous|ive|al|ic|ble))$/u.test(tokens[k + 1]?.text ?? '');
+  }
+  return false;
+}
+
 function verbBetween(doc: Document, i: number): boolean {
   const { tokens } = doc;
   const before = tokens[i - 1], after = tokens[i + 1];
