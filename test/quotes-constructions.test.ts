@@ -434,6 +434,8 @@ describe('speaker phrases', () => {
     assert.equal(q.text, 'the dam operators');
     assert.equal(q.speaker?.mention?.text, 'the city council');
     assert.equal(find('The strike led Mayor Ruth Ames to fear a long winter.', 'winter').speaker?.mention?.text, 'Mayor Ruth Ames');
+    // … a directive too, its listener left out: "prompted the board to order [a recount]"
+    assert.equal(find('The errors prompted the election board to order a full recount of the ballots.', 'recount').cue?.text, 'to order');
     // … but not an infinitive that reports nothing
     assert.equal(quotesOf('The flooding forced the mayor to close the bridge.').length, 0);
   });

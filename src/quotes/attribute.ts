@@ -1126,7 +1126,8 @@ function causedReport(ctx: Ctx, out: Quote[], i: number): number | undefined {
   const verb = tokens[to + 1];
   if (tokens[to]?.text !== 'to' || tokens[to].sentence !== t.sentence || !verb || verb.quoted || !/^\p{Ll}+$/u.test(verb.text)) return undefined;
   const c = cueTries();
-  const cue = c.stance.match(tokens, to + 1) ?? c.speech.match(tokens, to + 1);
+  // … a directive too, whose listener is its object here: "prompted NATO to order [the deployment]"
+  const cue = c.stance.match(tokens, to + 1) ?? c.speech.match(tokens, to + 1) ?? (words().objectControl.has(verb.text) ? { end: to + 1, values: [] } : undefined);
   if (!cue) return undefined;
   const from = contentAfterCue(ctx, to + 1, cue.end, true);
   if (from === undefined) return undefined;
