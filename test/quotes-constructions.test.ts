@@ -1431,4 +1431,10 @@ describe('recall: reports inside other clauses', () => {
     const q = quotesOf('The senator described the mayor as a “failure” after he vetoed the bill and called the veto “reckless.”').find((x) => x.cue?.text === 'described');
     assert.equal(q?.text, 'the mayor as a “failure”');
   });
+  it('opening adjuncts in a row before the subject: "Once in her first term, when …, the mayor laughed and said, “…”"', () => {
+    const q = quotesOf('Once in her first term, when the council asked about the budget, the mayor laughed and said, "We will never run a deficit."').find((x) => x.kind === 'direct');
+    assert.equal(q?.speaker?.name, 'the mayor');
+    const r = quotesOf('After the vote, when a reporter pressed him on the budget, the governor smiled and said, "I don\'t believe in deficits."').find((x) => x.kind === 'direct');
+    assert.equal(r?.speaker?.name, 'the governor');
+  });
 });

@@ -195,7 +195,8 @@ function subjectPhrase(ctx: Ctx, sentence: number, before: number): Speaker | nu
   const first = doc.tokenAt(doc.sentences[sentence].start);
   let i = first;
   while (doc.tokens[i] && doc.tokens[i].start < before && /^(?:but|and|so|yet|still|however|,)$/i.test(doc.tokens[i].text)) i++;
-  i = afterOpeningAdjunct(doc, i, before);
+  // "After the vote, when reporters pressed him, the mayor said": opening adjuncts may follow one another
+  for (let next = afterOpeningAdjunct(doc, i, before); next !== i; next = afterOpeningAdjunct(doc, i, before)) i = next;
   const p = doc.tokens[i] && doc.tokens[i].start < before ? subjectEnd(ctx, phraseAfter(doc, i)) : undefined;
   if (p && doc.tokens[p.last].end <= before) {
     const s = speakerOfPhrase(ctx, p);
