@@ -1437,4 +1437,10 @@ describe('recall: reports inside other clauses', () => {
     const r = quotesOf('After the vote, when a reporter pressed him on the budget, the governor smiled and said, "I don\'t believe in deficits."').find((x) => x.kind === 'direct');
     assert.equal(r?.speaker?.name, 'the governor');
   });
+  it('"read" closes a quotation as its cue ("…," the sign read) but takes a plain object elsewhere', () => {
+    const q = quotesOf('"We are closed until further notice," the sign on the door read.').find((x) => x.kind === 'direct');
+    assert.equal(q?.cue?.text, 'read');
+    assert.equal(q?.speaker?.name, 'the sign on the door');
+    assert.equal(quotesOf('The senator read the statement aloud to reporters on Monday.').length, 0);
+  });
 });
