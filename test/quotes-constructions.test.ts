@@ -1443,4 +1443,9 @@ describe('recall: reports inside other clauses', () => {
     assert.equal(q?.speaker?.name, 'the sign on the door');
     assert.equal(quotesOf('The senator read the statement aloud to reporters on Monday.').length, 0);
   });
+  it('a participle with its listener introduces the next quotation: \'…, the singer tells the governor before asking her, “…”\'', () => {
+    const q = quotesOf('"Keep your eyes on the road," the singer tells the governor before asking her, "Where do we go from here?"').find((x) => x.text.startsWith('Where'));
+    assert.equal(q?.cue?.text, 'asking');
+    assert.equal(q?.speaker?.name, 'the singer');
+  });
 });

@@ -194,6 +194,14 @@ function subjectPhrase(ctx: Ctx, sentence: number, before: number): Speaker | nu
   const { doc } = ctx;
   const first = doc.tokenAt(doc.sentences[sentence].start);
   let i = first;
+  // "“…,” the singer croons before asking her, “…”": a quotation opening the sentence is its object, the subject follows
+  if (doc.tokens[i] && /^[“"]$/u.test(doc.tokens[i].text)) {
+    let k = i + 1;
+    while (doc.tokens[k] && doc.tokens[k].sentence === sentence && doc.tokens[k].quoted) k++;
+    const comma = doc.tokens[k - 1]?.text === ',';
+    if (doc.tokens[k] && /^[”"]$/u.test(doc.tokens[k].text)) k++;
+    if ((comma || doc.tokens[k]?.text === ',' && k++) && doc.tokens[k] && doc.tokens[k].sentence === sentence && !doc.tokens[k].quoted && doc.tokens[k].start < before) i = k;
+  }
   while (doc.tokens[i] && doc.tokens[i].start < before && /^(?:but|and|so|yet|still|however|,)$/i.test(doc.tokens[i].text)) i++;
   // "After the vote, when reporters pressed him, the mayor said": opening adjuncts may follow one another
   for (let next = afterOpeningAdjunct(doc, i, before); next !== i; next = afterOpeningAdjunct(doc, i, before)) i = next;
@@ -305,6 +313,10 @@ function attributeBefore(ctx: Ctx, q: QuoteMark): Found | undefined {
     // "…, adding later, “…”"
     if (participle && (participle.end === k || participle.end === k - 1 && isBridge(tokens[k]))) {
       return { speaker: subjectPhrase(ctx, sentenceOfQuote, tokens[start].start), cue: cueSpan(doc, start, k), cueToken: start };
+    }
+    // "…, before asking her, “…”", "…, telling reporters, “…”": a participle with its listener
+    if (participle && participle.end === k - 1 && participle.end === start && words().objectCues.has(tokens[start].text.toLowerCase()) && /^\p{L}+$/u.test(tokens[k].text) && !isBridge(tokens[k])) {
+      return { speaker: subjectPhrase(ctx, sentenceOfQuote, tokens[start].start), cue: cueSpan(doc, start, start), cueToken: start };
     }
     const speech = c.speech.match(tokens, start, k + 1);
     // "said Friday: “We …”" is direct, "says Kaine “has a passion …”" the quoted rest of a reported clause
