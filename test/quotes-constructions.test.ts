@@ -1448,4 +1448,9 @@ describe('recall: reports inside other clauses', () => {
     assert.equal(q?.cue?.text, 'asking');
     assert.equal(q?.speaker?.name, 'the singer');
   });
+  it('a participle with its listener right after its own noun: \'The video shows the mayor telling reporters, “…”\'', () => {
+    const q = quotesOf('The video shows the mayor telling reporters, "We will rebuild the bridge."').find((x) => x.kind === 'direct');
+    assert.equal(q?.cue?.text, 'telling');
+    assert.equal(q?.speaker?.name, 'the mayor');
+  });
 });

@@ -316,7 +316,9 @@ function attributeBefore(ctx: Ctx, q: QuoteMark): Found | undefined {
     }
     // "…, before asking her, “…”", "…, telling reporters, “…”": a participle with its listener
     if (participle && participle.end === k - 1 && participle.end === start && words().objectCues.has(tokens[start].text.toLowerCase()) && /^\p{L}+$/u.test(tokens[k].text) && !isBridge(tokens[k])) {
-      return { speaker: subjectPhrase(ctx, sentenceOfQuote, tokens[start].start), cue: cueSpan(doc, start, start), cueToken: start };
+      // … after its own noun ("shows the mayor telling reporters, “…”") the noun speaks
+      const p = tokens[start - 1]?.text !== ',' ? phraseBefore(doc, start) : undefined;
+      return { speaker: p ? speakerOfPhrase(ctx, p) : subjectPhrase(ctx, sentenceOfQuote, tokens[start].start), cue: cueSpan(doc, start, start), cueToken: start };
     }
     const speech = c.speech.match(tokens, start, k + 1);
     // "said Friday: “We …”" is direct, "says Kaine “has a passion …”" the quoted rest of a reported clause
