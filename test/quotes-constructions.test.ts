@@ -1453,4 +1453,8 @@ describe('recall: reports inside other clauses', () => {
     assert.equal(q?.cue?.text, 'telling');
     assert.equal(q?.speaker?.name, 'the mayor');
   });
+  it('a passive without its agent frames no quoted phrase: \'When attackers are revealed as …, … “lone wolves”\'', () => {
+    const qs = quotesOf('When attackers are revealed as part of the wider network, the mayor and the governor call them "lone wolves" and describe their actions as crimes.');
+    assert.equal(qs.filter((x) => x.cue?.text === 'are revealed').length, 0);
+  });
 });

@@ -373,6 +373,9 @@ function attributePartial(ctx: Ctx, q: QuoteMark): Found | undefined {
     // "he said, adding that “…”": the participle nearest the quotation is its cue
     const cue = c.partial.match(tokens, i) ?? c.speech.match(tokens, i) ?? (tokens[i - 1]?.text === ',' && /^\p{Ll}/u.test(tokens[i].text) ? c.participles.match(tokens, i) : undefined);
     if (!cue || cue.end >= qStart) continue;
+    // "When attackers are revealed as …, officials call them “…”": a passive without its agent quotes no one,
+    // and a bare form after a singular word is a noun ("a phone call")
+    if (cue.end === i && (passive(doc, i) || nounByAgreement(doc, i))) continue;
     const p = phraseBefore(doc, i);
     const speaker = p ? speakerOfPhrase(ctx, p) : subjectPhrase(ctx, s, tokens[i].start);
     return { speaker, cue: cueSpan(doc, i, cue.end, false), cueToken: i };
