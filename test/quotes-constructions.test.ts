@@ -1457,4 +1457,8 @@ describe('recall: reports inside other clauses', () => {
     const qs = quotesOf('When attackers are revealed as part of the wider network, the mayor and the governor call them "lone wolves" and describe their actions as crimes.');
     assert.equal(qs.filter((x) => x.cue?.text === 'are revealed').length, 0);
   });
+  it('"concludes with" names a part of the text, not a report: \'The report concludes with a long chart …\'', () => {
+    assert.equal(quotesOf('The report concludes with a long chart of the figures from every county in the state.').length, 0);
+    assert.equal(quotesOf('The report concludes that the figures from every county in the state are wrong.')[0]?.cue?.text, 'concludes');
+  });
 });
