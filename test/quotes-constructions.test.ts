@@ -1461,4 +1461,9 @@ describe('recall: reports inside other clauses', () => {
     assert.equal(quotesOf('The report concludes with a long chart of the figures from every county in the state.').length, 0);
     assert.equal(quotesOf('The report concludes that the figures from every county in the state are wrong.')[0]?.cue?.text, 'concludes');
   });
+  it('a cue opening its sentence is inverted: \'Said Baxter: “…”\'', () => {
+    const q = quotesOf('Critics say the plan would make the budget worse. Said Baxter: "I don\'t see any interest in reform at all."').find((x) => x.kind === 'direct');
+    assert.equal(q?.cue?.text, 'Said');
+    assert.equal(q?.speaker?.name, 'Baxter');
+  });
 });

@@ -322,6 +322,11 @@ function attributeBefore(ctx: Ctx, q: QuoteMark): Found | undefined {
     }
     const speech = c.speech.match(tokens, start, k + 1);
     // "said Friday: “We …”" is direct, "says Kaine “has a passion …”" the quoted rest of a reported clause
+    // "Said Ellis: “…”": a cue opening its sentence is inverted, its speaker after it
+    if (speech && speech.end < k && /^\p{Lu}/u.test(tokens[start].text) && (start === 0 || tokens[start - 1].sentence !== tokens[start].sentence)) {
+      const after = phraseAfter(doc, speech.end + 1);
+      if (after && after.last === k) return { speaker: speakerOfPhrase(ctx, after), cue: cueSpan(doc, start, speech.end), cueToken: start };
+    }
     if (speech && (speech.end === k || speech.end === k - 1 && !clauseRest(doc, q))) {
       const p = phraseBefore(doc, start);
       return { speaker: p ? speakerOfPhrase(ctx, p) : subjectPhrase(ctx, sentenceOfQuote, tokens[start].start), cue: cueSpan(doc, start, speech.end), cueToken: start };
