@@ -1466,4 +1466,8 @@ describe('recall: reports inside other clauses', () => {
     assert.equal(q?.cue?.text, 'Said');
     assert.equal(q?.speaker?.name, 'Baxter');
   });
+  it('a participle after a noun in another verb\'s phrase: \'… concludes with footage of the senator saying during …, “…”\'', () => {
+    const q = quotesOf('The new ad concludes with footage of the senator saying during the debate last week, "I never voted for that bill," when a rival pressed him.').find((x) => x.cue?.text === 'saying');
+    assert.equal(q?.speaker?.name, 'the senator');
+  });
 });

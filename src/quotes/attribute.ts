@@ -381,7 +381,16 @@ function attributePartial(ctx: Ctx, q: QuoteMark): Found | undefined {
     // "When attackers are revealed as …, officials call them “…”": a passive without its agent quotes no one,
     // and a bare form after a singular word is a noun ("a phone call")
     if (cue.end === i && (passive(doc, i) || nounByAgreement(doc, i))) continue;
-    const p = phraseBefore(doc, i);
+    let p = phraseBefore(doc, i);
+    // "The ad concludes with footage of the senator saying …": a participle after a noun in another verb's
+    // phrase has that noun, after the last preposition, for its speaker
+    if (p && /^\p{Ll}+ing$/u.test(tokens[i].text) && tokens[i - 1]?.text !== ',') {
+      let v = -1;
+      for (let k = p.first + 1; k < p.last; k++) if (cueAt(doc, k)) v = k;
+      let prep = -1;
+      for (let k = v + 1; v >= 0 && k < p.last; k++) if (/^(?:of|with|from|by|in|on|at|to|for|about)$/i.test(tokens[k].text)) prep = k;
+      if (prep >= 0) p = { first: prep + 1, last: p.last };
+    }
     const speaker = p ? speakerOfPhrase(ctx, p) : subjectPhrase(ctx, s, tokens[i].start);
     return { speaker, cue: cueSpan(doc, i, cue.end, false), cueToken: i };
   }
