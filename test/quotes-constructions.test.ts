@@ -1470,4 +1470,8 @@ describe('recall: reports inside other clauses', () => {
     const q = quotesOf('The new ad concludes with footage of the senator saying during the debate last week, "I never voted for that bill," when a rival pressed him.').find((x) => x.cue?.text === 'saying');
     assert.equal(q?.speaker?.name, 'the senator');
   });
+  it('a numeral after "of" closes a speaker phrase: \'the 34-year-old mother of three replied, “…”\'', () => {
+    const q = quotesOf('She said parents would not be eligible, and when pressed, the 34-year-old mother of three replied, "It is meant to help the mother."').find((x) => x.kind === 'direct');
+    assert.equal(q?.speaker?.name, 'the 34-year-old mother of three');
+  });
 });
