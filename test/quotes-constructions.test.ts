@@ -1474,4 +1474,9 @@ describe('recall: reports inside other clauses', () => {
     const q = quotesOf('She said parents would not be eligible, and when pressed, the 34-year-old mother of three replied, "It is meant to help the mother."').find((x) => x.kind === 'direct');
     assert.equal(q?.speaker?.name, 'the 34-year-old mother of three');
   });
+  it('an opening participle whose clause ends inside a quotation: \'After saying her knee was “so sore …,” she …\'', () => {
+    const q = quotesOf('After saying her left knee was “so sore I could barely walk,” she was taken to a clinic for tests.').find((x) => x.kind === 'indirect');
+    assert.equal(q?.speaker?.name, 'she');
+    assert.equal(q?.text, 'her left knee was “so sore I could barely walk,”');
+  });
 });

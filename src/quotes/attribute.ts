@@ -922,12 +922,15 @@ function openingParticiple(ctx: Ctx, out: Quote[], i: number): number | undefine
   while (comma < tokens.length && comma - p.end <= 25 && tokens[comma].sentence === t.sentence && tokens[comma].text !== ',' && !/^[.;:!?]$/.test(tokens[comma].text)) comma++;
   const from = p.end + 1;
   if (tokens[comma]?.text !== ',' || tokens[comma].sentence !== t.sentence || comma === from) return undefined;
+  // "After saying her foot was “so swollen …,” she …": the comma inside a closing quotation ends the participle's clause
+  const closed = tokens[comma].quoted && /^[”"’]$/u.test(tokens[comma + 1]?.text ?? '') && tokens[comma + 1].sentence === t.sentence;
+  const subject = closed ? comma + 2 : comma + 1;
   // the subject: a name or a pronoun, or a short phrase ("the mayor"), not the verb after it
-  const mention = ctx.mentions.startingAt(comma + 1)[0];
-  const phrase = phraseAfter(doc, comma + 1);
+  const mention = ctx.mentions.startingAt(subject)[0];
+  const phrase = phraseAfter(doc, subject);
   const speaker = mention ? speakerOfMention(ctx, mention) : phrase && phrase.last - phrase.first < 4 ? speakerOfPhrase(ctx, phrase) : null;
   if (!speaker) return undefined;
-  const start = tokens[from].start, end = tokens[comma - 1].end;
+  const start = tokens[from].start, end = closed ? tokens[comma + 1].end : tokens[comma - 1].end;
   pushIndirect(doc, out, start, end, { speaker, cue: cueSpan(doc, i, p.end, false), cueToken: i }, 2);
   return p.end;
 }
