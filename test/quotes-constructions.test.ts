@@ -1504,4 +1504,52 @@ describe('recall: reports inside other clauses', () => {
     // they never report a clause: "critical to" is no attitude
     assert.equal(quotesOf('The harbor was critical to the growth of the town.').length, 0);
   });
+  it('opening adjuncts in a row before the subject: "Once in her first term, when …, the mayor laughed and said, “…”"', () => {
+    const q = quotesOf('Once in her first term, when the council asked about the budget, the mayor laughed and said, "We will never run a deficit."').find((x) => x.kind === 'direct');
+    assert.equal(q?.speaker?.name, 'the mayor');
+    const r = quotesOf('After the vote, when a reporter pressed him on the budget, the governor smiled and said, "I don\'t believe in deficits."').find((x) => x.kind === 'direct');
+    assert.equal(r?.speaker?.name, 'the governor');
+  });
+  it('"read" closes a quotation as its cue ("…," the sign read) but takes a plain object elsewhere', () => {
+    const q = quotesOf('"We are closed until further notice," the sign on the door read.').find((x) => x.kind === 'direct');
+    assert.equal(q?.cue?.text, 'read');
+    assert.equal(q?.speaker?.name, 'the sign on the door');
+    assert.equal(quotesOf('The senator read the statement aloud to reporters on Monday.').length, 0);
+  });
+  it('a participle with its listener introduces the next quotation: \'…, the singer tells the governor before asking her, “…”\'', () => {
+    const q = quotesOf('"Keep your eyes on the road," the singer tells the governor before asking her, "Where do we go from here?"').find((x) => x.text.startsWith('Where'));
+    assert.equal(q?.cue?.text, 'asking');
+    assert.equal(q?.speaker?.name, 'the singer');
+  });
+  it('a participle with its listener right after its own noun: \'The video shows the mayor telling reporters, “…”\'', () => {
+    const q = quotesOf('The video shows the mayor telling reporters, "We will rebuild the bridge."').find((x) => x.kind === 'direct');
+    assert.equal(q?.cue?.text, 'telling');
+    assert.equal(q?.speaker?.name, 'the mayor');
+  });
+  it('a passive without its agent frames no quoted phrase: \'When attackers are revealed as …, … “lone wolves”\'', () => {
+    const qs = quotesOf('When attackers are revealed as part of the wider network, the mayor and the governor call them "lone wolves" and describe their actions as crimes.');
+    assert.equal(qs.filter((x) => x.cue?.text === 'are revealed').length, 0);
+  });
+  it('"concludes with" names a part of the text, not a report: \'The report concludes with a long chart …\'', () => {
+    assert.equal(quotesOf('The report concludes with a long chart of the figures from every county in the state.').length, 0);
+    assert.equal(quotesOf('The report concludes that the figures from every county in the state are wrong.')[0]?.cue?.text, 'concludes');
+  });
+  it('a cue opening its sentence is inverted: \'Said Baxter: “…”\'', () => {
+    const q = quotesOf('Critics say the plan would make the budget worse. Said Baxter: "I don\'t see any interest in reform at all."').find((x) => x.kind === 'direct');
+    assert.equal(q?.cue?.text, 'Said');
+    assert.equal(q?.speaker?.name, 'Baxter');
+  });
+  it('a participle after a noun in another verb\'s phrase: \'… concludes with footage of the senator saying during …, “…”\'', () => {
+    const q = quotesOf('The new ad concludes with footage of the senator saying during the debate last week, "I never voted for that bill," when a rival pressed him.').find((x) => x.cue?.text === 'saying');
+    assert.equal(q?.speaker?.name, 'the senator');
+  });
+  it('a numeral after "of" closes a speaker phrase: \'the 34-year-old mother of three replied, “…”\'', () => {
+    const q = quotesOf('She said parents would not be eligible, and when pressed, the 34-year-old mother of three replied, "It is meant to help the mother."').find((x) => x.kind === 'direct');
+    assert.equal(q?.speaker?.name, 'the 34-year-old mother of three');
+  });
+  it('an opening participle whose clause ends inside a quotation: \'After saying her knee was “so sore …,” she …\'', () => {
+    const q = quotesOf('After saying her left knee was “so sore I could barely walk,” she was taken to a clinic for tests.').find((x) => x.kind === 'indirect');
+    assert.equal(q?.speaker?.name, 'she');
+    assert.equal(q?.text, 'her left knee was “so sore I could barely walk,”');
+  });
 });

@@ -10,13 +10,13 @@ import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
 import { MentionIndex, abbreviationDot, bridgeBefore, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
-interface CuesFile { judgedAs: string[]; assemblies: { verbs: string[]; nouns: string[] }; causatives: string[]; evidentialAdjectives: string[]; expressedAttitudes: { verbs: string[]; nouns: string[] }; topicalAdjectives: string[]; judgedPassives: { verbs: string[]; bareComplement: string[] }; messageNouns: string[]; finiteAuxiliaries: string[]; needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; prepositionParticiples: string[]; irregularPasts: string[]; modals: string[]; notSpeakerLabels: string[]; irregularPlurals: string[]; agreeingWords: string[]; pastAsBare: string[]; clausalOnly: string[]; complexPrepositions: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { subordinators: string[]; keptClauses: string[]; openers: string[]; times: string[]; months: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
+interface CuesFile { closingOnly: string[]; sequenceVerbs: string[]; judgedAs: string[]; assemblies: { verbs: string[]; nouns: string[] }; causatives: string[]; evidentialAdjectives: string[]; expressedAttitudes: { verbs: string[]; nouns: string[] }; topicalAdjectives: string[]; judgedPassives: { verbs: string[]; bareComplement: string[] }; messageNouns: string[]; finiteAuxiliaries: string[]; needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; prepositionParticiples: string[]; irregularPasts: string[]; modals: string[]; notSpeakerLabels: string[]; irregularPlurals: string[]; agreeingWords: string[]; pastAsBare: string[]; clausalOnly: string[]; complexPrepositions: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { subordinators: string[]; keptClauses: string[]; openers: string[]; times: string[]; months: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
 
-let wordSets: { judgedAs: Set<string>; assemblyVerbs: Set<string>; assemblyNouns: Set<string>; causatives: Set<string>; topicalAdjectives: Set<string>; messageNouns: Set<string>; finiteAuxiliaries: Set<string>; needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; topicPrepositions: Set<string>; irregularPasts: Set<string>; modals: Set<string>; prepositionParticiples: Set<string>; notSpeakerLabels: Set<string>; irregularPlurals: Set<string>; agreeingWords: Set<string>; pastAsBare: Set<string>; clausalOnly: Set<string>; complexPrepositions: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { subordinators: Set<string>; keptClauses: Set<string>; openers: Set<string>; times: Set<string>; months: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
+let wordSets: { closingOnly: Set<string>; sequenceVerbs: Set<string>; judgedAs: Set<string>; assemblyVerbs: Set<string>; assemblyNouns: Set<string>; causatives: Set<string>; topicalAdjectives: Set<string>; messageNouns: Set<string>; finiteAuxiliaries: Set<string>; needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; topicPrepositions: Set<string>; irregularPasts: Set<string>; modals: Set<string>; prepositionParticiples: Set<string>; notSpeakerLabels: Set<string>; irregularPlurals: Set<string>; agreeingWords: Set<string>; pastAsBare: Set<string>; clausalOnly: Set<string>; complexPrepositions: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { subordinators: Set<string>; keptClauses: Set<string>; openers: Set<string>; times: Set<string>; months: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
 function words() {
   if (wordSets) return wordSets;
   const data = loadData<CuesFile>('quotes/cues.json');
-  return (wordSets = { judgedAs: new Set(data.judgedAs), assemblyVerbs: new Set(data.assemblies.verbs), assemblyNouns: new Set(data.assemblies.nouns), causatives: new Set(data.causatives), topicalAdjectives: new Set(data.topicalAdjectives), messageNouns: new Set(data.messageNouns), finiteAuxiliaries: new Set(data.finiteAuxiliaries), needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), toObject: new Set(data.toObject), topicPrepositions: new Set(data.topicPrepositions), irregularPasts: new Set(data.irregularPasts), modals: new Set(data.modals), prepositionParticiples: new Set(data.prepositionParticiples), notSpeakerLabels: new Set(data.notSpeakerLabels), irregularPlurals: new Set(data.irregularPlurals), agreeingWords: new Set(data.agreeingWords), pastAsBare: new Set(data.pastAsBare), clausalOnly: new Set(data.clausalOnly), complexPrepositions: new Set(data.complexPrepositions), raisedVerbs: new Set(data.raisedReports.verbs), raisedPassives: new Set(data.raisedReports.passives), adjuncts: { subordinators: new Set(data.adjuncts.subordinators), keptClauses: new Set(data.adjuncts.keptClauses), openers: new Set(data.adjuncts.openers), times: new Set(data.adjuncts.times), months: new Set(data.adjuncts.months), media: new Set(data.adjuncts.media), occasions: new Set(data.adjuncts.occasions) }, questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
+  return (wordSets = { closingOnly: new Set(data.closingOnly), sequenceVerbs: new Set(data.sequenceVerbs), judgedAs: new Set(data.judgedAs), assemblyVerbs: new Set(data.assemblies.verbs), assemblyNouns: new Set(data.assemblies.nouns), causatives: new Set(data.causatives), topicalAdjectives: new Set(data.topicalAdjectives), messageNouns: new Set(data.messageNouns), finiteAuxiliaries: new Set(data.finiteAuxiliaries), needsThat: new Set(data.needsThat), cueTail: new Set(data.cueTail), objectCues: new Set(data.objectCues), gapOpeners: new Set(data.gapOpeners), contentStops: new Set(data.contentStops), notClause: new Set(data.notClause), clauseSubjects: new Set(data.clauseSubjects), nounsThat: new Set(data.nouns.that), nounsTo: new Set(data.nouns.to), possessives: new Set(data.nouns.possessives), adjectives: new Set(data.adjectives), clauseParticiples: new Set(data.clauseParticiples), objectControl: new Set(data.objectControl), toObject: new Set(data.toObject), topicPrepositions: new Set(data.topicPrepositions), irregularPasts: new Set(data.irregularPasts), modals: new Set(data.modals), prepositionParticiples: new Set(data.prepositionParticiples), notSpeakerLabels: new Set(data.notSpeakerLabels), irregularPlurals: new Set(data.irregularPlurals), agreeingWords: new Set(data.agreeingWords), pastAsBare: new Set(data.pastAsBare), clausalOnly: new Set(data.clausalOnly), complexPrepositions: new Set(data.complexPrepositions), raisedVerbs: new Set(data.raisedReports.verbs), raisedPassives: new Set(data.raisedReports.passives), adjuncts: { subordinators: new Set(data.adjuncts.subordinators), keptClauses: new Set(data.adjuncts.keptClauses), openers: new Set(data.adjuncts.openers), times: new Set(data.adjuncts.times), months: new Set(data.adjuncts.months), media: new Set(data.adjuncts.media), occasions: new Set(data.adjuncts.occasions) }, questionWords: new Set(data.questions.words), questionCues: new Set(data.questions.cues), ifCues: new Set(data.questions.ifCues) });
 }
 interface Cues { speech: TokenTrie<true>; stance: TokenTrie<true>; participles: TokenTrie<true>; partial: TokenTrie<true>; according: TokenTrie<true> }
 
@@ -194,8 +194,17 @@ function subjectPhrase(ctx: Ctx, sentence: number, before: number): Speaker | nu
   const { doc } = ctx;
   const first = doc.tokenAt(doc.sentences[sentence].start);
   let i = first;
+  // "“…,” the singer croons before asking her, “…”": a quotation opening the sentence is its object, the subject follows
+  if (doc.tokens[i] && /^[“"]$/u.test(doc.tokens[i].text)) {
+    let k = i + 1;
+    while (doc.tokens[k] && doc.tokens[k].sentence === sentence && doc.tokens[k].quoted) k++;
+    const comma = doc.tokens[k - 1]?.text === ',';
+    if (doc.tokens[k] && /^[”"]$/u.test(doc.tokens[k].text)) k++;
+    if ((comma || doc.tokens[k]?.text === ',' && k++) && doc.tokens[k] && doc.tokens[k].sentence === sentence && !doc.tokens[k].quoted && doc.tokens[k].start < before) i = k;
+  }
   while (doc.tokens[i] && doc.tokens[i].start < before && /^(?:but|and|so|yet|still|however|,)$/i.test(doc.tokens[i].text)) i++;
-  i = afterOpeningAdjunct(doc, i, before);
+  // "After the vote, when reporters pressed him, the mayor said": opening adjuncts may follow one another
+  for (let next = afterOpeningAdjunct(doc, i, before); next !== i; next = afterOpeningAdjunct(doc, i, before)) i = next;
   const p = doc.tokens[i] && doc.tokens[i].start < before ? subjectEnd(ctx, phraseAfter(doc, i)) : undefined;
   if (p && doc.tokens[p.last].end <= before) {
     const s = speakerOfPhrase(ctx, p);
@@ -305,8 +314,19 @@ function attributeBefore(ctx: Ctx, q: QuoteMark): Found | undefined {
     if (participle && (participle.end === k || participle.end === k - 1 && isBridge(tokens[k]))) {
       return { speaker: subjectPhrase(ctx, sentenceOfQuote, tokens[start].start), cue: cueSpan(doc, start, k), cueToken: start };
     }
+    // "…, before asking her, “…”", "…, telling reporters, “…”": a participle with its listener
+    if (participle && participle.end === k - 1 && participle.end === start && words().objectCues.has(tokens[start].text.toLowerCase()) && /^\p{L}+$/u.test(tokens[k].text) && !isBridge(tokens[k])) {
+      // … after its own noun ("shows the mayor telling reporters, “…”") the noun speaks
+      const p = tokens[start - 1]?.text !== ',' ? phraseBefore(doc, start) : undefined;
+      return { speaker: p ? speakerOfPhrase(ctx, p) : subjectPhrase(ctx, sentenceOfQuote, tokens[start].start), cue: cueSpan(doc, start, start), cueToken: start };
+    }
     const speech = c.speech.match(tokens, start, k + 1);
     // "said Friday: “We …”" is direct, "says Kaine “has a passion …”" the quoted rest of a reported clause
+    // "Said Ellis: “…”": a cue opening its sentence is inverted, its speaker after it
+    if (speech && speech.end < k && /^\p{Lu}/u.test(tokens[start].text) && (start === 0 || tokens[start - 1].sentence !== tokens[start].sentence)) {
+      const after = phraseAfter(doc, speech.end + 1);
+      if (after && after.last === k) return { speaker: speakerOfPhrase(ctx, after), cue: cueSpan(doc, start, speech.end), cueToken: start };
+    }
     if (speech && (speech.end === k || speech.end === k - 1 && !clauseRest(doc, q))) {
       const p = phraseBefore(doc, start);
       return { speaker: p ? speakerOfPhrase(ctx, p) : subjectPhrase(ctx, sentenceOfQuote, tokens[start].start), cue: cueSpan(doc, start, speech.end), cueToken: start };
@@ -358,7 +378,19 @@ function attributePartial(ctx: Ctx, q: QuoteMark): Found | undefined {
     // "he said, adding that “…”": the participle nearest the quotation is its cue
     const cue = c.partial.match(tokens, i) ?? c.speech.match(tokens, i) ?? (tokens[i - 1]?.text === ',' && /^\p{Ll}/u.test(tokens[i].text) ? c.participles.match(tokens, i) : undefined);
     if (!cue || cue.end >= qStart) continue;
-    const p = phraseBefore(doc, i);
+    // "When attackers are revealed as …, officials call them “…”": a passive without its agent quotes no one,
+    // and a bare form after a singular word is a noun ("a phone call")
+    if (cue.end === i && (passive(doc, i) || nounByAgreement(doc, i))) continue;
+    let p = phraseBefore(doc, i);
+    // "The ad concludes with footage of the senator saying …": a participle after a noun in another verb's
+    // phrase has that noun, after the last preposition, for its speaker
+    if (p && /^\p{Ll}+ing$/u.test(tokens[i].text) && tokens[i - 1]?.text !== ',') {
+      let v = -1;
+      for (let k = p.first + 1; k < p.last; k++) if (cueAt(doc, k)) v = k;
+      let prep = -1;
+      for (let k = v + 1; v >= 0 && k < p.last; k++) if (/^(?:of|with|from|by|in|on|at|to|for|about)$/i.test(tokens[k].text)) prep = k;
+      if (prep >= 0) p = { first: prep + 1, last: p.last };
+    }
     const speaker = p ? speakerOfPhrase(ctx, p) : subjectPhrase(ctx, s, tokens[i].start);
     return { speaker, cue: cueSpan(doc, i, cue.end, false), cueToken: i };
   }
@@ -644,6 +676,8 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     const adjunctEnd = adjunctToEnd(doc, i, afterCue, !!p && tokens[p.first - 1]?.text === ',' && tokens[p.first - 1].sentence === t.sentence);
     const atEnd = !nextTok || nextTok.sentence !== t.sentence || CLAUSE_END.test(nextTok.text) || adjunctEnd !== undefined;
     const resumeAt = adjunctEnd !== undefined && tokens[adjunctEnd].text === ',' ? adjunctEnd : afterCue;
+    // "…," the sign read: a verb that mostly takes a plain object reports only when it closes a quotation
+    if (cue.end === i && words().closingOnly.has(t.text.toLowerCase()) && !(p && atEnd && leadingContent(doc, t.sentence, p.first)?.direct)) continue;
     // "bounce houses and face painting, on game days": a bare "-ing" word after its noun with nothing of its
     // own after it is a noun, not a verb closing a report ("…, the mayor said")
     if (p && atEnd && !progressive && cue.end === i && /^\p{Ll}+ing$/u.test(t.text)) continue;
@@ -907,12 +941,15 @@ function openingParticiple(ctx: Ctx, out: Quote[], i: number): number | undefine
   while (comma < tokens.length && comma - p.end <= 25 && tokens[comma].sentence === t.sentence && tokens[comma].text !== ',' && !/^[.;:!?]$/.test(tokens[comma].text)) comma++;
   const from = p.end + 1;
   if (tokens[comma]?.text !== ',' || tokens[comma].sentence !== t.sentence || comma === from) return undefined;
+  // "After saying her foot was “so swollen …,” she …": the comma inside a closing quotation ends the participle's clause
+  const closed = tokens[comma].quoted && /^[”"’]$/u.test(tokens[comma + 1]?.text ?? '') && tokens[comma + 1].sentence === t.sentence;
+  const subject = closed ? comma + 2 : comma + 1;
   // the subject: a name or a pronoun, or a short phrase ("the mayor"), not the verb after it
-  const mention = ctx.mentions.startingAt(comma + 1)[0];
-  const phrase = phraseAfter(doc, comma + 1);
+  const mention = ctx.mentions.startingAt(subject)[0];
+  const phrase = phraseAfter(doc, subject);
   const speaker = mention ? speakerOfMention(ctx, mention) : phrase && phrase.last - phrase.first < 4 ? speakerOfPhrase(ctx, phrase) : null;
   if (!speaker) return undefined;
-  const start = tokens[from].start, end = tokens[comma - 1].end;
+  const start = tokens[from].start, end = closed ? tokens[comma + 1].end : tokens[comma - 1].end;
   pushIndirect(doc, out, start, end, { speaker, cue: cueSpan(doc, i, p.end, false), cueToken: i }, 2);
   return p.end;
 }
@@ -1449,6 +1486,8 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
   // "the loopholes he cited are …", "what she said was true": a finite verb right after the cue is the main
   // clause's, the cue's object a gap in a relative clause
   if (w.finiteAuxiliaries.has(next.text.toLowerCase())) return undefined;
+  // "the ad concludes with footage of …": what a text ends or opens with is its part, not its claim
+  if (/^with$/i.test(next.text) && w.sequenceVerbs.has(tokens[cueEnd].text.toLowerCase())) return undefined;
   // "said the deal is dead", but not "said of the election", "spoke to reporters"
   // a stance verb's content is its complement: "wants to triple…", "called for the repeal…"
   if (stance) return (/^[\p{L}\p{N}$]/u.test(next.text) || quotedComplement(doc, next)) && !(w.clausalOnly.has(tokens[cueEnd].text.toLowerCase()) && !clauseAhead(doc, cueEnd + 1)) ? cueEnd + 1 : undefined;

@@ -6,16 +6,16 @@ import { loadData } from '../data.ts';
 import type { Document, EntityRecord, MentionRecord, Token } from '../document.ts';
 
 interface SourceWords { prepositions: string[]; motionPrepositions: string[]; notAdverbs: string[]; joiners: string[]; pronouns: string[]; determiners: string[]; stops: string[]; times: string[]; maxTokens: number }
-interface Words { prepositions: Set<string>; raising: Set<string>; times: Set<string>; when: Set<string>; notAdverbs: Set<string>; joiners: Set<string>; pronouns: Set<string>; determiners: Set<string>; stops: Set<string>; bridge: Set<string>; abbreviations: Set<string>; occasions: Set<string>; motion: Set<string>; max: number }
+interface Words { prepositions: Set<string>; raising: Set<string>; times: Set<string>; when: Set<string>; notAdverbs: Set<string>; joiners: Set<string>; pronouns: Set<string>; determiners: Set<string>; stops: Set<string>; bridge: Set<string>; abbreviations: Set<string>; occasions: Set<string>; motion: Set<string>; counts: Set<string>; max: number }
 
 let words: Words | undefined;
 function lists(): Words {
   if (words) return words;
-  const cues = loadData<{ source: SourceWords; bridge: string[]; cueTail: string[]; raising: string[]; adjuncts: { occasions: string[] } }>('quotes/cues.json');
+  const cues = loadData<{ source: SourceWords; countWords: string[]; bridge: string[]; cueTail: string[]; raising: string[]; adjuncts: { occasions: string[] } }>('quotes/cues.json');
   const abbreviations = loadData<{ abbreviations: string[] }>('nlp/abbreviations.json').abbreviations;
   return (words = {
     prepositions: new Set(cues.source.prepositions), raising: new Set(cues.raising), times: new Set(cues.cueTail), when: new Set(cues.source.times), notAdverbs: new Set(cues.source.notAdverbs), joiners: new Set(cues.source.joiners), pronouns: new Set(cues.source.pronouns), determiners: new Set(cues.source.determiners), stops: new Set(cues.source.stops),
-    bridge: new Set(cues.bridge), abbreviations: new Set(abbreviations), occasions: new Set(cues.adjuncts.occasions), motion: new Set(cues.source.motionPrepositions), max: cues.source.maxTokens,
+    bridge: new Set(cues.bridge), abbreviations: new Set(abbreviations), occasions: new Set(cues.adjuncts.occasions), motion: new Set(cues.source.motionPrepositions), counts: new Set(cues.countWords), max: cues.source.maxTokens,
   });
 }
 
@@ -235,7 +235,7 @@ function runBefore(doc: Document, last: number): Phrase | undefined {
     while (j > 0 && j > last - 10 && tokens[j].text !== '(' && tokens[j].sentence === sentence) j--;
     if (tokens[j]?.text !== '(' || j === 0) return undefined;
     first = j;
-  } else if (!inner(tokens, last) || w.determiners.has(low(tokens[last]))) return undefined;
+  } else if (!inner(tokens, last) || w.determiners.has(low(tokens[last])) && !countOf(tokens, last)) return undefined;
   while (first - 1 >= 0 && tokens[first - 1].sentence === sentence && last - first + 1 < w.max) {
     const t = tokens[first - 1];
     if (w.determiners.has(low(t))) {
@@ -261,6 +261,11 @@ function runBefore(doc: Document, last: number): Phrase | undefined {
   // "But that freewheeling campaign also showed": a demonstrative "that" opening the clause is the phrase's determiner
   if (first > 0 && low(tokens[first - 1]) === 'that' && tokens[first - 1].sentence === sentence && clauseOpensBefore(tokens, first - 1) && !/^so$/i.test(tokens[first - 2]?.text ?? '') && /^\p{Ll}/u.test(tokens[first].text) && !w.determiners.has(low(tokens[first])) && !w.pronouns.has(low(tokens[first]))) first--;
   return { first: afterOpeningTime(tokens, focusBefore(tokens, opensWith(tokens, first) ?? first), last), last };
+}
+
+/** A number closing a phrase after "of" and its noun counts children, not a determiner: "a mother of three". */
+function countOf(tokens: Token[], last: number): boolean {
+  return (lists().counts.has(low(tokens[last])) || /^\d+$/.test(tokens[last].text)) && low(tokens[last - 1] ?? tokens[last]) === 'of' && last >= 2 && /^\p{Ll}+$/u.test(tokens[last - 2].text) && inner(tokens, last - 2) && tokens[last - 2].sentence === tokens[last].sentence;
 }
 
 /** "Last week Smith said", "Late Sunday the mayor said": a time opening the clause dates the verb, not the speaker. */
