@@ -1466,4 +1466,10 @@ describe('recall: reports inside other clauses', () => {
     // they never report a clause: "critical to" is no attitude
     assert.equal(quotesOf('The harbor was critical to the growth of the town.').length, 0);
   });
+  it('a connective opening a sentence before its attribution stays with the narrator: "In addition, <content>, she said"', () => {
+    const q = quotesOf('The mayor spoke for an hour. In addition, the city will hire forty new teachers, she said.').find((x) => x.kind === 'indirect');
+    assert.equal(q?.text, 'the city will hire forty new teachers');
+    const and = quotesOf('The mayor spoke for an hour. And the city will hire forty new teachers, she said.').find((x) => x.kind === 'indirect');
+    assert.equal(and?.text, 'the city will hire forty new teachers');
+  });
 });
