@@ -1479,4 +1479,11 @@ describe('recall: reports inside other clauses', () => {
     // a verb right after "which" makes it the subject: no report of "which"
     assert.equal(quotesOf('The study was long, which left little doubt that the river was drying up.').some((x) => x.text === 'which'), false);
   });
+  it('a relative clause after a main clause, running up to the attribution, is the report: "…, who faces a vote, aides said"', () => {
+    assert.ok(quotesOf('Pressure is building on the mayor, who faces a recall vote in May, aides said.').some((x) => x.text === 'who faces a recall vote in May' && x.cue?.text === 'said'));
+    const split = quotesOf('The museum is near the river, which, she said, is usually full of tourists.').filter((x) => x.cue?.text === 'said');
+    assert.deepEqual(split.map((x) => x.text), ['which', 'is usually full of tourists']);
+    // a relative closed before the main clause goes on leaves the whole sentence reported
+    assert.ok(quotesOf('The plan, which passed in May, has stalled in the courts, aides said.').some((x) => x.text === 'The plan, which passed in May, has stalled in the courts'));
+  });
 });

@@ -1756,12 +1756,31 @@ function leadingContent(doc: Document, sentence: number, at: number): { start: n
   const s = doc.sentences[sentence];
   const prev = tokens[at - 1];
   if (!prev || prev.sentence !== sentence || prev.start <= s.start) return undefined;
-  if (prev.text === ',') return { start: afterConnective(text, s.start, prev.start), end: prev.start, direct: false };
+  if (prev.text === ',') {
+    const start = afterConnective(text, s.start, prev.start);
+    return { start: relativeLead(text, start, prev.start), end: prev.start, direct: false };
+  }
   if (text.slice(prev.end - 3, prev.end) === ",''") {
     const open = text.lastIndexOf("''", prev.end - 4);
     if (open >= s.start && (open === s.start || /\s/u.test(text[open - 1]))) return { start: open + 2, end: prev.end - 2, direct: true };
   }
   return undefined;
+}
+
+/**
+ * "Pressure is building on the mayor, who faces a vote in May, aides said": after a main clause, a
+ * non-restrictive relative clause running up to the attribution is what is reported, from its pronoun on
+ * ("…, which, she said, is …"). A relative that closes before the main clause goes on ("The plan, which
+ * passed in May, has stalled, aides said") leaves the whole sentence reported.
+ */
+function relativeLead(text: string, start: number, end: number): number {
+  const lead = text.slice(start, end);
+  const m = /(?:,|\s[-—–]{1,2})\s+(?:which|who)\b(?!.*(?:,|\s[-—–]{1,2})\s+(?:which|who)\b)/su.exec(lead);
+  if (!m) return start;
+  const at = m.index + m[0].length - /(?:which|who)$/u.exec(m[0])![0].length;
+  if (lead.slice(0, m.index).split(/\s+/u).length < 4) return start;
+  if (/(?:,|\s[-—–]{1,2})\s+\p{Ll}+\s+\S+\s+\S+/u.test(lead.slice(at))) return start;
+  return start + at;
 }
 
 let connectives: RegExp | undefined;
@@ -1778,7 +1797,8 @@ function afterConnective(text: string, start: number, end: number): number {
 
 function pushLead(doc: Document, out: Quote[], lead: { start: number; end: number; direct: boolean }, found: Found): void {
   if (lead.direct) out.push(toQuote(doc, 'direct', lead.start, lead.end, found));
-  else pushIndirect(doc, out, lead.start, lead.end, found);
+  // a relative pronoun alone ("…, which, she said, is …") is content all the same
+  else pushIndirect(doc, out, lead.start, lead.end, found, /^(?:which|who)$/u.test(doc.text.slice(lead.start, lead.end)) ? 1 : 8);
 }
 
 function pushIndirect(doc: Document, out: Quote[], start: number, end: number, found: Found, shortest = 8): void {
