@@ -1486,4 +1486,8 @@ describe('recall: reports inside other clauses', () => {
     // a relative closed before the main clause goes on leaves the whole sentence reported
     assert.ok(quotesOf('The plan, which passed in May, has stalled in the courts, aides said.').some((x) => x.text === 'The plan, which passed in May, has stalled in the courts'));
   });
+  it('a free relative "what" before the speaker belongs to the content: "what most voters would consider fair play"', () => {
+    const qs = quotesOf('The ad went beyond what most voters would consider fair play.').filter((x) => x.cue?.text === 'would consider');
+    assert.deepEqual(qs.map((x) => x.text), ['what', 'fair play']);
+  });
 });
