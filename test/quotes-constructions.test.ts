@@ -1490,4 +1490,7 @@ describe('recall: reports inside other clauses', () => {
     const qs = quotesOf('The ad went beyond what most voters would consider fair play.').filter((x) => x.cue?.text === 'would consider');
     assert.deepEqual(qs.map((x) => x.text), ['what', 'fair play']);
   });
+  it('a relative clause before "according to" is the report from its pronoun: "…, who faces a vote, according to aides"', () => {
+    assert.ok(quotesOf('Pressure is building on the mayor, who faces a recall vote in May, according to two aides.').some((x) => x.text === 'who faces a recall vote in May' && /according to/.test(x.cue?.text ?? '')));
+  });
 });
