@@ -1493,4 +1493,7 @@ describe('recall: reports inside other clauses', () => {
   it('a relative clause before "according to" is the report from its pronoun: "…, who faces a vote, according to aides"', () => {
     assert.ok(quotesOf('Pressure is building on the mayor, who faces a recall vote in May, according to two aides.').some((x) => x.text === 'who faces a recall vote in May' && /according to/.test(x.cue?.text ?? '')));
   });
+  it('a connective opening the sentence stays out of content before "according to": "As it stands, <content>, according to …"', () => {
+    assert.ok(quotesOf('As it stands, the county jail holds twice as many inmates as it was built for, according to the sheriff.').some((x) => x.text === 'the county jail holds twice as many inmates as it was built for'));
+  });
 });

@@ -556,7 +556,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
         // "And more than half of …, according to …": a conjunction opening the sentence links it to the last one
         const conjunction = /^(?:And|But|So|Yet)\s+/u.exec(before)?.[0].length ?? 0;
         // "Pressure is building on the mayor, who …, according to …": the relative clause is the report
-        const [cs, ce] = before.length > 10 ? [relativeLead(doc.text, s.start + conjunction, s.start + before.length), s.start + before.length] : [afterStart, contentEnd(doc, t.sentence)];
+        const [cs, ce] = before.length > 10 ? [relativeLead(doc.text, afterConnective(doc.text, s.start + conjunction, s.start + before.length), s.start + before.length), s.start + before.length] : [afterStart, contentEnd(doc, t.sentence)];
         const speaker = speakerOfPhrase(ctx, p);
         pushIndirect(doc, out, cs, ce, { speaker: before.length > 10 ? withApposition(ctx, speaker) : speaker, cue: cueSpan(doc, i, according.end, false) });
       }
