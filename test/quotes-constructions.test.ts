@@ -1496,4 +1496,7 @@ describe('recall: reports inside other clauses', () => {
   it('a connective opening the sentence stays out of content before "according to": "As it stands, <content>, according to …"', () => {
     assert.ok(quotesOf('As it stands, the county jail holds twice as many inmates as it was built for, according to the sheriff.').some((x) => x.text === 'the county jail holds twice as many inmates as it was built for'));
   });
+  it('a dateline opening the sentence is not reported: "BOSTON ― <content>, officials said"', () => {
+    assert.ok(quotesOf('BOSTON ― The harbor tunnel will close for repairs next spring, city officials said on Monday.').some((x) => x.text === 'The harbor tunnel will close for repairs next spring'));
+  });
 });

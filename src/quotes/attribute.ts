@@ -1793,6 +1793,9 @@ function afterConnective(text: string, start: number, end: number): number {
     const alt = (l: string[]) => l.map((w) => w.replace(/ /g, '\\s+')).join('|');
     connectives = new RegExp(`^(?:(?:${alt(c.bare)})\\s+|(?:${alt(c.comma)}),\\s*)`, 'iu');
   }
+  // a dateline ("WASHINGTON ― ") names where the story was filed, not what was said
+  const dateline = /^\p{Lu}[\p{Lu}.,' ]+\s[―—–-]{1,2}\s+/u.exec(text.slice(start, end));
+  if (dateline) start += dateline[0].length;
   const m = connectives.exec(text.slice(start, end));
   return m ? start + m[0].length : start;
 }
