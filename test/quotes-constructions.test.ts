@@ -1552,4 +1552,37 @@ describe('recall: reports inside other clauses', () => {
     assert.equal(q?.speaker?.name, 'she');
     assert.equal(q?.text, 'her left knee was “so sore I could barely walk,”');
   });
+  it('a connective opening a sentence before its attribution stays with the narrator: "In addition, <content>, she said"', () => {
+    const q = quotesOf('The mayor spoke for an hour. In addition, the city will hire forty new teachers, she said.').find((x) => x.kind === 'indirect');
+    assert.equal(q?.text, 'the city will hire forty new teachers');
+    const and = quotesOf('The mayor spoke for an hour. And the city will hire forty new teachers, she said.').find((x) => x.kind === 'indirect');
+    assert.equal(and?.text, 'the city will hire forty new teachers');
+  });
+  it('a non-restrictive "which" before the speaker belongs to the content: "…, which the mayor says she will do …"', () => {
+    const qs = quotesOf('The council must cut spending, which the mayor says she will do through a hiring freeze.').filter((x) => x.cue?.text === 'says');
+    assert.deepEqual(qs.map((x) => x.text), ['which', 'she will do through a hiring freeze']);
+    assert.equal(qs[0].speaker?.mention?.text, 'the mayor');
+    // a verb right after "which" makes it the subject: no report of "which"
+    assert.equal(quotesOf('The study was long, which left little doubt that the river was drying up.').some((x) => x.text === 'which'), false);
+  });
+  it('a relative clause after a main clause, running up to the attribution, is the report: "…, who faces a vote, aides said"', () => {
+    assert.ok(quotesOf('Pressure is building on the mayor, who faces a recall vote in May, aides said.').some((x) => x.text === 'who faces a recall vote in May' && x.cue?.text === 'said'));
+    const split = quotesOf('The museum is near the river, which, she said, is usually full of tourists.').filter((x) => x.cue?.text === 'said');
+    assert.deepEqual(split.map((x) => x.text), ['which', 'is usually full of tourists']);
+    // a relative closed before the main clause goes on leaves the whole sentence reported
+    assert.ok(quotesOf('The plan, which passed in May, has stalled in the courts, aides said.').some((x) => x.text === 'The plan, which passed in May, has stalled in the courts'));
+  });
+  it('a free relative "what" before the speaker belongs to the content: "what most voters would consider fair play"', () => {
+    const qs = quotesOf('The ad went beyond what most voters would consider fair play.').filter((x) => x.cue?.text === 'would consider');
+    assert.deepEqual(qs.map((x) => x.text), ['what', 'fair play']);
+  });
+  it('a relative clause before "according to" is the report from its pronoun: "…, who faces a vote, according to aides"', () => {
+    assert.ok(quotesOf('Pressure is building on the mayor, who faces a recall vote in May, according to two aides.').some((x) => x.text === 'who faces a recall vote in May' && /according to/.test(x.cue?.text ?? '')));
+  });
+  it('a connective opening the sentence stays out of content before "according to": "As it stands, <content>, according to …"', () => {
+    assert.ok(quotesOf('As it stands, the county jail holds twice as many inmates as it was built for, according to the sheriff.').some((x) => x.text === 'the county jail holds twice as many inmates as it was built for'));
+  });
+  it('a dateline opening the sentence is not reported: "BOSTON ― <content>, officials said"', () => {
+    assert.ok(quotesOf('BOSTON ― The harbor tunnel will close for repairs next spring, city officials said on Monday.').some((x) => x.text === 'The harbor tunnel will close for repairs next spring'));
+  });
 });

@@ -10,7 +10,7 @@ import { resolveDefinite } from '../actors/resolve.ts';
 import { dateFor } from '../time/dating.ts';
 import { MentionIndex, abbreviationDot, bridgeBefore, isBridge, phraseAfter, phraseBefore, type Phrase } from './source-phrase.ts';
 
-interface CuesFile { closingOnly: string[]; sequenceVerbs: string[]; judgedAs: string[]; assemblies: { verbs: string[]; nouns: string[] }; causatives: string[]; evidentialAdjectives: string[]; expressedAttitudes: { verbs: string[]; nouns: string[] }; topicalAdjectives: string[]; judgedPassives: { verbs: string[]; bareComplement: string[] }; messageNouns: string[]; finiteAuxiliaries: string[]; needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; prepositionParticiples: string[]; irregularPasts: string[]; modals: string[]; notSpeakerLabels: string[]; irregularPlurals: string[]; agreeingWords: string[]; pastAsBare: string[]; clausalOnly: string[]; complexPrepositions: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { subordinators: string[]; keptClauses: string[]; openers: string[]; times: string[]; months: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
+interface CuesFile { leadConnectives: { bare: string[]; comma: string[] }; closingOnly: string[]; sequenceVerbs: string[]; judgedAs: string[]; assemblies: { verbs: string[]; nouns: string[] }; causatives: string[]; evidentialAdjectives: string[]; expressedAttitudes: { verbs: string[]; nouns: string[] }; topicalAdjectives: string[]; judgedPassives: { verbs: string[]; bareComplement: string[] }; messageNouns: string[]; finiteAuxiliaries: string[]; needsThat: string[]; cueTail: string[]; speech: string[]; stance: string[]; participles: string[]; partial: string[]; according: string[]; objectCues: string[]; gapOpeners: string[]; contentStops: string[]; notClause: string[]; clauseSubjects: string[]; nouns: { that: string[]; to: string[]; possessives: string[] }; adjectives: string[]; clauseParticiples: string[]; objectControl: string[]; toObject: string[]; topicPrepositions: string[]; prepositionParticiples: string[]; irregularPasts: string[]; modals: string[]; notSpeakerLabels: string[]; irregularPlurals: string[]; agreeingWords: string[]; pastAsBare: string[]; clausalOnly: string[]; complexPrepositions: string[]; raisedReports: { verbs: string[]; passives: string[] }; adjuncts: { subordinators: string[]; keptClauses: string[]; openers: string[]; times: string[]; months: string[]; media: string[]; occasions: string[] }; questions: { words: string[]; cues: string[]; ifCues: string[] } }
 
 let wordSets: { closingOnly: Set<string>; sequenceVerbs: Set<string>; judgedAs: Set<string>; assemblyVerbs: Set<string>; assemblyNouns: Set<string>; causatives: Set<string>; topicalAdjectives: Set<string>; messageNouns: Set<string>; finiteAuxiliaries: Set<string>; needsThat: Set<string>; cueTail: Set<string>; objectCues: Set<string>; gapOpeners: Set<string>; contentStops: Set<string>; notClause: Set<string>; clauseSubjects: Set<string>; nounsThat: Set<string>; nounsTo: Set<string>; possessives: Set<string>; adjectives: Set<string>; clauseParticiples: Set<string>; objectControl: Set<string>; toObject: Set<string>; topicPrepositions: Set<string>; irregularPasts: Set<string>; modals: Set<string>; prepositionParticiples: Set<string>; notSpeakerLabels: Set<string>; irregularPlurals: Set<string>; agreeingWords: Set<string>; pastAsBare: Set<string>; clausalOnly: Set<string>; complexPrepositions: Set<string>; raisedVerbs: Set<string>; raisedPassives: Set<string>; adjuncts: { subordinators: Set<string>; keptClauses: Set<string>; openers: Set<string>; times: Set<string>; months: Set<string>; media: Set<string>; occasions: Set<string> }; questionWords: Set<string>; questionCues: Set<string>; ifCues: Set<string> } | undefined;
 function words() {
@@ -587,7 +587,8 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
         const afterStart = next && next.text === ',' ? next.end : tokens[p.last].end;
         // "And more than half of …, according to …": a conjunction opening the sentence links it to the last one
         const conjunction = /^(?:And|But|So|Yet)\s+/u.exec(before)?.[0].length ?? 0;
-        const [cs, ce] = before.length > 10 ? [s.start + conjunction, s.start + before.length] : [afterStart, contentEnd(doc, t.sentence)];
+        // "Pressure is building on the mayor, who …, according to …": the relative clause is the report
+        const [cs, ce] = before.length > 10 ? [relativeLead(doc.text, afterConnective(doc.text, s.start + conjunction, s.start + before.length), s.start + before.length), s.start + before.length] : [afterStart, contentEnd(doc, t.sentence)];
         const speaker = speakerOfPhrase(ctx, p);
         pushIndirect(doc, out, cs, ce, { speaker: before.length > 10 ? withApposition(ctx, speaker) : speaker, cue: cueSpan(doc, i, according.end, false) });
       }
@@ -725,7 +726,15 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
         const start = tokens[from].start, end = clauseEnd(ctx, from, object);
         // "spoke on Monday": a time where the object would be is no object; nor is the particle of a phrasal
         // verb ("showed up at the debate", "backed out", "called in to a radio show")
-        if (end - start >= (object ? 2 : 8) && !(object && (words().adjuncts.times.has(tokens[from].text) && !/^(?:'s|’s)$/.test(tokens[from + 1]?.text ?? '') || PARTICLE.test(tokens[from].text) || /^in$/i.test(tokens[from].text) && /^to$/i.test(tokens[from + 1]?.text ?? '')))) { pushIndirect(doc, out, start, end, found, object ? 2 : 8); i = cue.end; }
+        if (end - start >= (object ? 2 : 8) && !(object && (words().adjuncts.times.has(tokens[from].text) && !/^(?:'s|’s)$/.test(tokens[from + 1]?.text ?? '') || PARTICLE.test(tokens[from].text) || /^in$/i.test(tokens[from].text) && /^to$/i.test(tokens[from + 1]?.text ?? '')))) {
+          const n = out.length;
+          pushIndirect(doc, out, start, end, found, object ? 2 : 8);
+          // "…, which the mayor says he will veto": the relative pronoun stands for the thing reported and
+          // belongs to the content, before the speaker and cue that interrupt it
+          const which = relativeBefore(doc, p.first);
+          if (which !== undefined && out.length > n) out.splice(n, 0, toQuote(doc, 'indirect', tokens[which].start, tokens[which].end, found));
+          i = cue.end;
+        }
       }
       continue;
     }
@@ -871,6 +880,18 @@ function asAttribution(ctx: Ctx, out: Quote[], p: Phrase, cue: number, cueEnd: n
     return true;
   }
   return false;
+}
+
+/** The index of a non-restrictive "which" or a free "what" right before a speaker phrase starting at `first` (", which she plans …"). */
+function relativeBefore(doc: Document, first: number): number | undefined {
+  const { tokens } = doc;
+  const w = tokens[first - 1], before = tokens[first - 2];
+  if (!w || !before || w.sentence !== tokens[first].sentence || w.quoted || !/^(?:which|what)$/i.test(w.text)) return undefined;
+  // "which left little doubt that …": a verb after "which" makes it the subject, not the thing reported
+  const next = tokens[first].text;
+  if (/^\p{Ll}+ed$/u.test(next) || words().irregularPasts.has(next.toLowerCase())) return undefined;
+  // "what" is its own antecedent ("the gap between what Trump says his plan would do")
+  return /^what$/i.test(w.text) || /^(?:,|-|--|—|–)$/u.test(before.text) ? first - 1 : undefined;
 }
 
 /** A short prepositional phrase of time or place, perhaps after a conjunction: "But in recent days", "On Monday". */
@@ -1864,7 +1885,10 @@ function leadingContent(doc: Document, sentence: number, at: number): { start: n
   const s = doc.sentences[sentence];
   const prev = tokens[at - 1];
   if (!prev || prev.sentence !== sentence || prev.start <= s.start) return undefined;
-  if (prev.text === ',') return { start: s.start, end: prev.start, direct: false };
+  if (prev.text === ',') {
+    const start = afterConnective(text, s.start, prev.start);
+    return { start: relativeLead(text, start, prev.start), end: prev.start, direct: false };
+  }
   if (text.slice(prev.end - 3, prev.end) === ",''") {
     const open = text.lastIndexOf("''", prev.end - 4);
     if (open >= s.start && (open === s.start || /\s/u.test(text[open - 1]))) return { start: open + 2, end: prev.end - 2, direct: true };
@@ -1872,9 +1896,41 @@ function leadingContent(doc: Document, sentence: number, at: number): { start: n
   return undefined;
 }
 
+/**
+ * "Pressure is building on the mayor, who faces a vote in May, aides said": after a main clause, a
+ * non-restrictive relative clause running up to the attribution is what is reported, from its pronoun on
+ * ("…, which, she said, is …"). A relative that closes before the main clause goes on ("The plan, which
+ * passed in May, has stalled, aides said") leaves the whole sentence reported.
+ */
+function relativeLead(text: string, start: number, end: number): number {
+  const lead = text.slice(start, end);
+  const m = /(?:,|\s[-—–]{1,2})\s+(?:which|who)\b(?!.*(?:,|\s[-—–]{1,2})\s+(?:which|who)\b)/su.exec(lead);
+  if (!m) return start;
+  const at = m.index + m[0].length - /(?:which|who)$/u.exec(m[0])![0].length;
+  if (lead.slice(0, m.index).split(/\s+/u).length < 4) return start;
+  if (/(?:,|\s[-—–]{1,2})\s+\p{Ll}+\s+\S+\s+\S+/u.test(lead.slice(at))) return start;
+  return start + at;
+}
+
+let connectives: RegExp | undefined;
+/** A connective opening the sentence links it to the narrator's text before it, not to the report. */
+function afterConnective(text: string, start: number, end: number): number {
+  if (!connectives) {
+    const { leadConnectives: c } = loadData<CuesFile>('quotes/cues.json');
+    const alt = (l: string[]) => l.map((w) => w.replace(/ /g, '\\s+')).join('|');
+    connectives = new RegExp(`^(?:(?:${alt(c.bare)})\\s+|(?:${alt(c.comma)}),\\s*)`, 'iu');
+  }
+  // a dateline ("WASHINGTON ― ") names where the story was filed, not what was said
+  const dateline = /^\p{Lu}[\p{Lu}.,' ]+\s[―—–-]{1,2}\s+/u.exec(text.slice(start, end));
+  if (dateline) start += dateline[0].length;
+  const m = connectives.exec(text.slice(start, end));
+  return m ? start + m[0].length : start;
+}
+
 function pushLead(doc: Document, out: Quote[], lead: { start: number; end: number; direct: boolean }, found: Found): void {
   if (lead.direct) out.push(toQuote(doc, 'direct', lead.start, lead.end, found));
-  else pushIndirect(doc, out, lead.start, lead.end, found);
+  // a relative pronoun alone ("…, which, she said, is …") is content all the same
+  else pushIndirect(doc, out, lead.start, lead.end, found, /^(?:which|who)$/u.test(doc.text.slice(lead.start, lead.end)) ? 1 : 8);
 }
 
 function pushIndirect(doc: Document, out: Quote[], start: number, end: number, found: Found, shortest = 8): void {
