@@ -882,16 +882,15 @@ function asAttribution(ctx: Ctx, out: Quote[], p: Phrase, cue: number, cueEnd: n
   return false;
 }
 
-/** The index of a non-restrictive "which" or a free "what" right before a speaker phrase starting at `first` (", which she plans …"). */
+/** The index of a non-restrictive "which" right before a speaker phrase starting at `first` (", which she plans …"). */
 function relativeBefore(doc: Document, first: number): number | undefined {
   const { tokens } = doc;
   const w = tokens[first - 1], before = tokens[first - 2];
-  if (!w || !before || w.sentence !== tokens[first].sentence || w.quoted || !/^(?:which|what)$/i.test(w.text)) return undefined;
+  if (!w || !before || w.sentence !== tokens[first].sentence || w.quoted || !/^which$/i.test(w.text)) return undefined;
   // "which left little doubt that …": a verb after "which" makes it the subject, not the thing reported
   const next = tokens[first].text;
   if (/^\p{Ll}+ed$/u.test(next) || words().irregularPasts.has(next.toLowerCase())) return undefined;
-  // "what" is its own antecedent ("the gap between what Trump says his plan would do")
-  return /^what$/i.test(w.text) || /^(?:,|-|--|—|–)$/u.test(before.text) ? first - 1 : undefined;
+  return /^(?:,|-|--|—|–)$/u.test(before.text) ? first - 1 : undefined;
 }
 
 /** A short prepositional phrase of time or place, perhaps after a conjunction: "But in recent days", "On Monday". */
