@@ -726,15 +726,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
         const start = tokens[from].start, end = clauseEnd(ctx, from, object);
         // "spoke on Monday": a time where the object would be is no object; nor is the particle of a phrasal
         // verb ("showed up at the debate", "backed out", "called in to a radio show")
-        if (end - start >= (object ? 2 : 8) && !(object && (words().adjuncts.times.has(tokens[from].text) && !/^(?:'s|’s)$/.test(tokens[from + 1]?.text ?? '') || PARTICLE.test(tokens[from].text) || /^in$/i.test(tokens[from].text) && /^to$/i.test(tokens[from + 1]?.text ?? '')))) {
-          const n = out.length;
-          pushIndirect(doc, out, start, end, found, object ? 2 : 8);
-          // "…, which the mayor says he will veto": the relative pronoun stands for the thing reported and
-          // belongs to the content, before the speaker and cue that interrupt it
-          const which = relativeBefore(doc, p.first);
-          if (which !== undefined && out.length > n) out.splice(n, 0, toQuote(doc, 'indirect', tokens[which].start, tokens[which].end, found));
-          i = cue.end;
-        }
+        if (end - start >= (object ? 2 : 8) && !(object && (words().adjuncts.times.has(tokens[from].text) && !/^(?:'s|’s)$/.test(tokens[from + 1]?.text ?? '') || PARTICLE.test(tokens[from].text) || /^in$/i.test(tokens[from].text) && /^to$/i.test(tokens[from + 1]?.text ?? '')))) { pushIndirect(doc, out, start, end, found, object ? 2 : 8); i = cue.end; }
       }
       continue;
     }
@@ -880,17 +872,6 @@ function asAttribution(ctx: Ctx, out: Quote[], p: Phrase, cue: number, cueEnd: n
     return true;
   }
   return false;
-}
-
-/** The index of a non-restrictive "which" right before a speaker phrase starting at `first` (", which she plans …"). */
-function relativeBefore(doc: Document, first: number): number | undefined {
-  const { tokens } = doc;
-  const w = tokens[first - 1], before = tokens[first - 2];
-  if (!w || !before || w.sentence !== tokens[first].sentence || w.quoted || !/^which$/i.test(w.text)) return undefined;
-  // "which left little doubt that …": a verb after "which" makes it the subject, not the thing reported
-  const next = tokens[first].text;
-  if (/^\p{Ll}+ed$/u.test(next) || words().irregularPasts.has(next.toLowerCase())) return undefined;
-  return /^(?:,|-|--|—|–)$/u.test(before.text) ? first - 1 : undefined;
 }
 
 /** A short prepositional phrase of time or place, perhaps after a conjunction: "But in recent days", "On Monday". */
