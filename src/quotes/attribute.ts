@@ -598,24 +598,8 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     if (usedCues.has(i)) continue;
     if (nominal(ctx, out, i)) continue;
     if (raisedReport(ctx, out, i)) { i++; continue; }
-    const judged = judgedPassive(ctx, out, i);
-    if (judged !== undefined) { i = judged; continue; }
-    const topic = spacedTopic(ctx, out, i);
-    if (topic !== undefined) { i = topic; continue; }
-    const opening = openingParticiple(ctx, out, i);
-    if (opening !== undefined) { i = opening; continue; }
-    const asked = askedOpener(ctx, out, i);
-    if (asked !== undefined) { i = asked; continue; }
-    const expressed = expressedAttitude(ctx, out, i);
-    if (expressed !== undefined) { i = expressed; continue; }
-    const evident = evidentOpener(ctx, out, i);
-    if (evident !== undefined) { i = evident; continue; }
-    const message = messageParticiple(ctx, out, i);
-    if (message !== undefined) { i = message; continue; }
-    const caused = causedReport(ctx, out, i);
-    if (caused !== undefined) { i = caused; continue; }
-    const purpose = purposeReport(ctx, out, i);
-    if (purpose !== undefined) { i = purpose; continue; }
+    const read = readConstruction(ctx, out, i);
+    if (read !== undefined) { i = read; continue; }
     // cues are verbs: "the United States" holds no cue
     // a headline capitalises its verbs too: "Obama Says Museum Will Tell of 'Suffering and Delight'"
     const verb = /^\p{Ll}/u.test(t.text) || titleCase(ctx, t.sentence);
@@ -953,6 +937,23 @@ function openingParticiple(ctx: Ctx, out: Quote[], i: number): number | undefine
   const start = tokens[from].start, end = closed ? tokens[comma + 1].end : tokens[comma - 1].end;
   pushIndirect(doc, out, start, end, { speaker, cue: cueSpan(doc, i, p.end, false), cueToken: i }, 2);
   return p.end;
+}
+
+/**
+ * Constructions with a shape of their own, tried at each token before the ordinary cue search, in this order;
+ * each reports what it finds and returns the last token it used.
+ */
+const CONSTRUCTIONS: ((ctx: Ctx, out: Quote[], i: number) => number | undefined)[] = [
+  judgedPassive, spacedTopic, openingParticiple, askedOpener, expressedAttitude, evidentOpener, messageParticiple, causedReport, purposeReport,
+];
+
+/** The first construction that reads at token i, as the last token it used. */
+function readConstruction(ctx: Ctx, out: Quote[], i: number): number | undefined {
+  for (const read of CONSTRUCTIONS) {
+    const end = read(ctx, out, i);
+    if (end !== undefined) return end;
+  }
+  return undefined;
 }
 
 /** Token k is the first of sentence `sentence`. */
