@@ -969,7 +969,7 @@ function askedOpener(ctx: Ctx, out: Quote[], i: number): number | undefined {
   const { doc } = ctx;
   const { tokens } = doc;
   const t = tokens[i];
-  if (!/^Asked$/.test(t.text) || doc.tokenAt(doc.sentences[t.sentence].start) !== i) return undefined;
+  if (!/^Asked$/.test(t.text) || !opensSentence(doc, t.sentence, i)) return undefined;
   const about = /^(?:about|of)$/.test(tokens[i + 1]?.text ?? '');
   const from = about ? i + 2 : i + 1;
   const first = tokens[from];
