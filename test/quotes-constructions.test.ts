@@ -528,17 +528,18 @@ describe('speaker phrases', () => {
 });
 
 describe('signed paragraphs', () => {
-  it('a transcript line: "PENCE: …"', () => {
-    const q = find('Chris Wallace interviewed Mike Pence.\n\nPENCE: Well, look, the question really should be about the campaign.\n\nThe interview ended.', 'the question');
+  it('a transcript line: "PENCE: …", the turn whole with its closing stop', () => {
+    const q = find('Chris Wallace interviewed Mike Pence.\n\nPENCE: Well, look, the question really should be about the campaign. It is serious business.\n\nThe interview ended.', 'the question');
     assert.equal(q.cue?.text, ':');
     assert.equal(q.speaker?.mention?.text, 'PENCE');
-    assert.equal(q.text, 'Well, look, the question really should be about the campaign');
+    assert.equal(q.text, 'Well, look, the question really should be about the campaign. It is serious business.');
   });
 
-  it('a headline label: "Poll: …"', () => {
+  it('a headline label: "Poll: …", the stop after the headline left out', () => {
     const q = find('Poll: Wealthy Voters Abandon Republican Party.\n\nThe survey was published on Monday.', 'Wealthy');
     assert.equal(q.speaker?.mention?.text, 'Poll');
     assert.equal(q.cue?.text, ':');
+    assert.equal(q.text, 'Wealthy Voters Abandon Republican Party');
   });
 
   it('a longer headline label with small words signs the quotation after its colon: "A word from Jane Doe: “…”"', () => {

@@ -1991,11 +1991,6 @@ function lineEnd(doc: Document, from: number, end: number): number {
 }
 
 /**
- * A paragraph that opens with a short name and a colon or dash is signed by it: transcripts
- * ("PENCE: Well, look, …"), headlines ("Poll: Clinton and Trump in dead heat"), reader comments
- * ("Adriana Rodarte ― “…”"). The content runs to the paragraph's end.
- */
-/**
  * The colon ending a label of up to eight words that holds a capitalised name, when a quotation opens
  * right after it; else `k`, where the short label stopped.
  */
@@ -2008,6 +2003,12 @@ function labelBeforeQuotation(doc: Document, first: number, k: number): number {
   return capitals >= 2 ? j : k;
 }
 
+/**
+ * A paragraph that opens with a short name and a colon or dash is signed by it: transcripts
+ * ("PENCE: Well, look, …"), headlines ("Poll: Clinton and Trump in dead heat"), reader comments
+ * ("Adriana Rodarte ― “…”"). The content runs to the paragraph's end, its
+ * closing stop included: the turn is the speaker's words as spoken, not a clause reported in ours.
+ */
 function labelled(ctx: Ctx, out: Quote[]): void {
   const { doc } = ctx;
   const { tokens } = doc;
@@ -2035,7 +2036,10 @@ function labelled(ctx: Ctx, out: Quote[]): void {
     // "WASHINGTON ― Donald Trump…" is a dateline; a dash signs only a quotation ("Adriana Rodarte ― “…”")
     if (mark.text !== ':' && !/^[“"”]$/u.test(tokens[k + 1].text)) continue;
     const start = tokens[k + 1].start;
-    const end = lineEnd(doc, k + 1, contentEnd(doc, last));
+    // a headline ("Poll: Clinton and Trump in dead heat.") takes no stop: one after it is the page's, not the speaker's
+    const headline = s === 0 || doc.paragraphs[doc.sentences[s].paragraph]?.kind === 'heading';
+    const para = doc.sentences[last];
+    const end = lineEnd(doc, k + 1, headline ? contentEnd(doc, last) : para.start + doc.text.slice(para.start, para.end).trimEnd().length);
     if (end - start < 8 || taken.some(([a, b]) => a < end && start < b)) continue;
     const found: Found = { speaker: speakerOfPhrase(ctx, { first, last: k - 1 }), cue: doc.textSpan(mark.start, mark.end), cueToken: k };
     const q = doc.quoteMarkAt(start);
