@@ -161,6 +161,12 @@ export interface Prepared {
   /** static features of token i: feats[offsets[i] .. offsets[i+1]) */
   feats: Uint32Array;
   offsets: Int32Array;
+  /**
+   * The first localCount[i] of token i's features depend on its word alone, and word[i]'s info object
+   * stands for them: a scorer may keep their sum per word instead of looking them up at every occurrence.
+   */
+  localCount: Uint8Array;
+  wordKeys: readonly object[];
 }
 
 /** What a token contributes on its own, cached per distinct token text. */
@@ -290,6 +296,7 @@ export function prepare(sentences: readonly (readonly string[])[], gaz: Gazettee
     feats[nf++] = f;
   };
   const offsets = new Int32Array(n + 1);
+  const localCount = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     offsets[i] = nf;
     const info = infos[i];
@@ -300,6 +307,7 @@ export function prepare(sentences: readonly (readonly string[])[], gaz: Gazettee
     const w = word[i], ss = sshape[i];
     push(T.Bias); push(mix(T.Word, w)); push(info.cased); push(info.lshape); push(mix(T.SShape, ss));
     for (const f of info.affixes) push(f);
+    localCount[i] = nf - offsets[i];
     push(mix(T.WordM1, wm1)); push(mix(T.WordM2, wm2)); push(mix(T.WordP1, wp1)); push(mix(T.WordP2, wp2));
     push(mix(T.SShapeM1, sm1)); push(mix(T.SShapeP1, sp1)); push(mix(mix(mix(T.SShape3, sm1), ss), sp1));
     push(mix(mix(T.BiM, wm1), w)); push(mix(mix(T.BiP, w), wp1));
@@ -325,7 +333,7 @@ export function prepare(sentences: readonly (readonly string[])[], gaz: Gazettee
     wordM1[i] = i - 1 >= s0 ? word[i - 1] : BOS;
     wordP1[i] = i + 1 < s1 ? word[i + 1] : EOS;
   }
-  return { n, sentenceStarts, word, sshape, caseClass: cc, casePattern, wordM1, wordP1, feats: feats.subarray(0, nf), offsets };
+  return { n, sentenceStarts, word, sshape, caseClass: cc, casePattern, wordM1, wordP1, feats: feats.subarray(0, nf), offsets, localCount, wordKeys: infos };
 }
 
 /** History labels: what the tagger called this word earlier in the document (0 nothing, 1+type, 5 O). */

@@ -29,6 +29,9 @@ export class PackedWeights {
   private readonly words: number;
   readonly rows: number;
 
+  /** partial sums of a word's own features, per word (see scoreAll); dropped with the word's info */
+  private readonly localSums = new WeakMap<object, Float64Array>();
+
   constructor(buffer: ArrayBuffer, byteOffset: number, readonly slots: number, readonly stages: number) {
     if (stages < 1 || stages > 2) throw new Error('the tagger has one or two stages');
     this.buffer = buffer;
@@ -86,14 +89,36 @@ export class PackedWeights {
   }
 
   /** Static scores of every token for every stage: out[(stage · n + token) · 17 + class]. */
-  scoreAll(f: Uint32Array, offsets: Int32Array, n: number): Float32Array {
+  scoreAll(f: Uint32Array, offsets: Int32Array, n: number, local?: { localCount: Uint8Array; wordKeys: readonly object[] }): Float32Array {
     const out = new Float32Array(this.stages * n * 17);
     const keys = this.keys, mask = this.mask, q = this.q, scales = this.scales, words = this.words;
     const two = this.stages === 2;
+    const cache = this.localSums;
     for (let i = 0; i < n; i++) {
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0, s9 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0, s14 = 0, s15 = 0, s16 = 0;
       let t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0, t7 = 0, t8 = 0, t9 = 0, t10 = 0, t11 = 0, t12 = 0, t13 = 0, t14 = 0, t15 = 0, t16 = 0;
-      for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+      // A word's own features come first and sum the same wherever it occurs: their partial sums are kept
+      // per word and the loop resumes after them. Same additions in the same order, so the same scores.
+      let k = offsets[i], saveAt = -1, saved: Float64Array | undefined;
+      if (local) {
+        const word = local.wordKeys[i];
+        const c = cache.get(word);
+        if (c) {
+          s0 = c[0]; s1 = c[1]; s2 = c[2]; s3 = c[3]; s4 = c[4]; s5 = c[5]; s6 = c[6]; s7 = c[7]; s8 = c[8]; s9 = c[9]; s10 = c[10]; s11 = c[11]; s12 = c[12]; s13 = c[13]; s14 = c[14]; s15 = c[15]; s16 = c[16];
+          t0 = c[17]; t1 = c[18]; t2 = c[19]; t3 = c[20]; t4 = c[21]; t5 = c[22]; t6 = c[23]; t7 = c[24]; t8 = c[25]; t9 = c[26]; t10 = c[27]; t11 = c[28]; t12 = c[29]; t13 = c[30]; t14 = c[31]; t15 = c[32]; t16 = c[33];
+          k += local.localCount[i];
+        } else {
+          saved = new Float64Array(34);
+          cache.set(word, saved);
+          saveAt = k + local.localCount[i];
+        }
+      }
+      for (; k < offsets[i + 1]; k++) {
+        if (k === saveAt) {
+          const c = saved!;
+          c[0] = s0; c[1] = s1; c[2] = s2; c[3] = s3; c[4] = s4; c[5] = s5; c[6] = s6; c[7] = s7; c[8] = s8; c[9] = s9; c[10] = s10; c[11] = s11; c[12] = s12; c[13] = s13; c[14] = s14; c[15] = s15; c[16] = s16;
+          c[17] = t0; c[18] = t1; c[19] = t2; c[20] = t3; c[21] = t4; c[22] = t5; c[23] = t6; c[24] = t7; c[25] = t8; c[26] = t9; c[27] = t10; c[28] = t11; c[29] = t12; c[30] = t13; c[31] = t14; c[32] = t15; c[33] = t16;
+        }
         const key = f[k];
         let slot = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
         let x = keys[slot * words];
@@ -107,6 +132,8 @@ export class PackedWeights {
           t0 += q[b + 0] * sc; t1 += q[b + 1] * sc; t2 += q[b + 2] * sc; t3 += q[b + 3] * sc; t4 += q[b + 4] * sc; t5 += q[b + 5] * sc; t6 += q[b + 6] * sc; t7 += q[b + 7] * sc; t8 += q[b + 8] * sc; t9 += q[b + 9] * sc; t10 += q[b + 10] * sc; t11 += q[b + 11] * sc; t12 += q[b + 12] * sc; t13 += q[b + 13] * sc; t14 += q[b + 14] * sc; t15 += q[b + 15] * sc; t16 += q[b + 16] * sc;
         }
       }
+      // a word whose features are all its own (none are, today) has nothing cached
+      if (saved && saveAt >= offsets[i + 1]) cache.delete(local!.wordKeys[i]);
       let o = i * 17;
       out[o + 0] = s0; out[o + 1] = s1; out[o + 2] = s2; out[o + 3] = s3; out[o + 4] = s4; out[o + 5] = s5; out[o + 6] = s6; out[o + 7] = s7; out[o + 8] = s8; out[o + 9] = s9; out[o + 10] = s10; out[o + 11] = s11; out[o + 12] = s12; out[o + 13] = s13; out[o + 14] = s14; out[o + 15] = s15; out[o + 16] = s16;
       if (two) {
@@ -158,7 +185,7 @@ export class NerModel {
   /** BILOU classes of every token of a document (sentences of token strings). */
   classes(sentences: readonly (readonly string[])[], opts: PrepareOptions = {}): { p: Prepared; tags: Int8Array } {
     const p = prepare(sentences, this.gazetteer, opts);
-    const base = this.weights.scoreAll(p.feats, p.offsets, p.n);
+    const base = this.weights.scoreAll(p.feats, p.offsets, p.n, p);
     let tags = decode(p, this.scorers[0], undefined, { base, at: 0 });
     if (this.weights.stages > 1) tags = decode(p, this.scorers[1], undefined, { base, at: p.n * 17, extra: stackedFeatures(p, tags) });
     return { p, tags };
