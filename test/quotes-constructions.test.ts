@@ -1312,6 +1312,11 @@ describe('nouns that look like cue verbs', () => {
     assert.equal(quotesOf('The old mine was built near a small mountain stream called Miracle Creek.').length, 0);
     assert.equal(find('The senator called Jane Roe a liar on Friday.', 'liar').cue?.text, 'called');
   });
+
+  it('"what X called “…”" names a thing: the quoted name is the partial quote, the sentence after it is the narrator\'s', () => {
+    const quotes = quotesOf('Anger over what farmers called "theft" led the mayor to call a meeting.');
+    assert.deepEqual(quotes.map((q) => [q.kind, q.text, q.cue?.text, q.speaker?.mention?.text]), [['partial', 'theft', 'called', 'farmers']]);
+  });
 });
 
 describe('recall: reports inside other clauses', () => {

@@ -1339,7 +1339,14 @@ function verbBetween(doc: Document, i: number): boolean {
  */
 function naming(doc: Document, i: number): boolean {
   const { tokens } = doc;
-  if (!/^(?:called|named|dubbed|nicknamed)$/.test(tokens[i].text) || !/^\p{Lu}/u.test(tokens[i + 1]?.text ?? '') || tokens[i + 1].sentence !== tokens[i].sentence) return false;
+  if (!/^(?:called|named|dubbed|nicknamed|termed|labeled|labelled|branded)$/.test(tokens[i].text) || tokens[i + 1]?.sentence !== tokens[i].sentence) return false;
+  // "over what lawmakers called “fraud” …": the fronted "what" is the thing named, and the name after the
+  // verb is all the subject said (a partial quote); the words after it are the narrator's sentence going on
+  for (let k = i - 1; k >= 0 && k >= i - 5 && tokens[k].sentence === tokens[i].sentence; k--) {
+    if (/^what$/i.test(tokens[k].text)) return k < i - 1;
+    if (!/^[\p{L}.'’-]+$/u.test(tokens[k].text)) break;
+  }
+  if (!/^\p{Lu}/u.test(tokens[i + 1].text)) return false;
   if (!/^\p{Ll}+$/u.test(tokens[i - 1]?.text ?? '')) return false;
   for (let k = i - 2; k >= 0 && k >= i - 5 && tokens[k].sentence === tokens[i].sentence; k--) {
     if (/^(?:a|an)$/i.test(tokens[k].text)) return true;
