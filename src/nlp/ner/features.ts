@@ -129,10 +129,10 @@ const enum T {
 const BOS = hashString('<s>'), EOS = hashString('</s>');
 
 /** Sentence modes: 0 ordinary, 1 ALL CAPS (headlines, datelines), 2 Title Case (headlines). */
-function sentenceMode(words: readonly string[]): number {
+function sentenceMode(infos: readonly WordInfo[], from: number, to: number): number {
   let letterTokens = 0, upper = 0, longWords = 0, capitalised = 0, allCaps = 0;
-  for (const w of words) {
-    const { cc, lower } = wordInfo(w);
+  for (let i = from; i < to; i++) {
+    const { cc, lower } = infos[i];
     if (cc === 4) continue;
     letterTokens++;
     if (cc === 2) allCaps++;
@@ -237,9 +237,10 @@ export function prepare(sentences: readonly (readonly string[])[], gaz: Gazettee
   let k = 0;
   sentences.forEach((s, si) => {
     sentenceStarts[si] = k;
-    const m = sentenceMode(s);
+    for (let j = 0; j < s.length; j++) infos[k + j] = wordInfo(s[j]);
+    const m = sentenceMode(infos, k, k + s.length);
     for (let j = 0; j < s.length; j++) {
-      const info = (infos[k] = wordInfo(s[j]));
+      const info = infos[k];
       word[k] = info.word;
       sshape[k] = info.sshape;
       gw[k] = info.gaz;
