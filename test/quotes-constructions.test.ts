@@ -906,6 +906,21 @@ describe('indirect speech: complements', () => {
   });
 });
 
+describe('content boundaries after a cue', () => {
+  it('a verb of will before a cue that is more often a noun still bridges to it: "refused to pledge to …"', () => {
+    const q = find('The governor again refused to pledge to raise the minimum wage.', 'minimum wage');
+    assert.equal(q.text, 'to raise the minimum wage');
+    assert.equal(q.cue?.text, 'again refused to pledge');
+  });
+
+  it('a "that" before a lone noun points, it opens no clause: "rejected that proposal in a statement"', () => {
+    assert.equal(find('The mayor dismissed that claim in a statement.', 'claim').text, 'that claim');
+    assert.equal(find('The council has firmly ruled that out.', 'out').text, 'that out');
+    // a plural after "that" is a clause's subject, not a demonstrative's noun
+    assert.equal(find('He is hoping that states, led by Ohio, will agree to pay.', 'agree').text, 'states, led by Ohio, will agree to pay');
+  });
+});
+
 describe('indirect speech: source phrases', () => {
   it('a quantified relative pronoun is the source: "…, many of whom say …"', () => {
     const q = find('The plan upset local farmers, many of whom say the new rules are unfair.', 'unfair');

@@ -612,7 +612,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     const stance = !verb || speech && !(longer && longer.end > speech.end) ? undefined : longer ?? progressive;
     let cue = stance && speech ? stance : speech ?? stance;
     // "refused to disclose …", "wanted to know …": a verb of will before another cue bridges to it
-    if (cue && cue.end === i && bridgeBefore(tokens, i + 1) > 1 && /^\p{Ll}/u.test(tokens[i + 2]?.text ?? '') && !words().needsThat.has(tokens[i + 2].text) && (c.speech.match(tokens, i + 2) || c.stance.match(tokens, i + 2))) continue;
+    if (cue && cue.end === i && bridgeBefore(tokens, i + 1) > 1 && /^\p{Ll}/u.test(tokens[i + 2]?.text ?? '') && (c.speech.match(tokens, i + 2) || c.stance.match(tokens, i + 2))) continue;
     // "the survey was published on Monday": a passive's subject is not its source
     const adjective = words().adjectives.has(t.text.toLowerCase());
     if (cue && !progressive && !adjective && passive(doc, i)) {
@@ -639,7 +639,8 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     else if (topicalOnly) cue = undefined;
     else if (cue && adjective && !verbal && !(passive(doc, i, true) && /^(?:that|to)$/i.test(tokens[cue.end + 1]?.text ?? ''))) cue = undefined;
     // words that are more often nouns ("the rules", "her plans") are cues only before "that"
-    if (cue && cue.end === i && words().needsThat.has(t.text.toLowerCase()) && !/^that$/i.test(tokens[i + 1]?.text ?? '') && !verbBetween(doc, i) && !closesReport(doc, i) && !judgedAs(doc, i)) cue = undefined;
+    // … but after a verb of will and its "to" it is an infinitive: "refused to pledge to release …"
+    if (cue && cue.end === i && words().needsThat.has(t.text.toLowerCase()) && !(bridgeBefore(tokens, i - 1) > 1) && !/^that$/i.test(tokens[i + 1]?.text ?? '') && !verbBetween(doc, i) && !closesReport(doc, i) && !judgedAs(doc, i)) cue = undefined;
     if (cue && nounByAgreement(doc, i)) cue = undefined;
     if (cue && cue.end === i && pluralBeforeRelative(doc, i)) cue = undefined;
     // "…, compared with 11 percent last year": a participle fused with its preposition compares, it reports nothing
@@ -706,7 +707,7 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       if (from === cue.end + 1 && stance && words().topicPrepositions.has(tokens[from].text) && tokens[from + 1]?.sentence === t.sentence) found.cue = cueSpan(doc, i, from++, false);
       if (from !== undefined) {
         // a stance verb's object ends before the circumstances: "attacked Machado [in early-morning tweets]"
-        const object = cue !== speech && from === cue.end + 1 && !/^(?:to|that)$/i.test(tokens[from].text) && !words().questionWords.has(tokens[from].text.toLowerCase()) && !directsListener(doc, i, cue.end);
+        const object = cue !== speech && from === cue.end + 1 && (!/^(?:to|that)$/i.test(tokens[from].text) || /^that$/i.test(tokens[from].text) && demonstrative(tokens, from)) && !words().questionWords.has(tokens[from].text.toLowerCase()) && !directsListener(doc, i, cue.end);
         const start = tokens[from].start, end = clauseEnd(ctx, from, object);
         // "spoke on Monday": a time where the object would be is no object; nor is the particle of a phrasal
         // verb ("showed up at the debate", "backed out", "called in to a radio show")
@@ -1450,6 +1451,8 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
   if (mannerAfter(doc, cueEnd)) cueEnd++;
   const next = tokens[cueEnd + 1];
   if (!next || next.sentence !== sentence || next.quoted) return undefined;
+  // "rejected that argument in a ruling": a "that" with one noun and no verb after it points, it opens no clause
+  if (/^that$/i.test(next.text) && demonstrative(tokens, cueEnd + 1)) return cueEnd + 1;
   if (/^that$/i.test(next.text)) return cueEnd + 2 < tokens.length && tokens[cueEnd + 2].sentence === sentence ? cueEnd + 2 : undefined;
   const cueWord = tokens[cue].text.toLowerCase();
   // "did not respond to requests for comment": what is answered, its "to" included
@@ -1678,6 +1681,18 @@ function reasonAfter(tokens: Token[], j: number): number {
     if (/^for$/i.test(tokens[k].text)) return k > j + 1 && /^(?:\p{Ll}+ing|his|her|their|its|the|a|an)$/u.test(tokens[k + 1]?.text ?? '') ? k : 0;
   }
   return 0;
+}
+
+/**
+ * "that argument.", "that claim in a statement", "ruled that out": "that" before a lone common noun or a particle
+ * that the clause ends or a circumstance follows points at something; it opens no clause. A plural ("that states,
+ * led by …") or a gerund ("that profiting …") is a clause's subject: the demonstrative would be "those" or none.
+ */
+function demonstrative(tokens: Token[], k: number): boolean {
+  const noun = tokens[k + 1], after = tokens[k + 2];
+  if (!noun || noun.sentence !== tokens[k].sentence || noun.quoted || !/^\p{Ll}{3,}$/u.test(noun.text) || /(?:ly|ed|ing|[^su]s)$/.test(noun.text)) return false;
+  if (/^(?:he|she|they|it|we|you|there|this|these|those|the|a|an|his|her|their|its|our|is|was|are|were|has|have|had|will|would|could|should|may|might|can|must)$/.test(noun.text)) return false;
+  return !after || after.sentence !== noun.sentence || /^[.,;:!?]$/.test(after.text) || adjunctOpens(tokens, k + 2);
 }
 
 /** Does a clause with a subject and a finite verb open at token k ("she was …", "the board voted …")? */
