@@ -919,6 +919,12 @@ describe('content boundaries after a cue', () => {
     // a plural after "that" is a clause's subject, not a demonstrative's noun
     assert.equal(find('He is hoping that states, led by Ohio, will agree to pay.', 'agree').text, 'states, led by Ohio, will agree to pay');
   });
+
+  it('a "from" phrase may stand between a cue and its "that": "learned from the filings that …"', () => {
+    const q = find('Reporters learned from the court filings that the company had lost money for years.', 'lost money');
+    assert.equal(q.text, 'the company had lost money for years');
+    assert.equal(q.cue?.text, 'learned');
+  });
 });
 
 describe('indirect speech: source phrases', () => {
