@@ -920,6 +920,13 @@ describe('content boundaries after a cue', () => {
     assert.equal(find('He is hoping that states, led by Ohio, will agree to pay.', 'agree').text, 'states, led by Ohio, will agree to pay');
   });
 
+  it('a cue ending in its topic\'s preposition takes no listener: "warned against …", "asked about …"', () => {
+    const q = find('The union leader warned against layoffs at the plant.', 'layoffs');
+    assert.equal(q.text, 'layoffs at the plant');
+    assert.equal(q.cue?.text, 'warned against');
+    assert.equal(find('When the survey asked about all three candidates, the mayor led.', 'candidates').text, 'all three candidates');
+  });
+
   it('a "from" phrase may stand between a cue and its "that": "learned from the filings that …"', () => {
     const q = find('Reporters learned from the court filings that the company had lost money for years.', 'lost money');
     assert.equal(q.text, 'the company had lost money for years');

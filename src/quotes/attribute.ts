@@ -1460,7 +1460,8 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
   // an embedded question is the content, its wh-word included: "asked whether …", "explained how …"
   if (opensQuestion(tokens, cueWord, cueEnd + 1)) return cueEnd + 1;
   // a listener or a time or place may stand before "that": "told reporters that", "said on Friday that"
-  const object = w.objectCues.has(cueWord);
+  // … but a cue that ends in its topic's preposition has no listener: "warned against cuts", "asked about the plan"
+  const object = w.objectCues.has(cueWord) && !(cueEnd > cue && w.topicPrepositions.has(tokens[cueEnd].text.toLowerCase()));
   if (object || w.gapOpeners.has(next.text) || w.gapOpeners.has(next.text.toLowerCase()) || next.text === ',') {
     // "implored her to bring it back, arguing that …": the directive's own content comes first
     if (object && directsListener(doc, cue, cueEnd)) return cueEnd + 1;
