@@ -927,6 +927,13 @@ describe('content boundaries after a cue', () => {
     assert.equal(find('When the survey asked about all three candidates, the mayor led.', 'candidates').text, 'all three candidates');
   });
 
+  it('"hear" reports a clause, not a noise: "have heard by now that …", not "heard gunshots"', () => {
+    const q = find('Many commuters have heard by now that the ferry will stop running.', 'ferry');
+    assert.equal(q.text, 'the ferry will stop running');
+    assert.equal(q.cue?.text, 'have heard');
+    assert.equal(quotesOf('The neighbors heard gunshots and ran.').length, 0);
+  });
+
   it('a "from" phrase may stand between a cue and its "that": "learned from the filings that …"', () => {
     const q = find('Reporters learned from the court filings that the company had lost money for years.', 'lost money');
     assert.equal(q.text, 'the company had lost money for years');

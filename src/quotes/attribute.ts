@@ -1462,7 +1462,9 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
   // a listener or a time or place may stand before "that": "told reporters that", "said on Friday that"
   // … but a cue that ends in its topic's preposition has no listener: "warned against cuts", "asked about the plan"
   const object = w.objectCues.has(cueWord) && !(cueEnd > cue && w.topicPrepositions.has(tokens[cueEnd].text.toLowerCase()));
-  if (object || w.gapOpeners.has(next.text) || w.gapOpeners.has(next.text.toLowerCase()) || next.text === ',') {
+  // two-word openers: "have heard by now that", not "responded by using … that"
+  const pair = `${next.text.toLowerCase()} ${tokens[cueEnd + 2]?.text.toLowerCase() ?? ''}`;
+  if (object || w.gapOpeners.has(next.text) || w.gapOpeners.has(next.text.toLowerCase()) || w.gapOpeners.has(pair) || next.text === ',') {
     // "implored her to bring it back, arguing that …": the directive's own content comes first
     if (object && directsListener(doc, cue, cueEnd)) return cueEnd + 1;
     // "promised to keep backing the mayor": a stance verb's infinitive, not a listener
