@@ -934,6 +934,11 @@ describe('content boundaries after a cue', () => {
     assert.equal(quotesOf('The neighbors heard gunshots and ran.').length, 0);
   });
 
+  it('a topic after the cue\'s preposition ends before the circumstances, as an object does: "decided against [raising fares] in July"', () => {
+    assert.equal(find('The board decided against raising fares in July.', 'fares').text, 'raising fares');
+    assert.equal(find('The mayor has made the case for the bond measure during campaign stops.', 'bond').text, 'the bond measure');
+  });
+
   it('a "from" phrase may stand between a cue and its "that": "learned from the filings that …"', () => {
     const q = find('Reporters learned from the court filings that the company had lost money for years.', 'lost money');
     assert.equal(q.text, 'the company had lost money for years');

@@ -704,10 +704,12 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       // the source said (on Friday) that <content>; "agreed to …", "promised to …" take an infinitive
       let from = contentAfterCue(ctx, i, cue.end, !!stance || !!c.stance.match(tokens, i));
       // "decided against raising taxes": the preposition names the stance, the rest is its topic
-      if (from === cue.end + 1 && stance && words().topicPrepositions.has(tokens[from].text) && tokens[from + 1]?.sentence === t.sentence) found.cue = cueSpan(doc, i, from++, false);
+      let topicAt = -1;
+      if (from === cue.end + 1 && stance && words().topicPrepositions.has(tokens[from].text) && tokens[from + 1]?.sentence === t.sentence) { topicAt = from; found.cue = cueSpan(doc, i, from++, false); }
       if (from !== undefined) {
         // a stance verb's object ends before the circumstances: "attacked Machado [in early-morning tweets]"
-        const object = cue !== speech && from === cue.end + 1 && (!/^(?:to|that)$/i.test(tokens[from].text) || /^that$/i.test(tokens[from].text) && demonstrative(tokens, from)) && !words().questionWords.has(tokens[from].text.toLowerCase()) && !directsListener(doc, i, cue.end);
+        // … and so does the topic after its preposition: "decided against [raising taxes] in July"
+        const object = cue !== speech && (from === cue.end + 1 || from === topicAt + 1) && (!/^(?:to|that)$/i.test(tokens[from].text) || /^that$/i.test(tokens[from].text) && demonstrative(tokens, from)) && !words().questionWords.has(tokens[from].text.toLowerCase()) && !directsListener(doc, i, cue.end);
         const start = tokens[from].start, end = clauseEnd(ctx, from, object);
         // "spoke on Monday": a time where the object would be is no object; nor is the particle of a phrasal
         // verb ("showed up at the debate", "backed out", "called in to a radio show")
