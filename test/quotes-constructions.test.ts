@@ -939,6 +939,14 @@ describe('content boundaries after a cue', () => {
     assert.equal(find('The mayor has made the case for the bond measure during campaign stops.', 'bond').text, 'the bond measure');
   });
 
+  it('a verb of will or aspect before a cue in -ing bridges to it: "avoids condemning …", "kept insisting …"', () => {
+    const q = find('The mayor avoids condemning the strike.', 'strike');
+    assert.equal(q.text, 'the strike');
+    assert.equal(q.cue?.text, 'avoids condemning');
+    assert.equal(q.speaker?.mention?.text, 'The mayor');
+    assert.equal(find('The senator kept insisting that the bill was fair.', 'bill').cue?.text, 'kept insisting');
+  });
+
   it('a "from" phrase may stand between a cue and its "that": "learned from the filings that …"', () => {
     const q = find('Reporters learned from the court filings that the company had lost money for years.', 'lost money');
     assert.equal(q.text, 'the company had lost money for years');

@@ -611,6 +611,8 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     const longer = verb ? c.stance.match(tokens, i) : undefined;
     const stance = !verb || speech && !(longer && longer.end > speech.end) ? undefined : longer ?? progressive;
     let cue = stance && speech ? stance : speech ?? stance;
+    // "avoids condemning …", "kept insisting …": a participle after a verb of will or aspect is the cue, that verb a bridge
+    if (!cue && participle && bridgeBefore(tokens, i - 1) === 1 && !isBridge(tokens[i - 1])) cue = participle;
     // "refused to disclose …", "wanted to know …": a verb of will before another cue bridges to it
     if (cue && cue.end === i && bridgeBefore(tokens, i + 1) > 1 && /^\p{Ll}/u.test(tokens[i + 2]?.text ?? '') && (c.speech.match(tokens, i + 2) || c.stance.match(tokens, i + 2))) continue;
     // "the survey was published on Monday": a passive's subject is not its source
