@@ -947,6 +947,16 @@ describe('content boundaries after a cue', () => {
     assert.equal(find('The senator kept insisting that the bill was fair.', 'bill').cue?.text, 'kept insisting');
   });
 
+  it('a raising verb and its "to" bridge a second cue of the subject\'s: "agreed with Smith and seemed to think …"', () => {
+    const q = find('The coach agreed with Smith and seemed to think the plan was phony.', 'phony');
+    assert.equal(q.text, 'the plan was phony');
+    assert.equal(q.cue?.text, 'seemed to think');
+    assert.equal(q.speaker?.mention?.text, 'The coach');
+    assert.equal(find('The coach agreed with Smith and seemed to think the plan was phony.', 'Smith').text, 'Smith');
+    // … but "refused to" before a verb that reports nothing goes on with the content
+    assert.equal(find('Officers say the man posed a threat and refused to drop the knife.', 'threat').text, 'the man posed a threat and refused to drop the knife');
+  });
+
   it('a "from" phrase may stand between a cue and its "that": "learned from the filings that …"', () => {
     const q = find('Reporters learned from the court filings that the company had lost money for years.', 'lost money');
     assert.equal(q.text, 'the company had lost money for years');

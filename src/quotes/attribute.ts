@@ -1442,7 +1442,8 @@ function resumedAfter(doc: Document, comma: number): number | undefined {
 function coordinated(doc: Document, i: number): boolean {
   const { tokens } = doc;
   let k = i - 1;
-  while (k >= 0 && tokens[k].sentence === tokens[i].sentence && isBridge(tokens[k])) k--;
+  // "… and seemed to think": raising verbs with their "to" bridge as auxiliaries and adverbs do
+  for (let b = bridgeBefore(tokens, k); k >= 0 && tokens[k].sentence === tokens[i].sentence && b > 0; b = bridgeBefore(tokens, k)) k -= b;
   return k > 0 && tokens[k].sentence === tokens[i].sentence && !tokens[k].quoted && /^(?:and|but)$/i.test(tokens[k].text);
 }
 
@@ -1572,6 +1573,8 @@ function cueAt(doc: Document, i: number): boolean {
   const c = cueTries();
   const { tokens } = doc;
   while (tokens[i] && isBridge(tokens[i])) i++;
+  // "… and seemed to think …": a raising verb and its "to" bridge too
+  if (/^to$/i.test(tokens[i + 1]?.text ?? '') && bridgeBefore(tokens, i + 1) === 2) i += 2;
   return !!tokens[i] && /^\p{Ll}/u.test(tokens[i].text) && !!(c.speech.match(tokens, i) ?? c.stance.match(tokens, i));
 }
 
