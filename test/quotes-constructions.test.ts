@@ -906,6 +906,64 @@ describe('indirect speech: complements', () => {
   });
 });
 
+describe('content boundaries after a cue', () => {
+  it('a verb of will before a cue that is more often a noun still bridges to it: "refused to pledge to …"', () => {
+    const q = find('The governor again refused to pledge to raise the minimum wage.', 'minimum wage');
+    assert.equal(q.text, 'to raise the minimum wage');
+    assert.equal(q.cue?.text, 'again refused to pledge');
+  });
+
+  it('a "that" before a lone noun points, it opens no clause: "rejected that proposal in a statement"', () => {
+    assert.equal(find('The mayor dismissed that claim in a statement.', 'claim').text, 'that claim');
+    assert.equal(find('The council has firmly ruled that out.', 'out').text, 'that out');
+    // a plural after "that" is a clause's subject, not a demonstrative's noun
+    assert.equal(find('He is hoping that states, led by Ohio, will agree to pay.', 'agree').text, 'states, led by Ohio, will agree to pay');
+  });
+
+  it('a cue ending in its topic\'s preposition takes no listener: "warned against …", "asked about …"', () => {
+    const q = find('The union leader warned against layoffs at the plant.', 'layoffs');
+    assert.equal(q.text, 'layoffs at the plant');
+    assert.equal(q.cue?.text, 'warned against');
+    assert.equal(find('When the survey asked about all three candidates, the mayor led.', 'candidates').text, 'all three candidates');
+  });
+
+  it('"hear" reports a clause, not a noise: "have heard by now that …", not "heard gunshots"', () => {
+    const q = find('Many commuters have heard by now that the ferry will stop running.', 'ferry');
+    assert.equal(q.text, 'the ferry will stop running');
+    assert.equal(q.cue?.text, 'have heard');
+    assert.equal(quotesOf('The neighbors heard gunshots and ran.').length, 0);
+  });
+
+  it('a topic after the cue\'s preposition ends before the circumstances, as an object does: "decided against [raising fares] in July"', () => {
+    assert.equal(find('The board decided against raising fares in July.', 'fares').text, 'raising fares');
+    assert.equal(find('The mayor has made the case for the bond measure during campaign stops.', 'bond').text, 'the bond measure');
+  });
+
+  it('a verb of will or aspect before a cue in -ing bridges to it: "avoids condemning …", "kept insisting …"', () => {
+    const q = find('The mayor avoids condemning the strike.', 'strike');
+    assert.equal(q.text, 'the strike');
+    assert.equal(q.cue?.text, 'avoids condemning');
+    assert.equal(q.speaker?.mention?.text, 'The mayor');
+    assert.equal(find('The senator kept insisting that the bill was fair.', 'bill').cue?.text, 'kept insisting');
+  });
+
+  it('a raising verb and its "to" bridge a second cue of the subject\'s: "agreed with Smith and seemed to think …"', () => {
+    const q = find('The coach agreed with Smith and seemed to think the plan was phony.', 'phony');
+    assert.equal(q.text, 'the plan was phony');
+    assert.equal(q.cue?.text, 'seemed to think');
+    assert.equal(q.speaker?.mention?.text, 'The coach');
+    assert.equal(find('The coach agreed with Smith and seemed to think the plan was phony.', 'Smith').text, 'Smith');
+    // … but "refused to" before a verb that reports nothing goes on with the content
+    assert.equal(find('Officers say the man posed a threat and refused to drop the knife.', 'threat').text, 'the man posed a threat and refused to drop the knife');
+  });
+
+  it('a "from" phrase may stand between a cue and its "that": "learned from the filings that …"', () => {
+    const q = find('Reporters learned from the court filings that the company had lost money for years.', 'lost money');
+    assert.equal(q.text, 'the company had lost money for years');
+    assert.equal(q.cue?.text, 'learned');
+  });
+});
+
 describe('indirect speech: source phrases', () => {
   it('a quantified relative pronoun is the source: "…, many of whom say …"', () => {
     const q = find('The plan upset local farmers, many of whom say the new rules are unfair.', 'unfair');

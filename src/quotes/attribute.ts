@@ -611,8 +611,10 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     const longer = verb ? c.stance.match(tokens, i) : undefined;
     const stance = !verb || speech && !(longer && longer.end > speech.end) ? undefined : longer ?? progressive;
     let cue = stance && speech ? stance : speech ?? stance;
+    // "avoids condemning …", "kept insisting …": a participle after a verb of will or aspect is the cue, that verb a bridge
+    if (!cue && participle && bridgeBefore(tokens, i - 1) === 1 && !isBridge(tokens[i - 1])) cue = participle;
     // "refused to disclose …", "wanted to know …": a verb of will before another cue bridges to it
-    if (cue && cue.end === i && bridgeBefore(tokens, i + 1) > 1 && /^\p{Ll}/u.test(tokens[i + 2]?.text ?? '') && !words().needsThat.has(tokens[i + 2].text) && (c.speech.match(tokens, i + 2) || c.stance.match(tokens, i + 2))) continue;
+    if (cue && cue.end === i && bridgeBefore(tokens, i + 1) > 1 && /^\p{Ll}/u.test(tokens[i + 2]?.text ?? '') && (c.speech.match(tokens, i + 2) || c.stance.match(tokens, i + 2))) continue;
     // "the survey was published on Monday": a passive's subject is not its source
     const adjective = words().adjectives.has(t.text.toLowerCase());
     if (cue && !progressive && !adjective && passive(doc, i)) {
@@ -639,7 +641,8 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     else if (topicalOnly) cue = undefined;
     else if (cue && adjective && !verbal && !(passive(doc, i, true) && /^(?:that|to)$/i.test(tokens[cue.end + 1]?.text ?? ''))) cue = undefined;
     // words that are more often nouns ("the rules", "her plans") are cues only before "that"
-    if (cue && cue.end === i && words().needsThat.has(t.text.toLowerCase()) && !/^that$/i.test(tokens[i + 1]?.text ?? '') && !verbBetween(doc, i) && !closesReport(doc, i) && !judgedAs(doc, i)) cue = undefined;
+    // … but after a verb of will and its "to" it is an infinitive: "refused to pledge to release …"
+    if (cue && cue.end === i && words().needsThat.has(t.text.toLowerCase()) && !(bridgeBefore(tokens, i - 1) > 1) && !/^that$/i.test(tokens[i + 1]?.text ?? '') && !verbBetween(doc, i) && !closesReport(doc, i) && !judgedAs(doc, i)) cue = undefined;
     if (cue && nounByAgreement(doc, i)) cue = undefined;
     if (cue && cue.end === i && pluralBeforeRelative(doc, i)) cue = undefined;
     // "…, compared with 11 percent last year": a participle fused with its preposition compares, it reports nothing
@@ -703,10 +706,12 @@ function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       // the source said (on Friday) that <content>; "agreed to …", "promised to …" take an infinitive
       let from = contentAfterCue(ctx, i, cue.end, !!stance || !!c.stance.match(tokens, i));
       // "decided against raising taxes": the preposition names the stance, the rest is its topic
-      if (from === cue.end + 1 && stance && words().topicPrepositions.has(tokens[from].text) && tokens[from + 1]?.sentence === t.sentence) found.cue = cueSpan(doc, i, from++, false);
+      let topicAt = -1;
+      if (from === cue.end + 1 && stance && words().topicPrepositions.has(tokens[from].text) && tokens[from + 1]?.sentence === t.sentence) { topicAt = from; found.cue = cueSpan(doc, i, from++, false); }
       if (from !== undefined) {
         // a stance verb's object ends before the circumstances: "attacked Machado [in early-morning tweets]"
-        const object = cue !== speech && from === cue.end + 1 && !/^(?:to|that)$/i.test(tokens[from].text) && !words().questionWords.has(tokens[from].text.toLowerCase()) && !directsListener(doc, i, cue.end);
+        // … and so does the topic after its preposition: "decided against [raising taxes] in July"
+        const object = cue !== speech && (from === cue.end + 1 || from === topicAt + 1) && (!/^(?:to|that)$/i.test(tokens[from].text) || /^that$/i.test(tokens[from].text) && demonstrative(tokens, from)) && !words().questionWords.has(tokens[from].text.toLowerCase()) && !directsListener(doc, i, cue.end);
         const start = tokens[from].start, end = clauseEnd(ctx, from, object);
         // "spoke on Monday": a time where the object would be is no object; nor is the particle of a phrasal
         // verb ("showed up at the debate", "backed out", "called in to a radio show")
@@ -1444,7 +1449,8 @@ function resumedAfter(doc: Document, comma: number): number | undefined {
 function coordinated(doc: Document, i: number): boolean {
   const { tokens } = doc;
   let k = i - 1;
-  while (k >= 0 && tokens[k].sentence === tokens[i].sentence && isBridge(tokens[k])) k--;
+  // "… and seemed to think": raising verbs with their "to" bridge as auxiliaries and adverbs do
+  for (let b = bridgeBefore(tokens, k); k >= 0 && tokens[k].sentence === tokens[i].sentence && b > 0; b = bridgeBefore(tokens, k)) k -= b;
   return k > 0 && tokens[k].sentence === tokens[i].sentence && !tokens[k].quoted && /^(?:and|but)$/i.test(tokens[k].text);
 }
 
@@ -1457,6 +1463,8 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
   if (mannerAfter(doc, cueEnd)) cueEnd++;
   const next = tokens[cueEnd + 1];
   if (!next || next.sentence !== sentence || next.quoted) return undefined;
+  // "rejected that argument in a ruling": a "that" with one noun and no verb after it points, it opens no clause
+  if (/^that$/i.test(next.text) && demonstrative(tokens, cueEnd + 1)) return cueEnd + 1;
   if (/^that$/i.test(next.text)) return cueEnd + 2 < tokens.length && tokens[cueEnd + 2].sentence === sentence ? cueEnd + 2 : undefined;
   const cueWord = tokens[cue].text.toLowerCase();
   // "did not respond to requests for comment": what is answered, its "to" included
@@ -1464,8 +1472,11 @@ function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false):
   // an embedded question is the content, its wh-word included: "asked whether …", "explained how …"
   if (opensQuestion(tokens, cueWord, cueEnd + 1)) return cueEnd + 1;
   // a listener or a time or place may stand before "that": "told reporters that", "said on Friday that"
-  const object = w.objectCues.has(cueWord);
-  if (object || w.gapOpeners.has(next.text) || w.gapOpeners.has(next.text.toLowerCase()) || next.text === ',') {
+  // … but a cue that ends in its topic's preposition has no listener: "warned against cuts", "asked about the plan"
+  const object = w.objectCues.has(cueWord) && !(cueEnd > cue && w.topicPrepositions.has(tokens[cueEnd].text.toLowerCase()));
+  // two-word openers: "have heard by now that", not "responded by using … that"
+  const pair = `${next.text.toLowerCase()} ${tokens[cueEnd + 2]?.text.toLowerCase() ?? ''}`;
+  if (object || w.gapOpeners.has(next.text) || w.gapOpeners.has(next.text.toLowerCase()) || w.gapOpeners.has(pair) || next.text === ',') {
     // "implored her to bring it back, arguing that …": the directive's own content comes first
     if (object && directsListener(doc, cue, cueEnd)) return cueEnd + 1;
     // "promised to keep backing the mayor": a stance verb's infinitive, not a listener
@@ -1569,6 +1580,8 @@ function cueAt(doc: Document, i: number): boolean {
   const c = cueTries();
   const { tokens } = doc;
   while (tokens[i] && isBridge(tokens[i])) i++;
+  // "… and seemed to think …": a raising verb and its "to" bridge too
+  if (/^to$/i.test(tokens[i + 1]?.text ?? '') && bridgeBefore(tokens, i + 1) === 2) i += 2;
   return !!tokens[i] && /^\p{Ll}/u.test(tokens[i].text) && !!(c.speech.match(tokens, i) ?? c.stance.match(tokens, i));
 }
 
@@ -1685,6 +1698,18 @@ function reasonAfter(tokens: Token[], j: number): number {
     if (/^for$/i.test(tokens[k].text)) return k > j + 1 && /^(?:\p{Ll}+ing|his|her|their|its|the|a|an)$/u.test(tokens[k + 1]?.text ?? '') ? k : 0;
   }
   return 0;
+}
+
+/**
+ * "that argument.", "that claim in a statement", "ruled that out": "that" before a lone common noun or a particle
+ * that the clause ends or a circumstance follows points at something; it opens no clause. A plural ("that states,
+ * led by …") or a gerund ("that profiting …") is a clause's subject: the demonstrative would be "those" or none.
+ */
+function demonstrative(tokens: Token[], k: number): boolean {
+  const noun = tokens[k + 1], after = tokens[k + 2];
+  if (!noun || noun.sentence !== tokens[k].sentence || noun.quoted || !/^\p{Ll}{3,}$/u.test(noun.text) || /(?:ly|ed|ing|[^su]s)$/.test(noun.text)) return false;
+  if (/^(?:he|she|they|it|we|you|there|this|these|those|the|a|an|his|her|their|its|our|is|was|are|were|has|have|had|will|would|could|should|may|might|can|must)$/.test(noun.text)) return false;
+  return !after || after.sentence !== noun.sentence || /^[.,;:!?]$/.test(after.text) || adjunctOpens(tokens, k + 2);
 }
 
 /** Does a clause with a subject and a finite verb open at token k ("she was …", "the board voted …")? */

@@ -6,15 +6,15 @@ import { loadData } from '../data.ts';
 import type { Document, EntityRecord, MentionRecord, Token } from '../document.ts';
 
 interface SourceWords { prepositions: string[]; motionPrepositions: string[]; notAdverbs: string[]; joiners: string[]; pronouns: string[]; determiners: string[]; stops: string[]; times: string[]; maxTokens: number }
-interface Words { prepositions: Set<string>; raising: Set<string>; times: Set<string>; when: Set<string>; notAdverbs: Set<string>; joiners: Set<string>; pronouns: Set<string>; determiners: Set<string>; stops: Set<string>; bridge: Set<string>; abbreviations: Set<string>; occasions: Set<string>; motion: Set<string>; counts: Set<string>; max: number }
+interface Words { prepositions: Set<string>; raising: Set<string>; gerundRaising: Set<string>; times: Set<string>; when: Set<string>; notAdverbs: Set<string>; joiners: Set<string>; pronouns: Set<string>; determiners: Set<string>; stops: Set<string>; bridge: Set<string>; abbreviations: Set<string>; occasions: Set<string>; motion: Set<string>; counts: Set<string>; max: number }
 
 let words: Words | undefined;
 function lists(): Words {
   if (words) return words;
-  const cues = loadData<{ source: SourceWords; countWords: string[]; bridge: string[]; cueTail: string[]; raising: string[]; adjuncts: { occasions: string[] } }>('quotes/cues.json');
+  const cues = loadData<{ source: SourceWords; countWords: string[]; bridge: string[]; cueTail: string[]; raising: string[]; gerundRaising: string[]; adjuncts: { occasions: string[] } }>('quotes/cues.json');
   const abbreviations = loadData<{ abbreviations: string[] }>('nlp/abbreviations.json').abbreviations;
   return (words = {
-    prepositions: new Set(cues.source.prepositions), raising: new Set(cues.raising), times: new Set(cues.cueTail), when: new Set(cues.source.times), notAdverbs: new Set(cues.source.notAdverbs), joiners: new Set(cues.source.joiners), pronouns: new Set(cues.source.pronouns), determiners: new Set(cues.source.determiners), stops: new Set(cues.source.stops),
+    prepositions: new Set(cues.source.prepositions), raising: new Set(cues.raising), gerundRaising: new Set(cues.gerundRaising), times: new Set(cues.cueTail), when: new Set(cues.source.times), notAdverbs: new Set(cues.source.notAdverbs), joiners: new Set(cues.source.joiners), pronouns: new Set(cues.source.pronouns), determiners: new Set(cues.source.determiners), stops: new Set(cues.source.stops),
     bridge: new Set(cues.bridge), abbreviations: new Set(abbreviations), occasions: new Set(cues.adjuncts.occasions), motion: new Set(cues.source.motionPrepositions), counts: new Set(cues.countWords), max: cues.source.maxTokens,
   });
 }
@@ -33,7 +33,8 @@ export function isBridge(t: Token): boolean {
 }
 
 /**
- * How many tokens ending at token k bridge a speaker and its cue: 1 for an auxiliary or adverb, 2 or 3
+ * How many tokens ending at token k bridge a speaker and its cue: 1 for an auxiliary, an adverb or a verb before
+ * a cue in -ing ("avoids condemning"), 2 or 3
  * for a raising verb and its "to" ("appeared to suggest", "went on to say"), 0 for none.
  */
 export function bridgeBefore(tokens: Token[], k: number): number {
@@ -41,8 +42,10 @@ export function bridgeBefore(tokens: Token[], k: number): number {
   if (!t || t.quoted) return 0;
   // "’s" is "has" or "is" only after a pronoun ("he’s said"); after a noun it marks a possessor ("the IMF's estimate")
   if (/^['’]s$/u.test(t.text) && !/^(?:he|she|it|who|that|there|here|what|where)$/i.test(tokens[k - 1]?.text ?? '')) return 0;
-  if (low(t) !== 'to') return isBridge(t) ? 1 : 0;
   const w = lists();
+  // "avoids condemning", "kept insisting": a verb of will or aspect before a cue in -ing
+  if ((w.gerundRaising.has(low(t)) || w.raising.has(low(t))) && /^\p{Ll}+ing$/u.test(tokens[k + 1]?.text ?? '') && tokens[k + 1].sentence === t.sentence) return 1;
+  if (low(t) !== 'to') return isBridge(t) ? 1 : 0;
   const one = tokens[k - 1], two = tokens[k - 2];
   if (one && one.sentence === t.sentence && w.raising.has(low(one))) return 2;
   return one && two && two.sentence === t.sentence && w.raising.has(`${low(two)} ${low(one)}`) ? 3 : 0;
