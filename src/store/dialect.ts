@@ -44,8 +44,7 @@ export async function insertRows(sql: Sql, table: string, columns: string[], row
   const one = `(${(opts.holders ?? columns.map(() => '?')).join(', ')})`;
   const suffix = opts.suffix ?? '';
   if (sql.dialect === 'sqlite') {
-    const text = `INSERT INTO ${table} (${cols}) VALUES ${one} ${suffix}`;
-    for (const r of rows) await sql.run(text, r);
+    await sql.runEach(`INSERT INTO ${table} (${cols}) VALUES ${one} ${suffix}`, rows);
     return;
   }
   const perStatement = Math.max(1, Math.floor(30000 / columns.length));

@@ -40,6 +40,9 @@ export function postgresSql(pool: pg.Pool): Sql {
       get: async <T>(sql: string, params: unknown[] = []) => (await query(sql, params)).rows[0] as T | undefined,
       value: async <T>(sql: string, params: unknown[] = []) => ((await query(sql, params, 'array')).rows[0] as unknown[] | undefined)?.[0] as T | undefined,
       run: async (sql: string, params: unknown[] = []): Promise<RunResult> => ({ changes: (await query(sql, params)).rowCount ?? 0 }),
+      runEach: async (sql: string, rows: unknown[][]) => {
+        for (const r of rows) await query(sql, r);
+      },
       exec: async (sql: string) => {
         await on.query(sql);
       },

@@ -24,6 +24,8 @@ export interface Sql {
   /** The first column of the first row, or undefined when there is no row. */
   value<T = unknown>(sql: string, params?: unknown[]): Promise<T | undefined>;
   run(sql: string, params?: unknown[]): Promise<RunResult>;
+  /** One statement run once per row of parameters; SQLite runs them all in one call, with no await between rows. */
+  runEach(sql: string, rows: unknown[][]): Promise<void>;
   /** Several statements without parameters (schema scripts). */
   exec(sql: string): Promise<void>;
   /**

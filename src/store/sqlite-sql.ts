@@ -69,6 +69,10 @@ export function sqliteSql(db: Database.Database): Sql {
       return row?.[0] as T | undefined;
     },
     run: async (sql: string, params: unknown[] = []): Promise<RunResult> => ({ changes: prepare(sql).run(...params).changes }),
+    runEach: async (sql: string, rows: unknown[][]) => {
+      const stmt = prepare(sql);
+      for (const r of rows) stmt.run(r);
+    },
     exec: async (sql: string) => {
       db.exec(sql);
     },
