@@ -1638,4 +1638,10 @@ describe('recall: reports inside other clauses', () => {
   it('a dateline opening the sentence is not reported: "BOSTON ― <content>, officials said"', () => {
     assert.ok(quotesOf('BOSTON ― The harbor tunnel will close for repairs next spring, city officials said on Monday.').some((x) => x.text === 'The harbor tunnel will close for repairs next spring'));
   });
+  it('a speaker and cue inside a relative clause report its verb and the rest: "…, which he said were gifts"', () => {
+    const q = find('The mayor returned the watches, which he said were gifts from a local jeweler.', 'gifts');
+    assert.equal(q.text, 'were gifts from a local jeweler');
+    assert.equal(q.cue?.text, 'said');
+    assert.equal(q.speaker?.mention?.text, 'he');
+  });
 });

@@ -147,6 +147,7 @@ export function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       if (cue === speech && blockAfterColon(doc, out, cue.end, found)) { i = cue.end; continue; }
       // the source said (on Friday) that <content>; "agreed to …", "promised to …" take an infinitive
       let from = contentAfterCue(ctx, i, cue.end, !!stance || !!c.stance.match(tokens, i));
+      if (from === undefined && cue === speech) from = relativeReport(doc, p.first, cue.end);
       // "decided against raising taxes": the preposition names the stance, the rest is its topic
       let topicAt = -1;
       if (from === cue.end + 1 && stance && words().topicPrepositions.has(tokens[from].text) && tokens[from + 1]?.sentence === t.sentence) { topicAt = from; found.cue = cueSpan(doc, i, from++, false); }
@@ -488,6 +489,21 @@ function coordinated(doc: Document, i: number): boolean {
 }
 
 /** Where a cue's content begins: after its "that", else right after the cue when a clause opens there. */
+/**
+ * "donations, which he said were accompanied by favors", "what the senators said was gerrymandering": the
+ * speaker and cue stand inside a relative clause, between its pronoun and its verb; the verb and the rest
+ * of the clause are what was said. The token that opens the content, else undefined.
+ */
+function relativeReport(doc: Document, first: number, cueEnd: number): number | undefined {
+  const { tokens } = doc;
+  const rel = tokens[first - 1], verb = tokens[cueEnd + 1];
+  if (!rel || !verb || rel.sentence !== verb.sentence || verb.quoted || !/^(?:which|what|who|whom)$/i.test(rel.text)) return undefined;
+  // "What the mayor said was a mistake": a "what" clause opening the sentence is its subject, and the verb
+  // after it predicates of the words, it does not report them
+  if (/^what$/i.test(rel.text) && tokens[first - 2]?.sentence !== rel.sentence) return undefined;
+  return /^(?:is|was|were|are|would|will|had|has|have|could|should|might|may|can)$/.test(verb.text) ? cueEnd + 1 : undefined;
+}
+
 export function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false): number | undefined {
   const { doc } = ctx;
   const { tokens } = doc;
