@@ -1644,4 +1644,15 @@ describe('recall: reports inside other clauses', () => {
     assert.equal(q.cue?.text, 'said');
     assert.equal(q.speaker?.mention?.text, 'he');
   });
+  it('a preposition opening the topic joins the cue: "… and decided against raising the fees", "agreed to a debate"', () => {
+    const against = find('The council met for three hours and decided against raising the parking fees.', 'fees');
+    assert.equal(against.cue?.text, 'decided against');
+    assert.equal(against.text, 'raising the parking fees');
+    const to = find('After weeks of talks, the senator agreed to a televised debate with her rival.', 'debate');
+    assert.equal(to.cue?.text, 'agreed to');
+    assert.equal(to.text, 'a televised debate with her rival');
+    // before a number, "about" approximates
+    const about = find('The governor has said about 20 people applied for the seat.', 'people');
+    assert.equal(about.cue?.text, 'has said');
+  });
 });
