@@ -1655,4 +1655,9 @@ describe('recall: reports inside other clauses', () => {
     const about = find('The governor has said about 20 people applied for the seat.', 'people');
     assert.equal(about.cue?.text, 'has said');
   });
+  it('a quotation resumed after the attribution and a conjunction is direct: "“A,” she said, but “b …”"', () => {
+    const q = find('The council met on Monday. "I like the mayor," she said, but "when it comes to the budget, he has made many mistakes."', 'budget');
+    assert.equal(q.kind, 'direct');
+    assert.equal(q.cue?.text, 'said');
+  });
 });
