@@ -1638,4 +1638,26 @@ describe('recall: reports inside other clauses', () => {
   it('a dateline opening the sentence is not reported: "BOSTON ― <content>, officials said"', () => {
     assert.ok(quotesOf('BOSTON ― The harbor tunnel will close for repairs next spring, city officials said on Monday.').some((x) => x.text === 'The harbor tunnel will close for repairs next spring'));
   });
+  it('a speaker and cue inside a relative clause report its verb and the rest: "…, which he said were gifts"', () => {
+    const q = find('The mayor returned the watches, which he said were gifts from a local jeweler.', 'gifts');
+    assert.equal(q.text, 'were gifts from a local jeweler');
+    assert.equal(q.cue?.text, 'said');
+    assert.equal(q.speaker?.mention?.text, 'he');
+  });
+  it('a preposition opening the topic joins the cue: "… and decided against raising the fees", "agreed to a debate"', () => {
+    const against = find('The council met for three hours and decided against raising the parking fees.', 'fees');
+    assert.equal(against.cue?.text, 'decided against');
+    assert.equal(against.text, 'raising the parking fees');
+    const to = find('After weeks of talks, the senator agreed to a televised debate with her rival.', 'debate');
+    assert.equal(to.cue?.text, 'agreed to');
+    assert.equal(to.text, 'a televised debate with her rival');
+    // before a number, "about" approximates
+    const about = find('The governor has said about 20 people applied for the seat.', 'people');
+    assert.equal(about.cue?.text, 'has said');
+  });
+  it('a quotation resumed after the attribution and a conjunction is direct: "“A,” she said, but “b …”"', () => {
+    const q = find('The council met on Monday. "I like the mayor," she said, but "when it comes to the budget, he has made many mistakes."', 'budget');
+    assert.equal(q.kind, 'direct');
+    assert.equal(q.cue?.text, 'said');
+  });
 });

@@ -223,6 +223,13 @@ function opensClause(doc: Document, q: QuoteMark): boolean {
   return !before || before.sentence !== doc.sentenceAt(q.start) || /^(?:[,:;—―–]|that)$/iu.test(before.text);
 }
 
+/** "…, he said, but “…”": a conjunction after the attribution's comma, right before the quotation. */
+function joinsResumed(doc: Document, q: QuoteMark): boolean {
+  const k = doc.tokenAt(q.start) - 1;
+  const before = doc.tokens[k], comma = doc.tokens[k - 1];
+  return !!before && !!comma && before.sentence === doc.sentenceAt(q.start) && /^(?:and|but)$/i.test(before.text) && comma.text === ',';
+}
+
 function isWholeClause(doc: Document, q: QuoteMark): boolean {
   const content = doc.text.slice(q.contentStart, q.contentEnd).trim();
   const words = content.split(/\s+/).length;
@@ -260,7 +267,8 @@ export function directAndPartial(ctx: Ctx, out: Quote[], usedCues: Set<number>):
       // … and "“A,” he told reporters on Friday, “b …”" resumes the quotation whose cue it shares, however far
       // the attribution runs between the halves
       const resumes = partial?.cueToken !== undefined && usedCues.has(partial.cueToken) && /^\p{Ll}/u.test(content);
-      if (partial) { found = partial; kind = whole && opensClause(doc, q) && (resumes || !narratorBetween(doc, partial.cueToken, q)) ? 'direct' : 'partial'; }
+      // … and so does "“A,” he said, but “b …”": the conjunction joins the speaker's two sentences
+      if (partial) { found = partial; kind = whole && (opensClause(doc, q) || resumes && joinsResumed(doc, q)) && (resumes || !narratorBetween(doc, partial.cueToken, q)) ? 'direct' : 'partial'; }
     }
     if (!found && (whole || /^\p{Lu}/u.test(content) && /[.!?…]$/u.test(content.trim())) && endsSentence(doc, q) && startsSentence(doc, q) && !quotedHeading(doc, q, content) && previous?.speaker && paragraphOf(doc, previous.quote.start) >= paragraphOf(doc, q.start) - 1) {
       // a quotation standing alone continues the previous speaker

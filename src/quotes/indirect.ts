@@ -115,7 +115,8 @@ export function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
     if (!p && participle && participle.end === cue.end && (tokens[i - 1]?.text === ',' || gerundOfSaying(doc, i, cue.end))) { participleClause(ctx, out, i, participle); i = cue.end; continue; }
     if (!p && coordinated(doc, i)) {
       // "He claimed vast wealth and said <content>": the second verb shares the sentence's subject
-      const from = contentAfterCue(ctx, i, cue.end, !!stance || !!c.stance.match(tokens, i));
+      let from = contentAfterCue(ctx, i, cue.end, !!stance || !!c.stance.match(tokens, i));
+      if (from === cue.end + 1 && topicAfter(doc, from, !!stance)) found.cue = cueSpan(doc, i, from++, false);
       if (from !== undefined) {
         found.speaker = subjectPhrase(ctx, t.sentence, t.start);
         const start = tokens[from].start, end = clauseEnd(ctx, from);
@@ -147,9 +148,10 @@ export function indirect(ctx: Ctx, out: Quote[], usedCues: Set<number>): void {
       if (cue === speech && blockAfterColon(doc, out, cue.end, found)) { i = cue.end; continue; }
       // the source said (on Friday) that <content>; "agreed to …", "promised to …" take an infinitive
       let from = contentAfterCue(ctx, i, cue.end, !!stance || !!c.stance.match(tokens, i));
+      if (from === undefined && cue === speech) from = relativeReport(doc, p.first, cue.end);
       // "decided against raising taxes": the preposition names the stance, the rest is its topic
       let topicAt = -1;
-      if (from === cue.end + 1 && stance && words().topicPrepositions.has(tokens[from].text) && tokens[from + 1]?.sentence === t.sentence) { topicAt = from; found.cue = cueSpan(doc, i, from++, false); }
+      if (from === cue.end + 1 && topicAfter(doc, from, !!stance)) { topicAt = from; found.cue = cueSpan(doc, i, from++, false); }
       if (from !== undefined) {
         // a stance verb's object ends before the circumstances: "attacked Machado [in early-morning tweets]"
         // … and so does the topic after its preposition: "decided against [raising taxes] in July"
@@ -488,6 +490,39 @@ function coordinated(doc: Document, i: number): boolean {
 }
 
 /** Where a cue's content begins: after its "that", else right after the cue when a clause opens there. */
+/**
+ * "decided against raising taxes", "has proposed for individuals": a preposition right after the cue that
+ * opens its topic belongs to the cue (a prepositional verb), not to the content; a time after it ("announced
+ * on Friday the arrest") is an adjunct, not a topic.
+ */
+function topicAfter(doc: Document, k: number, stance: boolean): boolean {
+  const { tokens } = doc;
+  const prep = tokens[k], next = tokens[k + 1];
+  if (!next || next.sentence !== prep.sentence || next.quoted) return false;
+  if (!stance && words().adjuncts.times.has(next.text)) return false;
+  // "has said about 20 people …": before a number, "about" approximates
+  if (/^\p{N}/u.test(next.text)) return false;
+  if (words().topicPrepositions.has(prep.text)) return true;
+  // "agreed to a 30-minute interview": a "to" before a noun phrase is the verb's preposition, not an infinitive's
+  // (though what is answered keeps its "to": "did not respond to requests for comment")
+  return /^to$/i.test(prep.text) && !words().toObject.has(tokens[k - 1].text.toLowerCase()) && /^(?:the|a|an|his|her|their|its|our|my|your|this|these|those)$/i.test(next.text);
+}
+
+/**
+ * "donations, which he said were accompanied by favors", "what the senators said was gerrymandering": the
+ * speaker and cue stand inside a relative clause, between its pronoun and its verb; the verb and the rest
+ * of the clause are what was said. The token that opens the content, else undefined.
+ */
+function relativeReport(doc: Document, first: number, cueEnd: number): number | undefined {
+  const { tokens } = doc;
+  const rel = tokens[first - 1], verb = tokens[cueEnd + 1];
+  if (!rel || !verb || rel.sentence !== verb.sentence || verb.quoted || !/^(?:which|what|who|whom)$/i.test(rel.text)) return undefined;
+  // "What the mayor said was a mistake": a "what" clause opening the sentence is its subject, and the verb
+  // after it predicates of the words, it does not report them
+  if (/^what$/i.test(rel.text) && tokens[first - 2]?.sentence !== rel.sentence) return undefined;
+  return /^(?:is|was|were|are|would|will|had|has|have|could|should|might|may|can)$/.test(verb.text) ? cueEnd + 1 : undefined;
+}
+
 export function contentAfterCue(ctx: Ctx, cue: number, cueEnd: number, stance = false): number | undefined {
   const { doc } = ctx;
   const { tokens } = doc;
