@@ -30,35 +30,41 @@ export async function mergeEvents(tx: Sql, a: Article, addedAt: string): Promise
   const pg = tx.dialect === 'postgres';
   const lead = a.paragraphs.find((p) => p.kind === 'paragraph');
   const outlet = hostOf(a.meta.url);
-  for (const ev of a.events) {
-    const key = mergeKey(ev, a);
-    const day = eventDay(ev);
-    const quantities: Quantity[] = (ev.quantities ?? []).map(({ value, unit }) => ({ value, unit }));
+  const facts = a.events.map((ev) => ({ ev, key: mergeKey(ev, a), day: eventDay(ev), quantities: (ev.quantities ?? []).map(({ value, unit }): Quantity => ({ value, unit })) }));
+  // Candidates stored by earlier articles, looked up for all the article's events at once (one round trip
+  // on PostgreSQL, where each statement is one). What this article itself writes as it goes is kept here:
+  // its own mentions, the merged events it wrote (their current dates), and merged events it folded into others.
+  const earlier = await storedCandidates(tx, a, facts);
+  const own: { key: string; day: string | null; date: string | null; quantities: Quantity[]; merged: string }[] = [];
+  const written = new Map<string, MergedRow>();
+  const foldedInto = new Map<string, string>();
+  const current = (id: string): string => {
+    while (foldedInto.has(id)) id = foldedInto.get(id)!;
+    return id;
+  };
+  for (const [k, { ev, key, day, quantities }] of facts.entries()) {
     const sentence = ev.evidence.find((s) => s.role === 'sentence');
     const trigger = ev.evidence.find((s) => s.role === 'trigger') ?? ev.evidence[0];
     const anchor = sentence ?? trigger;
     const inLead = lead !== undefined && anchor !== undefined && anchor.start < lead.end ? 1 : 0;
 
     const linked = new Map<string, MergedRow>();
+    const consider = (row: MergedRow, theirs: Quantity[]) => {
+      const id = current(row.id);
+      const c = written.get(id) ?? row;
+      if (!linked.has(id) && compatibleQuantities(quantities, theirs)) linked.set(id, c);
+    };
+    for (const { quantities: q, ...c } of earlier[k]) consider(c, JSON.parse(q) as Quantity[]);
     // A mention without a day ("in 2012", or no date) cannot be placed in a date window; it is the same
-    // happening only as a copy of itself: same key and same coarse date in another copy of its story.
-    // Each candidate mention comes with its merged event (one round trip, not one more per candidate).
-    const merged = 'm.id, m.first_article_id, m.first_event_id, m.date, m.date_last, m.in_lead, m.added_at';
-    const found = day
-      ? await tx.all<MergedRow & { quantities: string }>(`
-          SELECT DISTINCT em.quantities, ${merged} FROM event_mentions em JOIN merged_events m ON m.id = em.merged_event_id
-          WHERE em.merge_key = ? AND em.day BETWEEN ? AND ?`, [key, shiftDay(day, -DATE_WINDOW_DAYS), shiftDay(day, DATE_WINDOW_DAYS)])
-      : await tx.all<MergedRow & { quantities: string }>(`
-          SELECT DISTINCT em.quantities, ${merged} FROM event_mentions em JOIN merged_events m ON m.id = em.merged_event_id
-          JOIN story_members s ON s.article_id = em.article_id
-          WHERE em.merge_key = ? AND em.day IS NULL AND ${isSameAs(tx, 'em.date')}
-            AND s.story_id = (SELECT story_id FROM story_members WHERE article_id = ?)`, [key, ev.date ?? null, a.id]);
-    for (const { quantities: q, ...c } of found) {
-      if (linked.has(c.id) || !compatibleQuantities(quantities, JSON.parse(q) as Quantity[])) continue;
-      linked.set(c.id, c);
+    // happening only as a copy of itself: same key and same coarse date in another copy of its story (this
+    // article's own mentions are in its story).
+    for (const m of own) {
+      if (m.key !== key) continue;
+      const near = day ? m.day !== null && m.day >= shiftDay(day, -DATE_WINDOW_DAYS) && m.day <= shiftDay(day, DATE_WINDOW_DAYS) : m.day === null && m.date === (ev.date ?? null);
+      if (near) consider(written.get(current(m.merged))!, m.quantities);
     }
-    const own = `${a.id}/${ev.id}`;
-    let smallest = own;
+    const mine = `${a.id}/${ev.id}`;
+    let smallest = mine;
     for (const m of linked.values()) {
       const first = `${m.first_article_id}/${m.first_event_id}`;
       if (first < smallest) smallest = first;
@@ -75,6 +81,8 @@ export async function mergeEvents(tx: Sql, a: Article, addedAt: string): Promise
       if (r.id === id) continue;
       await tx.run('UPDATE event_mentions SET merged_event_id = ? WHERE merged_event_id = ?', [id, r.id]);
       await tx.run('DELETE FROM merged_events WHERE id = ?', [r.id]);
+      foldedInto.set(r.id, id);
+      written.delete(r.id);
     }
     const mention = [a.id, ev.id, id, key, day, day ? null : ev.date ?? null, JSON.stringify(quantities), outlet, inLead,
       sentence?.start ?? null, sentence?.end ?? null, sentence?.text ?? null,
@@ -82,16 +90,19 @@ export async function mergeEvents(tx: Sql, a: Article, addedAt: string): Promise
     const putMention = `INSERT INTO event_mentions (${MENTION_COLUMNS.join(', ')}) VALUES (${MENTION_COLUMNS.map(() => '?').join(', ')})`;
     let first: string;
     let firstParams: unknown[];
-    if (smallest === own) {
+    if (smallest === mine) {
       const m = { ...representative(ev, a), id, global_id: numericId(id), ...span };
       const cols = MERGED_COLUMNS.concat(pg ? ['source_name_folded', 'target_name_folded'] : []);
       firstParams = MERGED_COLUMNS.map((c) => m[c as keyof typeof m]);
       if (pg) firstParams.push(m.source_name === null ? null : fold(m.source_name), m.target_name === null ? null : fold(m.target_name));
       first = `INSERT INTO merged_events (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
+      written.set(id, { id, first_article_id: a.id, first_event_id: ev.id, ...span });
     } else {
       first = 'UPDATE merged_events SET date = ?, date_last = ?, in_lead = ?, added_at = ? WHERE id = ?';
       firstParams = [span.date, span.date_last, span.in_lead, span.added_at, id];
+      written.set(id, { ...linked.get(id)!, ...span });
     }
+    own.push({ key, day, date: day ? null : ev.date ?? null, quantities, merged: id });
     if (pg) {
       // One round trip for both writes (a data-modifying WITH): over a network each statement costs one.
       await tx.run(`WITH w AS (${first}) ${putMention}`, [...firstParams, ...mention]);
@@ -100,6 +111,56 @@ export async function mergeEvents(tx: Sql, a: Article, addedAt: string): Promise
       await tx.run(putMention, mention);
     }
   }
+}
+
+type Candidate = MergedRow & { quantities: string };
+const MERGED = 'm.id, m.first_article_id, m.first_event_id, m.date, m.date_last, m.in_lead, m.added_at';
+
+/**
+ * Per event of `a`, the mentions stored before it with the same key, in its date window (or, undated, with
+ * the same coarse date in its story), each with its merged event.
+ */
+async function storedCandidates(tx: Sql, a: Article, facts: { ev: Event; key: string; day: string | null }[]): Promise<Candidate[][]> {
+  const out: Candidate[][] = facts.map(() => []);
+  const dated = facts.map((f, i) => ({ ...f, i })).filter((f) => f.day !== null);
+  const undated = facts.map((f, i) => ({ ...f, i })).filter((f) => f.day === null);
+  if (tx.dialect === 'postgres') {
+    if (dated.length) {
+      const rows = await tx.all<Candidate & { i: number }>(`
+        SELECT DISTINCT q.i, em.quantities, ${MERGED}
+        FROM unnest(?::text[], ?::text[], ?::text[], ?::integer[]) AS q(key, lo, hi, i)
+        JOIN event_mentions em ON em.merge_key = q.key AND em.day BETWEEN q.lo AND q.hi
+        JOIN merged_events m ON m.id = em.merged_event_id`,
+      [dated.map((f) => f.key), dated.map((f) => shiftDay(f.day!, -DATE_WINDOW_DAYS)), dated.map((f) => shiftDay(f.day!, DATE_WINDOW_DAYS)), dated.map((f) => f.i)]);
+      for (const { i, ...c } of rows) out[i].push(c);
+    }
+    if (undated.length) {
+      const rows = await tx.all<Candidate & { i: number }>(`
+        SELECT DISTINCT q.i, em.quantities, ${MERGED}
+        FROM unnest(?::text[], ?::text[], ?::integer[]) AS q(key, date, i)
+        JOIN event_mentions em ON em.merge_key = q.key AND em.day IS NULL AND em.date IS NOT DISTINCT FROM q.date
+        JOIN merged_events m ON m.id = em.merged_event_id
+        JOIN story_members s ON s.article_id = em.article_id
+        WHERE s.story_id = (SELECT story_id FROM story_members WHERE article_id = ?)`,
+      [undated.map((f) => f.key), undated.map((f) => f.ev.date ?? null), undated.map((f) => f.i), a.id]);
+      for (const { i, ...c } of rows) out[i].push(c);
+    }
+    return out;
+  }
+  // SQLite runs in process: one cheap statement per event
+  for (const f of dated) {
+    out[f.i] = await tx.all<Candidate>(`
+      SELECT DISTINCT em.quantities, ${MERGED} FROM event_mentions em JOIN merged_events m ON m.id = em.merged_event_id
+      WHERE em.merge_key = ? AND em.day BETWEEN ? AND ?`, [f.key, shiftDay(f.day!, -DATE_WINDOW_DAYS), shiftDay(f.day!, DATE_WINDOW_DAYS)]);
+  }
+  for (const f of undated) {
+    out[f.i] = await tx.all<Candidate>(`
+      SELECT DISTINCT em.quantities, ${MERGED} FROM event_mentions em JOIN merged_events m ON m.id = em.merged_event_id
+      JOIN story_members s ON s.article_id = em.article_id
+      WHERE em.merge_key = ? AND em.day IS NULL AND ${isSameAs(tx, 'em.date')}
+        AND s.story_id = (SELECT story_id FROM story_members WHERE article_id = ?)`, [f.key, f.ev.date ?? null, a.id]);
+  }
+  return out;
 }
 
 const MENTION_COLUMNS = ['article_id', 'event_id', 'merged_event_id', 'merge_key', 'day', 'date', 'quantities', 'outlet', 'in_lead',
