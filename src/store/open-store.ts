@@ -11,7 +11,7 @@ import { eventMonth, partitionKeeper } from './partitions.ts';
 import { migratePostgres } from './pg-migrations.ts';
 import { postgresSql } from './postgres-sql.ts';
 import { isPostgresUrl, type Sql } from './sql.ts';
-import { sqliteSql } from './sqlite-sql.ts';
+import { BUSY_TIMEOUT_MS, sqliteSql } from './sqlite-sql.ts';
 import { writeArticle, type PutResult } from './write-article.ts';
 
 export type { PutResult } from './write-article.ts';
@@ -71,7 +71,7 @@ async function openSqlite(file: string, opts: OpenOptions): Promise<Store> {
   }
   let sql: Sql;
   try {
-    db.pragma('journal_mode = WAL');
+    walMode(db);
     db.pragma('synchronous = NORMAL'); // safe with WAL: a crash may lose the last commits, never consistency
     db.pragma('foreign_keys = ON');
     db.function('fold', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? fold(s) : s));
@@ -174,6 +174,24 @@ function withoutPassword(url: string): string {
 }
 
 // The table rows are only as good as the document they are cut from, so nothing unvalidated goes in.
+/**
+ * Switch the file to WAL. Processes opening one new file at once race for the switch, which needs the file
+ * to itself, and SQLite answers SQLITE_BUSY at once instead of waiting as it does for a write; so the switch
+ * is tried again for as long as a write would wait.
+ */
+function walMode(db: Database.Database): void {
+  const until = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > until) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+  }
+}
+
 function validated(article: Article): Article {
   const r = Article.safeParse(article);
   if (!r.success) throw new Error(`not a valid wirewatch.article/1 document:\n${z.prettifyError(r.error)}`);
