@@ -1,9 +1,11 @@
-import { isSameAs } from '../store/dialect.ts';
+import { insertRows, isSameAs } from '../store/dialect.ts';
 import { fold } from '../store/fold.ts';
 import type { Sql } from '../store/sql.ts';
 import type { Article, Event } from '../schema/article.ts';
 import { actorKey, compatibleQuantities, DATE_WINDOW_DAYS, eventDay, mergeKey, shiftDay, type Quantity } from './event-key.ts';
 import { numericId, stableId } from './stable-id.ts';
+
+interface Span { date: string | null; date_last: string | null; in_lead: number; added_at: string }
 
 interface MergedRow {
   id: string;
@@ -38,6 +40,11 @@ export async function mergeEvents(tx: Sql, a: Article, addedAt: string): Promise
   const own: { key: string; day: string | null; date: string | null; quantities: Quantity[]; merged: string }[] = [];
   const written = new Map<string, MergedRow>();
   const foldedInto = new Map<string, string>();
+  // what is written at the end: new merged events, new dates of stored ones, stored ones folded away, mentions
+  const created = new Map<string, ReturnType<typeof representative> & { id: string; global_id: number } & Span>();
+  const updated = new Map<string, Span>();
+  const removed: string[] = [];
+  const mentions: unknown[][] = [];
   const current = (id: string): string => {
     while (foldedInto.has(id)) id = foldedInto.get(id)!;
     return id;
@@ -79,38 +86,52 @@ export async function mergeEvents(tx: Sql, a: Article, addedAt: string): Promise
     };
     for (const r of rows) {
       if (r.id === id) continue;
-      await tx.run('UPDATE event_mentions SET merged_event_id = ? WHERE merged_event_id = ?', [id, r.id]);
-      await tx.run('DELETE FROM merged_events WHERE id = ?', [r.id]);
       foldedInto.set(r.id, id);
       written.delete(r.id);
+      // one this article created is simply not written; a stored one is deleted at the end
+      if (!created.delete(r.id)) {
+        updated.delete(r.id);
+        removed.push(r.id);
+      }
     }
-    const mention = [a.id, ev.id, id, key, day, day ? null : ev.date ?? null, JSON.stringify(quantities), outlet, inLead,
-      sentence?.start ?? null, sentence?.end ?? null, sentence?.text ?? null,
-      trigger?.start ?? null, trigger?.end ?? null, trigger?.text ?? null, JSON.stringify(ev.evidence)];
-    const putMention = `INSERT INTO event_mentions (${MENTION_COLUMNS.join(', ')}) VALUES (${MENTION_COLUMNS.map(() => '?').join(', ')})`;
-    let first: string;
-    let firstParams: unknown[];
     if (smallest === mine) {
-      const m = { ...representative(ev, a), id, global_id: numericId(id), ...span };
-      const cols = MERGED_COLUMNS.concat(pg ? ['source_name_folded', 'target_name_folded'] : []);
-      firstParams = MERGED_COLUMNS.map((c) => m[c as keyof typeof m]);
-      if (pg) firstParams.push(m.source_name === null ? null : fold(m.source_name), m.target_name === null ? null : fold(m.target_name));
-      first = `INSERT INTO merged_events (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
+      created.set(id, { ...representative(ev, a), id, global_id: numericId(id), ...span });
       written.set(id, { id, first_article_id: a.id, first_event_id: ev.id, ...span });
     } else {
-      first = 'UPDATE merged_events SET date = ?, date_last = ?, in_lead = ?, added_at = ? WHERE id = ?';
-      firstParams = [span.date, span.date_last, span.in_lead, span.added_at, id];
+      const c = created.get(id);
+      if (c) Object.assign(c, span);
+      else updated.set(id, span);
       written.set(id, { ...linked.get(id)!, ...span });
     }
     own.push({ key, day, date: day ? null : ev.date ?? null, quantities, merged: id });
-    if (pg) {
-      // One round trip for both writes (a data-modifying WITH): over a network each statement costs one.
-      await tx.run(`WITH w AS (${first}) ${putMention}`, [...firstParams, ...mention]);
-    } else {
-      await tx.run(first, firstParams);
-      await tx.run(putMention, mention);
-    }
+    mentions.push([a.id, ev.id, id, key, day, day ? null : ev.date ?? null, JSON.stringify(quantities), outlet, inLead,
+      sentence?.start ?? null, sentence?.end ?? null, sentence?.text ?? null,
+      trigger?.start ?? null, trigger?.end ?? null, trigger?.text ?? null, JSON.stringify(ev.evidence)]);
   }
+
+  // The decisions are made; the rows are written now, a few statements for the whole article (each event
+  // used to cost its own round trips on PostgreSQL). Merged events stored before and folded into another
+  // hand their mentions to the one that stands at the end.
+  for (const r of removed) {
+    await tx.run('UPDATE event_mentions SET merged_event_id = ? WHERE merged_event_id = ?', [current(r), r]);
+    await tx.run('DELETE FROM merged_events WHERE id = ?', [r]);
+  }
+  const cols = MERGED_COLUMNS.concat(pg ? ['source_name_folded', 'target_name_folded'] : []);
+  await insertRows(tx, 'merged_events', cols, [...created.values()].map((m) => [
+    ...MERGED_COLUMNS.map((c) => m[c as keyof typeof m]),
+    ...(pg ? [m.source_name === null ? null : fold(m.source_name), m.target_name === null ? null : fold(m.target_name)] : []),
+  ]));
+  if (pg && updated.size) {
+    const u = [...updated];
+    await tx.run(`UPDATE merged_events m SET date = u.date, date_last = u.date_last, in_lead = u.in_lead, added_at = u.added_at
+      FROM unnest(?::text[], ?::text[], ?::text[], ?::integer[], ?::text[]) AS u(id, date, date_last, in_lead, added_at)
+      WHERE m.id = u.id`, [u.map(([id]) => id), u.map(([, x]) => x.date), u.map(([, x]) => x.date_last), u.map(([, x]) => x.in_lead), u.map(([, x]) => x.added_at)]);
+  } else {
+    await tx.runEach('UPDATE merged_events SET date = ?, date_last = ?, in_lead = ?, added_at = ? WHERE id = ?',
+      [...updated].map(([id, x]) => [x.date, x.date_last, x.in_lead, x.added_at, id]));
+  }
+  for (const m of mentions) m[2] = current(m[2] as string);
+  await insertRows(tx, 'event_mentions', MENTION_COLUMNS, mentions);
 }
 
 type Candidate = MergedRow & { quantities: string };
