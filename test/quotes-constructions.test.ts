@@ -1661,3 +1661,11 @@ describe('recall: reports inside other clauses', () => {
     assert.equal(q.cue?.text, 'said');
   });
 });
+
+describe('speaker phrases', () => {
+  it('a long subordinate clause opening the sentence is skipped to reach a coordinated subject: "When …, A and B say … and describe <content>"', () => {
+    const q = find('When the county budget is finally released to the public after the long summer recess of the state legislature, Smith and Jones call it "a disgrace" and describe its cuts as the deepest in a generation.', 'deepest');
+    assert.equal(q.cue?.text, 'describe');
+    assert.equal(q.speaker?.mention?.text, 'Smith and Jones');
+  });
+});

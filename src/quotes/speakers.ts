@@ -142,7 +142,8 @@ function afterOpeningAdjunct(doc: Document, i: number, before: number): number {
   const { tokens } = doc;
   const t = tokens[i];
   if (!t || !(adjunctOpens(tokens, i) && !words().adjuncts.times.has(t.text) || /^\p{Lu}\p{Ll}{2,}(?:ed|ing)$/u.test(t.text) && !cueTries().speech.match(tokens, i))) return i;
-  for (let k = i + 1; k < tokens.length && k <= i + 15 && tokens[k].sentence === t.sentence && tokens[k].start < before && !tokens[k].quoted; k++) {
+  // a subordinate clause can run long before its comma ("When terrorists are revealed as part of …, A and B call …")
+  for (let k = i + 1; k < tokens.length && k <= i + 25 && tokens[k].sentence === t.sentence && tokens[k].start < before && !tokens[k].quoted; k++) {
     if (tokens[k].text === ',') return tokens[k + 1] && tokens[k + 1].start < before ? k + 1 : i;
   }
   return i;
