@@ -1668,4 +1668,9 @@ describe('speaker phrases', () => {
     assert.equal(q.cue?.text, 'describe');
     assert.equal(q.speaker?.mention?.text, 'Smith and Jones');
   });
+  it('a name and a determined noun phrase are one subject: "The Daily Ledger and the state press association filed …, arguing …"', () => {
+    const q = find('The Daily Ledger and the state press association filed a lawsuit on Monday, arguing the closed hearings violated state law.', 'hearings');
+    assert.equal(q.cue?.text, 'arguing');
+    assert.equal(q.speaker?.mention?.text, 'The Daily Ledger and the state press association');
+  });
 });

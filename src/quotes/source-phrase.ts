@@ -435,6 +435,9 @@ export function phraseAfter(doc: Document, from: number): Phrase | undefined {
       if (tokens[j]?.text === ')' && !tokens.slice(last + 2, j).some((x) => /^\p{Ll}{3,}$/u.test(x.text))) { last = j; continue; }
     }
     if (low(next) === 'and' && /^\p{Lu}/u.test(tokens[last].text) && tokens[last + 2] && /^\p{Lu}/u.test(tokens[last + 2].text) && inner(tokens, last + 2)) { last += 2; continue; }
+    // "The New York Times and the Gannett newspaper chain filed", "Smith and his aides say": a name and a
+    // determined noun phrase are one coordinated subject
+    if (low(next) === 'and' && /^\p{Lu}/u.test(tokens[last].text) && /^(?:the|his|her|its|their|other)$/.test(tokens[last + 2]?.text ?? '') && tokens[last + 3]?.sentence === t.sentence && inner(tokens, last + 3)) { last += 3; continue; }
     // "an analysis by Lily Batchelder", "the Federal Bureau of Prisons", "a group of doctors"
     const after = tokens[last + 2];
     // "attorneys for the family": a role and its client
