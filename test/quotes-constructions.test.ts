@@ -1673,4 +1673,10 @@ describe('speaker phrases', () => {
     assert.equal(q.cue?.text, 'arguing');
     assert.equal(q.speaker?.mention?.text, 'The Daily Ledger and the state press association');
   });
+  it('"and I" closes a coordinated subject: "Frankly, my brother and I believed …"; a clause before "and" stays out', () => {
+    const q = find('Frankly, my brother and I believed that the mayor would resign.', 'resign');
+    assert.equal(q.speaker?.mention?.text, 'my brother and I');
+    const own = find('The mayor resigned and I believed that the council would follow.', 'council');
+    assert.equal(own.speaker?.mention?.text, 'I');
+  });
 });

@@ -144,7 +144,7 @@ function listBefore(doc: Document, run: Phrase | undefined): Phrase | undefined 
   const head = run.first - 2 >= 0 && tokens[run.first - 2].sentence === tokens[run.first].sentence ? runBefore(doc, run.first - 2) : undefined;
   if (!head || head.last - head.first > 3 || !clauseOpensBefore(tokens, head.first)) return run;
   // both ends name the same kind of thing: capitalised names, or common nouns
-  const capital = (k: number) => /^\p{Lu}/u.test(tokens[k].text);
+  const capital = (k: number) => /^\p{Lu}/u.test(tokens[k].text) && tokens[k].text !== 'I';
   return capital(head.last) === capital(run.last) ? { first: head.first, last: run.last } : run;
 }
 
@@ -228,7 +228,13 @@ function runBefore(doc: Document, last: number): Phrase | undefined {
   const sentence = tokens[last].sentence;
   // "relatives, many of whom say …": a quantified relative pronoun
   if (/^(?:whom|which)$/i.test(tokens[last].text) && low(tokens[last - 1] ?? tokens[last]) === 'of' && /^(?:all|some|many|most|both|several|few|none|each|one|two|half|either|neither|any)$/i.test(tokens[last - 2]?.text ?? '') && tokens[last - 2].sentence === sentence) return { first: last - 2, last };
-  if (w.pronouns.has(low(tokens[last]))) return { first: last, last };
+  if (w.pronouns.has(low(tokens[last]))) {
+    // "my siblings and I understood": a nominative "I" after "and" closes a coordinated subject, whose first
+    // conjunct opens the clause (a verb in it would make it a clause of its own: "The mayor left and I …")
+    const conjunct = tokens[last].text === 'I' && low(tokens[last - 1] ?? tokens[last]) === 'and' && tokens[last - 1].sentence === sentence ? conjunctBefore(doc, last - 2) : undefined;
+    if (conjunct !== undefined && !tokens.slice(conjunct, last - 1).some((t) => /^\p{Ll}{2,}ed$/u.test(t.text))) return { first: conjunct, last };
+    return { first: last, last };
+  }
   // "all agreed that", "some note that": a quantifier standing alone at its clause's start
   if (/^(?:all|some|many|most|both|several|others|few)$/i.test(tokens[last].text) && clauseOpensBefore(tokens, last)) return { first: last, last };
   let first = last;
