@@ -1679,4 +1679,8 @@ describe('speaker phrases', () => {
     const own = find('The mayor resigned and I believed that the council would follow.', 'council');
     assert.equal(own.speaker?.mention?.text, 'I');
   });
+  it('a hometown and its state are one apposition: "Mary Jones, 59, of Dayton, Ohio, said …"', () => {
+    const q = find('It was hot. Mary Jones, 59, of Dayton, Ohio, said the line was long.', 'line');
+    assert.equal(q.speaker?.mention?.text, 'Mary Jones, 59, of Dayton, Ohio,');
+  });
 });

@@ -402,6 +402,14 @@ function appositionBefore(doc: Document, comma: number): Phrase | undefined {
   if (!head) return undefined;
   // the head must open its clause, or the commas belong to something else
   let before = tokens[head.first - 1];
+  // "Johnnie Wilson, of Springfield, Va., said", "Ann Lee, 59, of Dayton, Ohio, said": a hometown and its state
+  // are one apposition of the name
+  if (before?.sentence === sentence && /^(?:of|from)$/.test(before.text) && tokens[head.first - 2]?.text === ',' && /^\p{Lu}/u.test(tokens[head.first].text) && /^\p{Lu}/u.test(tokens[j + 1].text) && j + 3 >= comma) {
+    let end = head.first - 3;
+    if (/^\d+$/.test(tokens[end]?.text ?? '') && tokens[end - 1]?.text === ',') end -= 2;
+    const name = end >= 0 && tokens[end].sentence === sentence ? runBefore(doc, end) : undefined;
+    if (name && /^\p{Lu}/u.test(tokens[name.last].text) && clauseOpensBefore(tokens, name.first)) return { first: name.first, last: comma };
+  }
   // "Even China, Pyongyang's only ally, said": a focus word opening the clause stays outside the source
   if (before && before.sentence === sentence && /^(?:even|only|also)$/i.test(before.text) && clauseOpensBefore(tokens, head.first - 1)) before = tokens[head.first - 2];
   if (before && before.sentence === sentence && !/^(?:[,;:—―–(”"’»]|''?)$/u.test(before.text) && !/^(?:and|but|while|as|because|when|after)$/i.test(before.text) && !typedDash(doc, head.first - 1)) return undefined;
