@@ -1683,4 +1683,8 @@ describe('speaker phrases', () => {
     const q = find('It was hot. Mary Jones, 59, of Dayton, Ohio, said the line was long.', 'line');
     assert.equal(q.speaker?.mention?.text, 'Mary Jones, 59, of Dayton, Ohio,');
   });
+  it('a cue word after an article is a noun inside the subject: "The authors of the report combed … and found …"', () => {
+    const q = find('The authors of the report combed through the filings of 300 firms and found that most paid little tax.', 'little tax');
+    assert.equal(q.speaker?.mention?.text, 'The authors of the report');
+  });
 });

@@ -94,7 +94,9 @@ function subjectEnd(ctx: Ctx, p: Phrase | undefined): Phrase | undefined {
     const t = tokens[k];
     // "The council on Friday made …": a day between the subject and its verb
     if (/^(?:on|last|this)$/.test(t.text) && words().adjuncts.times.has(tokens[k + 1]?.text ?? '') && k + 1 <= p.last) return { first: p.first, last: k - 1 };
-    if (/^\p{Ll}/u.test(t.text) && (/^\p{Ll}{3,}ed$/u.test(t.text) || c.speech.match(tokens, k) || c.stance.match(tokens, k))) {
+    // "The authors of the report combed …": a cue word right after an article or a possessive is a noun
+    const noun = /^(?:the|a|an|his|her|its|their|our|my|your)$/i.test(tokens[k - 1].text);
+    if (/^\p{Ll}/u.test(t.text) && (/^\p{Ll}{3,}ed$/u.test(t.text) || !noun && (c.speech.match(tokens, k) || c.stance.match(tokens, k)))) {
       // "Mr. Smith generally supported …": the adverb goes with the verb
       let last = k - 1;
       while (last > p.first && isBridge(tokens[last])) last--;
