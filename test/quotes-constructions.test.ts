@@ -1661,3 +1661,30 @@ describe('recall: reports inside other clauses', () => {
     assert.equal(q.cue?.text, 'said');
   });
 });
+
+describe('speaker phrases', () => {
+  it('a long subordinate clause opening the sentence is skipped to reach a coordinated subject: "When …, A and B say … and describe <content>"', () => {
+    const q = find('When the county budget is finally released to the public after the long summer recess of the state legislature, Smith and Jones call it "a disgrace" and describe its cuts as the deepest in a generation.', 'deepest');
+    assert.equal(q.cue?.text, 'describe');
+    assert.equal(q.speaker?.mention?.text, 'Smith and Jones');
+  });
+  it('a name and a determined noun phrase are one subject: "The Daily Ledger and the state press association filed …, arguing …"', () => {
+    const q = find('The Daily Ledger and the state press association filed a lawsuit on Monday, arguing the closed hearings violated state law.', 'hearings');
+    assert.equal(q.cue?.text, 'arguing');
+    assert.equal(q.speaker?.mention?.text, 'The Daily Ledger and the state press association');
+  });
+  it('"and I" closes a coordinated subject: "Frankly, my brother and I believed …"; a clause before "and" stays out', () => {
+    const q = find('Frankly, my brother and I believed that the mayor would resign.', 'resign');
+    assert.equal(q.speaker?.mention?.text, 'my brother and I');
+    const own = find('The mayor resigned and I believed that the council would follow.', 'council');
+    assert.equal(own.speaker?.mention?.text, 'I');
+  });
+  it('a hometown and its state are one apposition: "Mary Jones, 59, of Dayton, Ohio, said …"', () => {
+    const q = find('It was hot. Mary Jones, 59, of Dayton, Ohio, said the line was long.', 'line');
+    assert.equal(q.speaker?.mention?.text, 'Mary Jones, 59, of Dayton, Ohio,');
+  });
+  it('a cue word after an article is a noun inside the subject: "The authors of the report combed … and found …"', () => {
+    const q = find('The authors of the report combed through the filings of 300 firms and found that most paid little tax.', 'little tax');
+    assert.equal(q.speaker?.mention?.text, 'The authors of the report');
+  });
+});

@@ -144,7 +144,7 @@ function listBefore(doc: Document, run: Phrase | undefined): Phrase | undefined 
   const head = run.first - 2 >= 0 && tokens[run.first - 2].sentence === tokens[run.first].sentence ? runBefore(doc, run.first - 2) : undefined;
   if (!head || head.last - head.first > 3 || !clauseOpensBefore(tokens, head.first)) return run;
   // both ends name the same kind of thing: capitalised names, or common nouns
-  const capital = (k: number) => /^\p{Lu}/u.test(tokens[k].text);
+  const capital = (k: number) => /^\p{Lu}/u.test(tokens[k].text) && tokens[k].text !== 'I';
   return capital(head.last) === capital(run.last) ? { first: head.first, last: run.last } : run;
 }
 
@@ -228,7 +228,13 @@ function runBefore(doc: Document, last: number): Phrase | undefined {
   const sentence = tokens[last].sentence;
   // "relatives, many of whom say …": a quantified relative pronoun
   if (/^(?:whom|which)$/i.test(tokens[last].text) && low(tokens[last - 1] ?? tokens[last]) === 'of' && /^(?:all|some|many|most|both|several|few|none|each|one|two|half|either|neither|any)$/i.test(tokens[last - 2]?.text ?? '') && tokens[last - 2].sentence === sentence) return { first: last - 2, last };
-  if (w.pronouns.has(low(tokens[last]))) return { first: last, last };
+  if (w.pronouns.has(low(tokens[last]))) {
+    // "my siblings and I understood": a nominative "I" after "and" closes a coordinated subject, whose first
+    // conjunct opens the clause (a verb in it would make it a clause of its own: "The mayor left and I …")
+    const conjunct = tokens[last].text === 'I' && low(tokens[last - 1] ?? tokens[last]) === 'and' && tokens[last - 1].sentence === sentence ? conjunctBefore(doc, last - 2) : undefined;
+    if (conjunct !== undefined && !tokens.slice(conjunct, last - 1).some((t) => /^\p{Ll}{2,}ed$/u.test(t.text))) return { first: conjunct, last };
+    return { first: last, last };
+  }
   // "all agreed that", "some note that": a quantifier standing alone at its clause's start
   if (/^(?:all|some|many|most|both|several|others|few)$/i.test(tokens[last].text) && clauseOpensBefore(tokens, last)) return { first: last, last };
   let first = last;
@@ -396,6 +402,14 @@ function appositionBefore(doc: Document, comma: number): Phrase | undefined {
   if (!head) return undefined;
   // the head must open its clause, or the commas belong to something else
   let before = tokens[head.first - 1];
+  // "Johnnie Wilson, of Springfield, Va., said", "Ann Lee, 59, of Dayton, Ohio, said": a hometown and its state
+  // are one apposition of the name
+  if (before?.sentence === sentence && /^(?:of|from)$/.test(before.text) && tokens[head.first - 2]?.text === ',' && /^\p{Lu}/u.test(tokens[head.first].text) && /^\p{Lu}/u.test(tokens[j + 1].text) && j + 3 >= comma) {
+    let end = head.first - 3;
+    if (/^\d+$/.test(tokens[end]?.text ?? '') && tokens[end - 1]?.text === ',') end -= 2;
+    const name = end >= 0 && tokens[end].sentence === sentence ? runBefore(doc, end) : undefined;
+    if (name && /^\p{Lu}/u.test(tokens[name.last].text) && clauseOpensBefore(tokens, name.first)) return { first: name.first, last: comma };
+  }
   // "Even China, Pyongyang's only ally, said": a focus word opening the clause stays outside the source
   if (before && before.sentence === sentence && /^(?:even|only|also)$/i.test(before.text) && clauseOpensBefore(tokens, head.first - 1)) before = tokens[head.first - 2];
   if (before && before.sentence === sentence && !/^(?:[,;:—―–(”"’»]|''?)$/u.test(before.text) && !/^(?:and|but|while|as|because|when|after)$/i.test(before.text) && !typedDash(doc, head.first - 1)) return undefined;
@@ -435,6 +449,9 @@ export function phraseAfter(doc: Document, from: number): Phrase | undefined {
       if (tokens[j]?.text === ')' && !tokens.slice(last + 2, j).some((x) => /^\p{Ll}{3,}$/u.test(x.text))) { last = j; continue; }
     }
     if (low(next) === 'and' && /^\p{Lu}/u.test(tokens[last].text) && tokens[last + 2] && /^\p{Lu}/u.test(tokens[last + 2].text) && inner(tokens, last + 2)) { last += 2; continue; }
+    // "The New York Times and the Gannett newspaper chain filed", "Smith and his aides say": a name and a
+    // determined noun phrase are one coordinated subject
+    if (low(next) === 'and' && /^\p{Lu}/u.test(tokens[last].text) && /^(?:the|his|her|its|their|other)$/.test(tokens[last + 2]?.text ?? '') && tokens[last + 3]?.sentence === t.sentence && inner(tokens, last + 3)) { last += 3; continue; }
     // "an analysis by Lily Batchelder", "the Federal Bureau of Prisons", "a group of doctors"
     const after = tokens[last + 2];
     // "attorneys for the family": a role and its client

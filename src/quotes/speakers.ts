@@ -94,7 +94,9 @@ function subjectEnd(ctx: Ctx, p: Phrase | undefined): Phrase | undefined {
     const t = tokens[k];
     // "The council on Friday made …": a day between the subject and its verb
     if (/^(?:on|last|this)$/.test(t.text) && words().adjuncts.times.has(tokens[k + 1]?.text ?? '') && k + 1 <= p.last) return { first: p.first, last: k - 1 };
-    if (/^\p{Ll}/u.test(t.text) && (/^\p{Ll}{3,}ed$/u.test(t.text) || c.speech.match(tokens, k) || c.stance.match(tokens, k))) {
+    // "The authors of the report combed …": a cue word right after an article or a possessive is a noun
+    const noun = /^(?:the|a|an|his|her|its|their|our|my|your)$/i.test(tokens[k - 1].text);
+    if (/^\p{Ll}/u.test(t.text) && (/^\p{Ll}{3,}ed$/u.test(t.text) || !noun && (c.speech.match(tokens, k) || c.stance.match(tokens, k)))) {
       // "Mr. Smith generally supported …": the adverb goes with the verb
       let last = k - 1;
       while (last > p.first && isBridge(tokens[last])) last--;
@@ -142,7 +144,8 @@ function afterOpeningAdjunct(doc: Document, i: number, before: number): number {
   const { tokens } = doc;
   const t = tokens[i];
   if (!t || !(adjunctOpens(tokens, i) && !words().adjuncts.times.has(t.text) || /^\p{Lu}\p{Ll}{2,}(?:ed|ing)$/u.test(t.text) && !cueTries().speech.match(tokens, i))) return i;
-  for (let k = i + 1; k < tokens.length && k <= i + 15 && tokens[k].sentence === t.sentence && tokens[k].start < before && !tokens[k].quoted; k++) {
+  // a subordinate clause can run long before its comma ("When terrorists are revealed as part of …, A and B call …")
+  for (let k = i + 1; k < tokens.length && k <= i + 25 && tokens[k].sentence === t.sentence && tokens[k].start < before && !tokens[k].quoted; k++) {
     if (tokens[k].text === ',') return tokens[k + 1] && tokens[k + 1].start < before ? k + 1 : i;
   }
   return i;
