@@ -12,14 +12,19 @@ export function hashString(s: string, seed = 0x811c9dc5): number {
   return h >>> 0;
 }
 
-/** Combine two 32-bit values into one (order matters); never returns 0, the table's empty marker. */
+/**
+ * Combine two 32-bit values into one (order matters); never returns 0, the table's empty marker. The bits
+ * come back as a signed int32: a uint32 above 2^31 is no small integer to V8, so every such return was a
+ * heap allocation (a tenth of what analysing an article allocated). Typed arrays store the same bits, and
+ * KeyTable reads its keys back unsigned.
+ */
 export function mix(a: number, b: number): number {
   let h = Math.imul((a ^ 0x9e3779b9) >>> 0, 0x85ebca6b) ^ b;
   h = Math.imul(h ^ (h >>> 15), 0xc2b2ae35);
   h ^= h >>> 13;
   h = Math.imul(h, 0x27d4eb2f);
   h ^= h >>> 16;
-  return h >>> 0 || 1;
+  return h || 1;
 }
 
 /** Open-addressing (linear probing) map from non-zero uint32 keys to int32 values. */
@@ -48,6 +53,7 @@ export class KeyTable {
   }
 
   get(key: number): number {
+    key >>>= 0;
     const { keys, mask } = this;
     let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
     for (;;) {
@@ -59,6 +65,7 @@ export class KeyTable {
   }
 
   set(key: number, value: number): void {
+    key >>>= 0;
     if ((this.size + 1) * 2 > this.keys.length) this.grow();
     const { keys, mask } = this;
     let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
