@@ -63,7 +63,10 @@ export function patternIndex(patterns: CompiledPattern[]): PatternIndex {
 
 
 function wordMatches(e: Extract<Element, { kind: 'word' }>, w: string): boolean {
-  return e.alternatives.includes(w) || e.prefixes.some((p) => w.startsWith(p));
+  if (e.alternatives.includes(w)) return true;
+  // a loop, not prefixes.some(…): tried for every pattern at every token, a closure per call added up
+  for (const p of e.prefixes) if (w.startsWith(p)) return true;
+  return false;
 }
 
 /**

@@ -144,7 +144,9 @@ function actorItems(doc: Document, entity: (id: string) => EntityRecord | undefi
     return !!e && e.type !== 'MISC' && (!codedOnly || !!(e.country || e.sector || e.actor));
   };
   for (let i = from; i < to; i++) {
-    const ms = (byToken.get(i) ?? []).filter(usable).sort((a, b) => b.end - a.end);
+    const at = byToken.get(i);
+    if (!at) continue;
+    const ms = at.filter(usable).sort((a, b) => b.end - a.end);
     if (!ms.length) continue;
     const m = ms[0];
     // a person's title may be an agent the entity has no sector for ("President" → GOV)
