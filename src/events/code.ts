@@ -87,7 +87,10 @@ const sortedMentions = new WeakMap<Document, Map<number, MentionRecord[]>>();
 
 /** Mentions starting at a token, the most specific actor first (a person over the country adjective before them).
  * Indexed and sorted once per document: patterns ask at every token. */
-function mentionsAt(doc: Document, token: number): MentionRecord[] {
+/** The shared answer for a token without mentions: most tokens, asked about many times each. */
+const NO_MENTIONS: readonly MentionRecord[] = Object.freeze([]);
+
+function mentionsAt(doc: Document, token: number): readonly MentionRecord[] {
   let index = sortedMentions.get(doc);
   if (!index) {
     const byId = new Map(doc.entities.map((e) => [e.id, e]));
@@ -96,7 +99,7 @@ function mentionsAt(doc: Document, token: number): MentionRecord[] {
     for (const list of index.values()) list.sort((a, b) => (rank(a) - rank(b)) || b.end - a.end);
     sortedMentions.set(doc, index);
   }
-  return index.get(token) ?? [];
+  return index.get(token) ?? NO_MENTIONS;
 }
 
 function actorOf(doc: Document, e: EntityRecord | undefined, sector?: string): EventActor {
@@ -137,7 +140,17 @@ export function codeEvents(doc: Document, opts: EventOptions = {}): void {
   const { tokens } = doc;
   const patterns = eventPatterns();
   const lower = tokens.map((t) => t.text.toLowerCase());
+  // asked again for every pattern that opens with a slot at the token: the answer is kept per token and kind
+  const slotEnds = new Map<number, number | undefined>();
   const slotAt = (slot: SlotFiller['slot'], token: number): number | undefined => {
+    if (mentionsAt(doc, token).length === 0) return undefined;
+    const key = token * 2 + (slot === 'PAIR' ? 1 : 0);
+    if (slotEnds.has(key)) return slotEnds.get(key);
+    const end = slotEnd(slot, token);
+    slotEnds.set(key, end);
+    return end;
+  };
+  const slotEnd = (slot: SlotFiller['slot'], token: number): number | undefined => {
     const at = mentionsAt(doc, token);
     if (at.length === 0) return undefined;
     const ms = at.filter((m) => doc.entity(m.entity)?.type !== 'MISC');
