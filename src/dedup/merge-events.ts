@@ -109,9 +109,9 @@ export async function mergeEvents(tx: Sql, a: Article, addedAt: string): Promise
       trigger?.start ?? null, trigger?.end ?? null, trigger?.text ?? null, JSON.stringify(ev.evidence)]);
   }
 
-  // The decisions are made; the rows are written now, a few statements for the whole article (each event
-  // used to cost its own round trips on PostgreSQL). Merged events stored before and folded into another
-  // hand their mentions to the one that stands at the end.
+  // The decisions are made; the rows are written now, a few statements for the whole article, so that an
+  // event does not cost round trips of its own on PostgreSQL. Merged events stored before and folded into
+  // another hand their mentions to the one that stands at the end.
   for (const r of removed) {
     await tx.run('UPDATE event_mentions SET merged_event_id = ? WHERE merged_event_id = ?', [current(r), r]);
     await tx.run('DELETE FROM merged_events WHERE id = ?', [r]);
