@@ -143,16 +143,15 @@ export function codeEvents(doc: Document, opts: EventOptions = {}): void {
   // asked again for every pattern that opens with a slot at the token: the answer is kept per token and kind
   const slotEnds = new Map<number, number | undefined>();
   const slotAt = (slot: SlotFiller['slot'], token: number): number | undefined => {
-    if (mentionsAt(doc, token).length === 0) return undefined;
+    const at = mentionsAt(doc, token);
+    if (at.length === 0) return undefined;
     const key = token * 2 + (slot === 'PAIR' ? 1 : 0);
     if (slotEnds.has(key)) return slotEnds.get(key);
-    const end = slotEnd(slot, token);
+    const end = slotEnd(slot, at);
     slotEnds.set(key, end);
     return end;
   };
-  const slotEnd = (slot: SlotFiller['slot'], token: number): number | undefined => {
-    const at = mentionsAt(doc, token);
-    if (at.length === 0) return undefined;
+  const slotEnd = (slot: SlotFiller['slot'], at: readonly MentionRecord[]): number | undefined => {
     const ms = at.filter((m) => doc.entity(m.entity)?.type !== 'MISC');
     if (!ms.length) return undefined;
     if (slot !== 'PAIR') return ms[0].tokenEnd;
