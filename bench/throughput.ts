@@ -108,9 +108,9 @@ const runs: { workers: number; store: string; oneCore?: boolean; r: RunResult }[
 // also uses part of the second core (V8 collects garbage and compiles on helper threads), so it is not
 // the single-core figure that the speed-up of adding a core is measured against.
 const timed = (workers: number, db: string, oneCore = false): RunResult => {
-  const argv = ['--import', 'tsx', join(REPO_ROOT, 'bench/throughput.ts'), '--child', corpus, '--db', db, '--workers', String(workers)];
-  const out = oneCore ? spawnSync('taskset', ['-c', '0', process.execPath, ...argv], { encoding: 'utf8', maxBuffer: 1 << 26 })
-    : spawnSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const [command, ...argv] = [...(oneCore ? ['taskset', '-c', '0'] : []), process.execPath,
+    '--import', 'tsx', join(REPO_ROOT, 'bench/throughput.ts'), '--child', corpus, '--db', db, '--workers', String(workers)];
+  const out = spawnSync(command, argv, { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (out.status !== 0) {
     console.error(`bench: the ${workers}-worker run${oneCore ? ' on one core' : ''} failed:\n${out.error?.message ?? out.stderr}`);
     process.exit(1);
