@@ -85,11 +85,11 @@ const PRIORITY: Record<string, number> = { PERSON: 0, ORG: 1, COUNTRY: 2, LOC: 3
 
 const sortedMentions = new WeakMap<Document, Map<number, MentionRecord[]>>();
 
-/** Mentions starting at a token, the most specific actor first (a person over the country adjective before them).
- * Indexed and sorted once per document: patterns ask at every token. */
 /** The shared answer for a token without mentions: most tokens, asked about many times each. */
 const NO_MENTIONS: readonly MentionRecord[] = Object.freeze([]);
 
+/** Mentions starting at a token, the most specific actor first (a person over the country adjective before them).
+ * Indexed and sorted once per document: patterns ask at every token. */
 function mentionsAt(doc: Document, token: number): readonly MentionRecord[] {
   let index = sortedMentions.get(doc);
   if (!index) {
@@ -102,7 +102,7 @@ function mentionsAt(doc: Document, token: number): readonly MentionRecord[] {
   return index.get(token) ?? NO_MENTIONS;
 }
 
-function actorOf(doc: Document, e: EntityRecord | undefined, sector?: string): EventActor {
+function actorOf(e: EntityRecord | undefined, sector?: string): EventActor {
   if (!e) return {};
   sector ??= e.sector;
   return { name: e.name, entity: e.id, ...(e.actor ? { actor: e.actor } : {}), ...(e.country ? { country: e.country } : {}), ...(sector ? { sector } : {}) };
@@ -287,7 +287,7 @@ function buildEvents(doc: Document, m: PatternMatch, modality = false): Event[] 
   const base: Omit<Event, 'date' | 'dateBasis' | 'reportedPast'> = {
     id: '', type: info.type, ...(info.mode ? { mode: info.mode } : {}), ...(info.context ? { context: info.context } : {}),
     cameo, ...(info.goldstein !== undefined ? { goldstein: info.goldstein } : {}), ...(info.quad ? { quadClass: info.quad } : {}),
-    source: actorOf(doc, source, sourceSector), target: actorOf(doc, target, targetSector),
+    source: actorOf(source, sourceSector), target: actorOf(target, targetSector),
     ...(quantities.length ? { quantities } : {}),
     ...(condition ? { conditional: true, condition } : {}),
     ...(negated ? { negated: true } : {}),
