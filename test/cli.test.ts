@@ -302,11 +302,12 @@ describe('npm run bench:throughput', () => {
     assert.equal(r.status, 0, r.stderr);
     const lines = r.stdout.trimEnd().split('\n');
     // (held to one core with taskset, which util-linux gives every Debian machine)
-    assert.match(lines.at(-1)!, /^throughput: \d+(\.\d+)? articles\/s with 2 workers, \d+(\.\d+)? with 1 \(\d+\.\d\d×; \d+(\.\d+)? on one core, \d+\.\d\d×\), \d+\.\d\d MB\/s, peak RSS \d+ MB, 5 articles$/);
+    assert.match(lines.at(-1)!, /^throughput: \d+(\.\d+)? articles\/s with 2 workers, \d+(\.\d+)? with 1 \(\d+\.\d\d×; \d+(\.\d+)? on one core, \d+\.\d\d×; ceiling \d+\.\d\d× with 2 separate processes\), \d+\.\d\d MB\/s, peak RSS \d+ MB, 5 articles$/);
     for (const stage of ['clean', 'names', 'events', 'store (SQLite)', 'total']) assert.ok(lines.some((l) => l.startsWith(stage)), stage);
     // every copy is a distinct article: all 5 stored, none failed, in every run
-    const runs = lines.map((l) => /^SQLite\s+(\d+(?:, one core)?)\s+(\d+)\s+(\d+)\s/.exec(l)).filter((m) => m !== null);
-    assert.deepEqual(runs.map((m) => [m[1], m[2], m[3]]), [['1', '5', '0'], ['1, one core', '5', '0'], ['2', '5', '0']]);
+    // (the last run: two separate processes, each with its own share of the articles and its own database)
+    const runs = lines.map((l) => /^SQLite(?: ×2 files)?\s+(\d+(?:, one core| processes × 1)?)\s+(\d+)\s+(\d+)\s/.exec(l)).filter((m) => m !== null);
+    assert.deepEqual(runs.map((m) => [m[1], m[2], m[3]]), [['1', '5', '0'], ['1, one core', '5', '0'], ['2', '5', '0'], ['2 processes × 1', '5', '0']]);
     assert.ok(lines.some((l) => l.includes('GDELT') && l.includes('news-please')), 'anchor column');
     const analyses = readFileSync(out, 'utf8').trimEnd().split('\n').map((l) => Article.parse(JSON.parse(l)));
     assert.deepEqual(analyses.map((a) => a.meta.published), ['2025-03-31', undefined]);
