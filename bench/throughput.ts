@@ -21,6 +21,7 @@ import { toArticle } from '../src/schema/to-article.ts';
 import type { Article } from '../src/schema/article.ts';
 import { openStore } from '../src/store/index.ts';
 import { ingestFiles } from '../src/cli/ingest-files.ts';
+import { listInputs } from '../src/ingest/index.ts';
 import { benchArgs, REPO_ROOT } from './args.ts';
 
 const args = benchArgs('', {
@@ -40,11 +41,19 @@ if (args.child) {
   const t = performance.now();
   // `@FILE`: the inputs listed in FILE, one per line
   const inputs = args.child.startsWith('@') ? readFileSync(args.child.slice(1), 'utf8').split('\n').filter(Boolean) : [args.child];
-  const c = await ingestFiles(store, inputs, {}, undefined, { workers: Number(args.workers) });
-  const seconds = (performance.now() - t) / 1000;
+  // when half the articles are stored: the rate after it is the warm rate, each worker's JIT warm-up behind it
+  const total = listInputs(inputs).length;
+  let half: { at: number; stored: number } | undefined;
+  const c = await ingestFiles(store, inputs, {}, undefined, {
+    workers: Number(args.workers),
+    onStored: (n) => { if (!half && n.inserted + n.unchanged + n.failed >= total / 2) half = { at: performance.now(), stored: n.inserted + n.unchanged }; },
+  });
+  const end = performance.now();
+  const seconds = (end - t) / 1000;
+  const warmRate = half && end > half.at ? (c.inserted + c.unchanged - half.stored) / ((end - half.at) / 1000) : 0;
   await store.close();
   const u = process.resourceUsage(); // all threads of the process: the CPU the work took, whatever else ran
-  process.stdout.write(JSON.stringify({ seconds, ...c, rssMb: u.maxRSS / 1024, cpuSeconds: (u.userCPUTime + u.systemCPUTime) / 1e6 }));
+  process.stdout.write(JSON.stringify({ seconds, ...c, warmRate, rssMb: u.maxRSS / 1024, cpuSeconds: (u.userCPUTime + u.systemCPUTime) / 1e6 }));
   process.exit(0);
 }
 
@@ -104,7 +113,11 @@ for (let copy = 0; written < target; copy++) {
 }
 
 // ------------------------------------------------------------------------------ timed ingests, 1 and N workers
-interface RunResult { seconds: number; inserted: number; unchanged: number; failed: number; rssMb: number; cpuSeconds: number }
+interface RunResult {
+  seconds: number; inserted: number; unchanged: number; failed: number; rssMb: number; cpuSeconds: number;
+  /** articles/s over the second half of the run */
+  warmRate: number;
+}
 const runs: { workers: number; store: string; oneCore?: boolean; apart?: boolean; r: RunResult }[] = [];
 // `oneCore`: the run is held to a single core (taskset), as on a one-core machine. A one-worker run left free
 // also uses part of the second core (V8 collects garbage and compiles on helper threads), so it is not
@@ -148,8 +161,9 @@ const independent = async (n: number): Promise<RunResult> => {
       done(JSON.parse(out) as RunResult);
     });
   })));
-  const sum = (k: 'inserted' | 'unchanged' | 'failed' | 'cpuSeconds' | 'rssMb') => results.reduce((a, r) => a + r[k], 0);
-  return { seconds: (performance.now() - t) / 1000, inserted: sum('inserted'), unchanged: sum('unchanged'), failed: sum('failed'), rssMb: sum('rssMb'), cpuSeconds: sum('cpuSeconds') };
+  const sum = (k: 'inserted' | 'unchanged' | 'failed' | 'cpuSeconds' | 'rssMb' | 'warmRate') => results.reduce((a, r) => a + r[k], 0);
+  return { seconds: (performance.now() - t) / 1000, inserted: sum('inserted'), unchanged: sum('unchanged'), failed: sum('failed'), rssMb: sum('rssMb'),
+    cpuSeconds: sum('cpuSeconds'), warmRate: sum('warmRate') };
 };
 const canPin = allCores > 1 && spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 for (const [workers, oneCore] of [[1, false], ...(canPin ? [[1, true]] : []), ...(allCores > 1 ? [[allCores, false]] : [])] as [number, boolean][]) {
@@ -200,12 +214,17 @@ table(['stage', 'ms', 'share'], [
 console.log('\nend to end, files to stored events (`wirewatch ingest --workers N`)');
 const base = runs[0].r;
 const perSec = (r: RunResult) => (r.inserted + r.unchanged) / r.seconds;
-table(['store', 'workers', 'articles', 'failed', 'seconds', 'CPU ms/article', 'articles/s', 'MB/s', 'peak RSS MB', 'speed-up', 'anchor'], runs.map(({ workers, store, oneCore, apart, r }) => [
+table(['store', 'workers', 'articles', 'failed', 'seconds', 'CPU ms/article', 'articles/s', 'MB/s', 'peak RSS MB', 'speed-up', '2nd half /s', 'speed-up', 'anchor'], runs.map(({ workers, store, oneCore, apart, r }) => [
   apart ? `SQLite ×${workers} files` : store, oneCore ? `${workers}, one core` : apart ? `${workers} processes × 1` : String(workers), String(r.inserted + r.unchanged), String(r.failed), r.seconds.toFixed(1), (r.cpuSeconds * 1000 / (r.inserted + r.unchanged + r.failed)).toFixed(1), perSec(r).toFixed(1),
   (bytes / 1e6 / r.seconds).toFixed(2), r.rssMb.toFixed(0), `${(perSec(r) / perSec(base)).toFixed(2)}×`,
+  r.warmRate ? r.warmRate.toFixed(1) : '–', warmRatio(r, base),
   oneCore ? 'taskset -c 0: as on a one-core machine' : apart ? 'ceiling: separate ingests sharing only the machine' : workers === 1 ? 'news-please ~1/s (users report); GDELT ~8.4/s (730,000/day)' : store === 'SQLite' ? 'bar ≥ 100/s and ≥ 1.8× on 2 cores' : '',
 ]));
 if (pgNote) console.log(pgNote);
+// (a run too short to have a second half apart from its first batch has no warm rate)
+function warmRatio(r: RunResult, base: RunResult): string {
+  return r.warmRate > 0 && base.warmRate > 0 ? `${(r.warmRate / base.warmRate).toFixed(2)}×` : 'n/a';
+}
 const best = runs.filter((r) => r.store === 'SQLite' && !r.apart).at(-1)!;
 const apart = runs.find((r) => r.apart);
 const pinned = runs.find((r) => r.oneCore);
@@ -217,7 +236,8 @@ if (args['predictions-out']) {
 rmSync(scratch, { recursive: true, force: true });
 console.log(`throughput: ${perSec(best.r).toFixed(1)} articles/s with ${best.workers} workers, ${perSec(base).toFixed(1)} with 1 ` +
   `(${(perSec(best.r) / perSec(base)).toFixed(2)}×${pinned ? `; ${perSec(pinned.r).toFixed(1)} on one core, ${(perSec(best.r) / perSec(pinned.r)).toFixed(2)}×` : ''}` +
-  `${apart ? `; ceiling ${(perSec(apart.r) / perSec(base)).toFixed(2)}× with ${apart.workers} separate processes` : ''}), ${(bytes / 1e6 / best.r.seconds).toFixed(2)} MB/s, peak RSS ${best.r.rssMb.toFixed(0)} MB, ` +
+  `${apart ? `; ceiling ${(perSec(apart.r) / perSec(base)).toFixed(2)}× with ${apart.workers} separate processes` : ''}` +
+  `; second half of each run ${warmRatio(best.r, base)}), ${(bytes / 1e6 / best.r.seconds).toFixed(2)} MB/s, peak RSS ${best.r.rssMb.toFixed(0)} MB, ` +
   `${onPg ? `PostgreSQL ${perSec(onPg.r).toFixed(1)} articles/s, ` : ''}${written} articles`);
 
 // -------------------------------------------------------------------------------------------------- input

@@ -31,6 +31,8 @@ export interface IngestOptions extends ReadOptions {
   stop?: Promise<void>;
   /** the database as given (with its password, for a PostgreSQL URL), for the workers to open */
   db?: string;
+  /** after each committed batch, with the counts so far */
+  onStored?: (counts: Readonly<IngestCounts>) => void;
 }
 
 // Below this many inputs, starting worker threads (each loads the models) costs more than it saves.
@@ -50,7 +52,7 @@ export async function ingestFiles(store: Store, paths: string[], meta: ArticleMe
     counts.skipped = done.size;
     inputs = inputs.filter((i) => !done.has(i));
   }
-  const { workers: w, resume: _r, batch = 32, timeoutMs = DEFAULT_TIMEOUT_MS, stop, db = store.target, ...read } = opts;
+  const { workers: w, resume: _r, batch = 32, timeoutMs = DEFAULT_TIMEOUT_MS, stop, db = store.target, onStored: _s, ...read } = opts;
   const workers = w ?? (inputs.length >= POOL_FROM ? availableParallelism() : 0);
 
   const bar = process.stderr.isTTY && inputs.length > 1
@@ -82,6 +84,7 @@ export async function ingestFiles(store: Store, paths: string[], meta: ArticleMe
         counts.unchanged += e.unchanged;
         counts.failed += e.failed;
         bar?.update(done, tick());
+        opts.onStored?.(counts);
         break;
       case 'given-up':
         report(e.error);
