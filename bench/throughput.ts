@@ -3,8 +3,10 @@
 // Default data: the shared benchmark articles beside the repo (PolNeAR dev texts, the article-extraction
 // HTML pages, the TempEval-3 news texts), read at run time and never copied into the repo. They are
 // written, varied per copy so every copy is a distinct article, to a scratch folder until there are
-// --articles of them (default 5,000), then ingested by `wirewatch ingest` with 1 worker and with one
-// worker per core, each run in a fresh process and a fresh database.
+// --articles of them (default 5,000), then ingested by `wirewatch ingest` with 1 worker (free, and held to one
+// core), with one worker per core, and as one separate 1-worker ingest per core of an equal share each (the
+// machine's own ceiling), each run in fresh processes and fresh databases. Besides each run's whole rate, its
+// rate over its second half, when every worker has warmed up.
 import '../src/jit.mjs'; // the engine's V8 settings, as the CLI and its workers run with them
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
